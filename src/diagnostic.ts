@@ -1,0 +1,75 @@
+/**
+ * The one diagnostic model shared by parse errors, schema errors and rule
+ * findings. Positions are 1-based; `endColumn` points one past the last
+ * character, as in ESLint.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Diagnostic extends Position {
+  /** Rule id, or one of the built-in ids in {@link BUILTIN_DIAGNOSTICS}. */
+  ruleId: string;
+  severity: Severity;
+  /** What is wrong, in the plan's own terms. */
+  message: string;
+  /** What to do instead, in one sentence. */
+  hint: string;
+  /** Set when the file could not be checked any further (ESLint's `fatal`). */
+  fatal?: boolean;
+}
+
+/** The result of linting one plan file. */
+export interface LintResult {
+  /** Absolute path of the file, or the name given to `lintText`. */
+  filePath: string;
+  messages: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+}
+
+/**
+ * Diagnostics that do not come from a rule: they describe files that are not
+ * well-formed plans. They are always errors and cannot be turned off.
+ */
+export const BUILTIN_DIAGNOSTICS = {
+  'syntax-error': 'The file is not valid YAML; nothing else in it is checked.',
+  'invalid-document': 'The file is empty, holds more than one YAML document, or its root is not a mapping.',
+  'duplicate-key': 'A key appears twice in the same mapping; only one of the values can be meant.',
+  'unsupported-tag': 'A YAML tag (such as !!js/function) that plans do not use; it is never executed.',
+  schema: 'The plan breaks the plan format: an unknown key, a missing key, or a value of the wrong type.',
+  'read-error': 'The file could not be read.',
+  'internal-error': 'A rule failed while checking the file; the other rules still ran.',
+} as const;
+
+export type BuiltinDiagnosticId = keyof typeof BUILTIN_DIAGNOSTICS;
+
+/** Orders diagnostics by position, then rule id, so output never depends on rule order. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+/** Builds a result with its counts from a list of diagnostics. */
+export function makeResult(filePath: string, messages: Diagnostic[]): LintResult {
+  const sorted = [...messages].sort(compareDiagnostics);
+  let errorCount = 0;
+  let warningCount = 0;
+  let fatalErrorCount = 0;
+  for (const m of sorted) {
+    if (m.severity === 'error') errorCount++;
+    else warningCount++;
+    if (m.fatal) fatalErrorCount++;
+  }
+  return { filePath, messages: sorted, errorCount, warningCount, fatalErrorCount };
+}

@@ -1,0 +1,8 @@
+import { json } from './json.js';
+import { stylish } from './stylish.js';
+import type { Formatter } from './types.js';
+
+export type { Formatter, FormatterContext } from './types.js';
+
+/** Output formats by the name given to `--format`. */
+export const formatters: Readonly<Record<string, Formatter>> = { stylish, json };

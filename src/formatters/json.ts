@@ -1,0 +1,30 @@
+import type { Formatter } from './types.js';
+
+/**
+ * ESLint's JSON shape (an array of per-file results) with each message's fix
+ * hint added as `hint`. Tools that read ESLint JSON read this.
+ */
+export const json: Formatter = (results) =>
+  JSON.stringify(
+    results.map((r) => ({
+      filePath: r.filePath,
+      messages: r.messages.map((m) => ({
+        ruleId: m.ruleId,
+        severity: m.severity === 'error' ? 2 : 1,
+        message: m.message,
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+        hint: m.hint,
+        ...(m.fatal ? { fatal: true } : {}),
+      })),
+      suppressedMessages: [],
+      errorCount: r.errorCount,
+      fatalErrorCount: r.fatalErrorCount,
+      warningCount: r.warningCount,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+      usedDeprecatedRules: [],
+    })),
+  );

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import type { Formatter } from './types.js';
+
+/** Display width ignoring ANSI colour codes. */
+function width(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
+
+function pad(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(0, n - width(s)));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * ESLint's "stylish" layout: each file with problems, one aligned line per
+ * diagnostic (`line:column  severity  message  rule-id`) with its fix hint
+ * beneath, then a summary line.
+ */
+export const stylish: Formatter = (results, context) => {
+  const c = new Chalk({ level: context.color ? 1 : 0 });
+  let out = '';
+  let errors = 0;
+  let warnings = 0;
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    const rel = path.relative(context.cwd, result.filePath);
+    const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : result.filePath;
+    out += `\n${c.underline(shown)}\n`;
+    const rows = result.messages.map((m) => ({
+      pos: `${m.line}:${m.column}`,
+      sev: m.severity === 'error' ? c.red('error') : c.yellow('warning'),
+      message: m.message,
+      rule: c.dim(m.ruleId),
+      hint: m.hint,
+    }));
+    const posW = Math.max(...rows.map((r) => width(r.pos)));
+    const sevW = Math.max(...rows.map((r) => width(r.sev)));
+    const msgW = Math.max(...rows.map((r) => width(r.message)));
+    for (const r of rows) {
+      const lead = `  ${' '.repeat(posW - width(r.pos))}${c.dim(r.pos)}  ${pad(r.sev, sevW)}  `;
+      out += `${lead}${pad(r.message, msgW)}  ${r.rule}\n`;
+      if (r.hint) out += `${' '.repeat(width(lead))}${c.dim(`↳ ${r.hint}`)}\n`;
+    }
+  }
+  const total = errors + warnings;
+  if (total === 0) return results.length ? `${c.green('✔')} ${plural(results.length, 'plan')} checked, no problems\n` : '';
+  const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  out += `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n`;
+  return out;
+};

@@ -1,0 +1,20 @@
+/**
+ * The programmatic API of finetune-lint. Everything here works without the
+ * CLI; only `lintFiles`/`expandPatterns` touch the file system.
+ */
+export { lintText, TEXT_INPUT_NAME, type LintTextOptions } from './linter.js';
+export { lintFiles, expandPatterns, NoFilesError, type LintFilesOptions, type ExpandOptions } from './files.js';
+export {
+  BUILTIN_DIAGNOSTICS,
+  type BuiltinDiagnosticId,
+  type Diagnostic,
+  type LintResult,
+  type Position,
+  type Severity,
+} from './diagnostic.js';
+export { formatters, type Formatter, type FormatterContext } from './formatters/index.js';
+export { rules, ruleMap } from './rules/index.js';
+export { defineRule, ruleDocsUrl, type Rule, type RuleMeta, type RuleContext, type Finding, type AnyRule } from './rule.js';
+export { ConfigError, resolveRules, type RuleSetting, type RuleSettings, type ActiveRule } from './rule-settings.js';
+export { Plan, formatPath, type PlanPath } from './plan.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,148 @@
+import { LineCounter, isMap, isScalar, parseAllDocuments, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
+import type { Diagnostic } from './diagnostic.js';
+import { SourceText, type Target } from './source.js';
+
+/** A plan file that parsed into one YAML document whose root is a mapping. */
+export interface ParsedPlan {
+  source: SourceText;
+  document: Document.Parsed;
+  root: YAMLMap;
+  /** The plan as plain data, for schema validation. */
+  data: unknown;
+}
+
+export interface ParseOutcome {
+  source: SourceText;
+  /** Present when rules and the schema can run on the file. */
+  plan?: ParsedPlan;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Alias expansion cap: a plan has no reason to repeat a node more than a few
+ * times, and a "billion laughs" file must not expand.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/** Parses plan text. Never throws: every failure becomes a diagnostic. */
+export function parsePlan(rawText: string): ParseOutcome {
+  // A byte-order mark is not part of the text a person sees; positions are
+  // reported as if it were not there.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const lineCounter = new LineCounter();
+  const source = new SourceText(text, lineCounter);
+  const diagnostics: Diagnostic[] = [];
+  const error = (target: Target, ruleId: string, message: string, hint: string, fatal = false): void => {
+    diagnostics.push({ ruleId, severity: 'error', message, hint, ...source.position(target), ...(fatal ? { fatal } : {}) });
+  };
+
+  const documents = parseAllDocuments(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    merge: false,
+  });
+  const docs = Array.isArray(documents) ? documents : [];
+
+  // Syntax errors: report the first one only. Later ones are usually
+  // consequences of it, and the file is not checked further.
+  for (const doc of docs) {
+    const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+    if (syntax) {
+      error(
+        { start: syntax.pos[0], end: syntax.pos[1] },
+        'syntax-error',
+        `YAML syntax error: ${syntax.message.replace(/\.$/, '')}`,
+        'Fix the YAML syntax at this position; nothing else in the file is checked until it parses.',
+        true,
+      );
+      return { source, diagnostics };
+    }
+  }
+
+  const first = docs[0];
+  if (!first || first.contents === null) {
+    error(
+      { start: 0, end: 0 },
+      'invalid-document',
+      docs.length === 0 && text.trim() === '' ? 'the file is empty' : 'the file holds no YAML content, only comments',
+      'Write the plan as a YAML mapping; `finetune-lint init` writes a starter plan.',
+      true,
+    );
+    return { source, diagnostics };
+  }
+
+  if (!isMap(first.contents)) {
+    const kind = first.contents && 'items' in first.contents ? 'a list' : 'a single value';
+    error(
+      first.contents,
+      'invalid-document',
+      `the plan must be a mapping of keys (version, name, goals, …), but its root is ${kind}`,
+      'Write the plan as a YAML mapping, one key per line: `version: 1`, `name: …`.',
+      true,
+    );
+    return { source, diagnostics };
+  }
+
+  for (const extra of docs.slice(1)) {
+    const start = extra.range[0];
+    error(
+      { start, end: text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start) },
+      'invalid-document',
+      'the file holds more than one YAML document; only the first is checked',
+      'Keep one plan per file: move each further document (after `---`) into a file of its own.',
+    );
+  }
+
+  for (const key of duplicateKeys(first.contents)) {
+    error(
+      key,
+      'duplicate-key',
+      `duplicate key "${String(key.value)}": only one of its values can be meant`,
+      'Remove one of the two entries, or merge their contents under one key.',
+    );
+  }
+  for (const w of first.warnings) {
+    if (w.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = w.message.replace(/^Unresolved tag:\s*/, '').replace(/^tag:yaml\.org,2002:/, '!!');
+    error(
+      { start: w.pos[0], end: w.pos[1] },
+      'unsupported-tag',
+      `unsupported YAML tag "${tag}"; plans hold plain text, numbers, lists and mappings`,
+      'Remove the tag and write the value as plain YAML.',
+    );
+  }
+
+  let data: unknown;
+  try {
+    data = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    error(
+      first.contents,
+      'syntax-error',
+      `the plan cannot be read: ${(err as Error).message.replace(/\.$/, '')}`,
+      'Remove the aliases (*name) that cannot be resolved or that expand too far, and write the values out.',
+      true,
+    );
+    return { source, diagnostics };
+  }
+
+  return { source, plan: { source, document: first, root: first.contents, data }, diagnostics };
+}
+
+/** Every key that repeats an earlier key of the same mapping, at any depth. */
+function duplicateKeys(root: YAMLMap): Scalar[] {
+  const found: Scalar[] = [];
+  visit(root, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        if (seen.has(name)) found.push(pair.key);
+        else seen.add(name);
+      }
+    },
+  });
+  return found;
+}

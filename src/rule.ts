@@ -1,0 +1,64 @@
+import type { Node, Pair } from 'yaml';
+import type { Severity } from './diagnostic.js';
+import type { Plan } from './plan.js';
+import type { Span } from './source.js';
+
+/** Base URL of the rule documents; each rule's doc is `rules/<id>.md`. */
+export const RULE_DOCS_BASE = 'https://github.com/finetune-lint/finetune-lint/blob/main/rules/';
+
+/** A JSON Schema for a rule's options (object schema, validated with ajv). */
+export type OptionsSchema = Record<string, unknown>;
+
+/** What a rule says about itself. Docs, listings and SARIF are derived from this. */
+export interface RuleMeta<Options extends object = Record<string, never>> {
+  /** Kebab-case id naming the problem, e.g. `no-eval-set`. */
+  id: string;
+  /** Severity when the configuration does not say otherwise. */
+  severity: Severity;
+  /** One line: what the rule reports. Must match the first line of its doc. */
+  description: string;
+  /** The default fix hint; a finding may give a more specific one. */
+  hint: string;
+  /** JSON Schema of the options object. */
+  optionsSchema?: OptionsSchema;
+  /** Values of the options when the configuration gives none. */
+  defaultOptions: Options;
+}
+
+/** Anything a finding can point at: a node, a pair (its key) or a raw span. */
+export type ReportTarget = Node | Pair | Span;
+
+export interface Finding {
+  /** The most specific node at fault; for a missing key, `plan.anchor(path)`. */
+  node: ReportTarget;
+  /** What is wrong, quoting the plan where useful. */
+  message: string;
+  /** What to do instead; defaults to the rule's `meta.hint`. */
+  hint?: string;
+}
+
+export interface RuleContext<Options extends object> {
+  plan: Plan;
+  options: Options;
+  report(finding: Finding): void;
+}
+
+/** A rule: metadata and a check over a parsed plan. */
+export interface Rule<Options extends object = Record<string, never>> {
+  meta: RuleMeta<Options>;
+  check(context: RuleContext<Options>): void;
+}
+
+/** A rule of any options type, as the registry holds them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
+
+/** Link to a rule's document. */
+export function ruleDocsUrl(id: string): string {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}
+
+/** Helper that keeps a rule's options type checked against its defaults. */
+export function defineRule<Options extends object>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}

@@ -1,0 +1,14 @@
+import type { AnyRule } from '../rule.js';
+import noEvalSet from './no-eval-set.js';
+import noPromptBaseline from './no-prompt-baseline.js';
+import noRegressionEval from './no-regression-eval.js';
+import retrainWithoutAnalysis from './retrain-without-analysis.js';
+
+/**
+ * Every built-in rule, in documentation order. A rule exists for the linter
+ * only once it is listed here; a test checks each has a doc and fixtures.
+ */
+export const rules: readonly AnyRule[] = [noEvalSet, noPromptBaseline, noRegressionEval, retrainWithoutAnalysis];
+
+/** Rules by id. */
+export const ruleMap: ReadonlyMap<string, AnyRule> = new Map(rules.map((r) => [r.meta.id, r]));

@@ -1,0 +1,66 @@
+import { LineCounter, isCollection, isNode, isPair, type Node, type Pair } from 'yaml';
+import type { Position } from './diagnostic.js';
+
+/** A character range in the source text, as offsets (end exclusive). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Anything a diagnostic can point at: a YAML node, a key/value pair (its key
+ * is meant) or a raw span. Rules report targets; only this module turns them
+ * into lines and columns.
+ */
+export type Target = Node | Pair | Span;
+
+function isSpan(target: Target): target is Span {
+  return typeof (target as Span).start === 'number' && typeof (target as Span).end === 'number';
+}
+
+/** The text of one plan file with the line index the YAML parser filled in. */
+export class SourceText {
+  constructor(
+    readonly text: string,
+    readonly lineCounter: LineCounter,
+  ) {}
+
+  /**
+   * The span a diagnostic on `target` should cover. A block mapping or list
+   * is narrowed to its first line so a finding about a whole section does not
+   * paint the rest of the file.
+   */
+  spanOf(target: Target): Span {
+    if (isSpan(target)) return this.trim(target.start, target.end);
+    if (isPair(target)) {
+      const key = target.key;
+      if (isNode(key) && key.range) return this.trim(key.range[0], key.range[1]);
+      if (isNode(target.value) && target.value.range) return this.spanOf(target.value);
+      return { start: 0, end: 0 };
+    }
+    const range = target.range;
+    if (!range) return { start: 0, end: 0 };
+    if (isCollection(target)) {
+      const lineEnd = this.text.indexOf('\n', range[0]);
+      const end = lineEnd === -1 ? range[1] : Math.min(range[1], lineEnd);
+      return this.trim(range[0], end);
+    }
+    return this.trim(range[0], range[1]);
+  }
+
+  /** 1-based start and end position of `target`. */
+  position(target: Target): Position {
+    const span = this.spanOf(target);
+    const start = this.lineCounter.linePos(span.start);
+    const end = this.lineCounter.linePos(span.end);
+    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  }
+
+  /** Drops trailing white space and line breaks from a span. */
+  private trim(start: number, end: number): Span {
+    let e = Math.min(end, this.text.length);
+    while (e > start && /\s/.test(this.text[e - 1] ?? '')) e--;
+    // A span that is all white space (a tab the parser complains about) stays as it is.
+    return { start, end: e > start ? e : Math.min(end, this.text.length) };
+  }
+}

@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '..');
+export const cliPath = path.join(repoRoot, 'dist', 'cli.cjs');
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI as a user would, without colour unless the env asks for it. */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): RunResult {
+  const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  const r = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: env as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Writes files into a fresh temporary folder and returns its path. */
+export function tempTree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ftl-'));
+  for (const [name, text] of Object.entries(files)) {
+    const full = path.join(dir, name);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
+  return dir;
+}
+
+/** A plan that passes every rule; tests change one thing at a time. */
+export const cleanPlan = `version: 1
+name: tone
+base_model: Qwen/Qwen2.5-7B-Instruct
+method: lora
+problem: Replies are stiff; 38% of sampled replies break the tone guide.
+goals:
+  - behavior: Replies follow the tone guide (greeting, one empathy line, at most 120 words).
+    metric: tone_guide_pass_rate
+    target: ">= 0.9"
+domain: internal writing assistant
+baselines:
+  prompt:
+    description: System prompt with the tone guide and five examples.
+    results:
+      tone_guide_pass_rate: 0.71
+data:
+  train:
+    path: data/train.jsonl
+  eval:
+    path: data/eval.jsonl
+evaluation:
+  regression:
+    description: 200 cases the current model handles well.
+`;
