@@ -1,0 +1,27 @@
+import type { LintResult } from '../src/diagnostic.js';
+
+export interface CorpusItem {
+  text: string;
+  lang: 'en' | 'zh';
+  field: 'problem' | 'behavior' | 'train-description';
+  label: 'knowledge' | 'capability' | 'behavior' | 'vague';
+  also?: string[];
+}
+export interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+  n: number;
+  behaviour: number;
+  behaviourFired: number;
+  precision: number;
+  recall: number;
+  behaviourFalseAlarmRate: number;
+}
+export const MEASURED: Record<string, { label: string; fields: string[] }>;
+export function planFor(text: string, field: string): { text: string; line: number };
+export function loadCorpus(split: 'dev' | 'holdout' | 'test'): CorpusItem[];
+export function evaluate(
+  items: CorpusItem[],
+  lintText: (text: string) => LintResult,
+): { stats: Record<string, Record<string, Score>>; misses: Array<CorpusItem & { ruleId: string; kind: string }> };

@@ -1,0 +1,58 @@
+import type { Scalar } from 'yaml';
+import { defineRule } from '../rule.js';
+import { compileLexicons } from './lexicon.js';
+import en from './lexicons/capability-gap.en.js';
+import type { CapabilityGroup } from './lexicons/capability-gap.groups.js';
+import zh from './lexicons/capability-gap.zh.js';
+import { clauses, normalizeText, quote } from './text.js';
+
+const phrases = compileLexicons<CapabilityGroup>(en, zh);
+
+/**
+ * The clause of `text` that asks for an ability the base model lacks, if any:
+ * a smarter model or another model's level, an ability named as such, or a
+ * hard skill (reasoning, maths, code, images, long inputs) together with a
+ * statement that the model fails at it or should master it — unless the
+ * clause only asks for a way of presenting it; or using a language the base
+ * model has seen little of.
+ */
+export function findCapabilityGap(text: string): string | undefined {
+  for (const clause of clauses(text)) {
+    const has = (g: CapabilityGroup): boolean => phrases.has(g, clause.norm);
+    if (has('smarter') || has('ability')) return clause.text;
+    if (has('topic') && has('struggle') && !has('presentation')) return clause.text;
+    if (has('rareLanguage') && has('languageUse')) return clause.text;
+  }
+  // The skill and the failure may be said in different sentences of one statement.
+  const whole = normalizeText(text);
+  if (phrases.has('topic', whole) && phrases.has('struggle', whole) && !phrases.has('presentation', whole)) return text;
+  return undefined;
+}
+
+/**
+ * Fine-tuning shapes how a model uses what it can already do. It does not
+ * add reasoning, maths, a language or a modality the base model lacks.
+ */
+export default defineRule({
+  meta: {
+    id: 'capability-gap',
+    severity: 'warning',
+    description: 'The plan aims for an ability the base model lacks (reasoning, maths, an unseen language or domain, "smarter").',
+    hint: 'Pick a stronger base model, or break the task into steps the model can already do (tools, retrieval, a solver); fine-tune only the behaviour around them.',
+    defaultOptions: {},
+  },
+  check({ plan, report }) {
+    const check = (node: Scalar | undefined, where: string): void => {
+      if (!node || typeof node.value !== 'string') return;
+      const clause = findCapabilityGap(node.value);
+      if (clause === undefined) return;
+      report({
+        node,
+        message: `${where} asks for a capability the base model lacks (${quote(clause)}): fine-tuning adjusts behaviour, it does not add ability`,
+      });
+    };
+    check(plan.scalar(['problem']), 'the problem');
+    plan.seq(['goals'])?.items.forEach((_, i) => check(plan.scalar(['goals', i, 'behavior']), `goal ${i + 1}`));
+    check(plan.scalar(['data', 'train', 'description']), 'the training data');
+  },
+});

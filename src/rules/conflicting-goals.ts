@@ -1,0 +1,77 @@
+import type { Scalar } from 'yaml';
+import { defineRule } from '../rule.js';
+import { compileLexicons } from './lexicon.js';
+import en from './lexicons/conflicting-goals.en.js';
+import { AXES, type Side } from './lexicons/conflicting-goals.groups.js';
+import zh from './lexicons/conflicting-goals.zh.js';
+import { normalizeText, quote } from './text.js';
+
+const directions = compileLexicons<Side>(en, zh);
+
+interface Options {
+  /** Most goals one plan may have before the rule reports it. */
+  maxGoals: number;
+}
+
+/** The sides a behaviour statement takes, one per axis (an axis it names both sides of is left out). */
+export function sidesOf(text: string): Map<string, Side> {
+  const norm = normalizeText(text);
+  const out = new Map<string, Side>();
+  for (const axis of AXES) {
+    const [a, b] = axis.sides;
+    const hasA = directions.has(a, norm);
+    const hasB = directions.has(b, norm);
+    if (hasA !== hasB) out.set(axis.id, hasA ? a : b);
+  }
+  return out;
+}
+
+/**
+ * One run should change one behaviour. Several goals blur into an average;
+ * goals that pull in opposite directions cancel out.
+ */
+export default defineRule<Options>({
+  meta: {
+    id: 'conflicting-goals',
+    severity: 'warning',
+    description: 'The plan has more goals than one run should carry, or goals that pull in opposite directions.',
+    hint: 'Keep one behaviour per run: split the other goals into plans of their own, and never train opposite directions (shorter vs. more detailed) together.',
+    optionsSchema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { maxGoals: { type: 'integer', minimum: 1 } },
+    },
+    defaultOptions: { maxGoals: 1 },
+  },
+  check({ plan, options, report }) {
+    const goals = plan.seq(['goals']);
+    if (!goals) return;
+    if (goals.items.length > options.maxGoals) {
+      report({
+        node: plan.pair(['goals']) ?? goals,
+        message: `${goals.items.length} goals in one run (at most ${options.maxGoals}): a fine-tune aimed at several behaviours learns a blurred average of them`,
+      });
+    }
+    const stated = goals.items.map((_, i) => {
+      const node = plan.scalar(['goals', i, 'behavior']);
+      const text = typeof node?.value === 'string' ? node.value : undefined;
+      return { node, text, sides: text ? sidesOf(text) : new Map<string, Side>() };
+    });
+    for (let j = 1; j < stated.length; j++) {
+      const later = stated[j]!;
+      for (let i = 0; i < j; i++) {
+        const earlier = stated[i]!;
+        for (const axis of AXES) {
+          const a = earlier.sides.get(axis.id);
+          const b = later.sides.get(axis.id);
+          if (!a || !b || a === b) continue;
+          report({
+            node: later.node as Scalar,
+            message: `goal ${j + 1} (${quote(later.text ?? '', 50)}) pulls against goal ${i + 1} (${quote(earlier.text ?? '', 50)}) on ${axis.name}: ${b} vs. ${a}`,
+            hint: 'Decide which direction this run is for and move the other goal to a plan of its own.',
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,90 @@
+import type { Scalar } from 'yaml';
+import { defineRule } from '../rule.js';
+import { compileLexicons } from './lexicon.js';
+import en from './lexicons/knowledge-injection.en.js';
+import type { KnowledgeGroup } from './lexicons/knowledge-injection.groups.js';
+import zh from './lexicons/knowledge-injection.zh.js';
+import { clauses, quote, type Clause } from './text.js';
+
+const phrases = compileLexicons<KnowledgeGroup>(en, zh);
+
+/** Where the text comes from: training-data descriptions are read for document dumps too. */
+export type KnowledgeField = 'problem' | 'behavior' | 'train';
+
+/**
+ * The sentence of `text` that asks for the model to know facts, if any.
+ *
+ * One sentence decides: a memorise phrase, wanting answers without
+ * retrieval, or facts newer than the model (each alone); or a knowing verb,
+ * an admission of ignorance or (for training data) a document dump, together
+ * with a body of facts. A sentence about answering from sources (citing,
+ * grounding, refusing) is behaviour, and the parts of a sentence about
+ * presentation (format, tone, length) are set aside. In a problem statement
+ * the facts and the failure may be in different sentences.
+ */
+export function findKnowledgeInjection(text: string, field: KnowledgeField): string | undefined {
+  let ignorance: Clause | undefined;
+  let corpus = false;
+  for (const clause of clauses(text)) {
+    if (phrases.has('negated', clause.norm)) continue;
+    if (phrases.has('memorize', clause.norm) || phrases.has('withoutRetrieval', clause.norm) || phrases.has('recency', clause.norm)) {
+      return clause.text;
+    }
+    // A sentence about answering from sources (cite, ground, refuse) is behaviour. Parts of a
+    // sentence about presentation (format, tone) are set aside; what is left must still pair a
+    // body of facts with knowing it.
+    if (phrases.has('behaviour', clause.norm)) continue;
+    const rest = subClauses(clause.norm)
+      .filter((part) => !phrases.has('presentation', part))
+      .join(' , ');
+    const has = (g: KnowledgeGroup): boolean => phrases.has(g, rest);
+    if (has('corpus')) {
+      if (has('know') || has('ignorance')) return clause.text;
+      if (field === 'train' && has('documentDump')) return clause.text;
+      corpus = true;
+    }
+    if (!ignorance && has('ignorance')) ignorance = clause;
+  }
+  // A problem statement may name the facts in one sentence and the failure in the next.
+  if (field === 'problem' && ignorance && corpus) return ignorance.text;
+  return undefined;
+}
+
+/** Comma-separated parts of a normalised clause. */
+function subClauses(norm: string): string[] {
+  return norm.split(/[,，:：()（）"“”]+/u);
+}
+
+const HINT =
+  'Put the documents in a retrieval system (RAG) and measure it as baselines.rag; once retrieval works, fine-tune only how the model answers from what it retrieves (format, citing, refusing).';
+
+/**
+ * Fine-tuning adjusts behaviour; it is a poor and costly way to store facts,
+ * which go stale and come back garbled. Facts belong in retrieval.
+ */
+export default defineRule({
+  meta: {
+    id: 'knowledge-injection',
+    severity: 'error',
+    description: 'The plan aims to make the model know or memorise facts, documents or a knowledge base.',
+    hint: HINT,
+    defaultOptions: {},
+  },
+  check({ plan, report }) {
+    const check = (node: Scalar | undefined, field: KnowledgeField, where: string): void => {
+      if (!node || typeof node.value !== 'string') return;
+      const sentence = findKnowledgeInjection(node.value, field);
+      if (sentence === undefined) return;
+      report({
+        node,
+        message: `${where} asks the model to know facts (${quote(sentence)}): fine-tuning changes behaviour, it does not store knowledge`,
+      });
+    };
+    check(plan.scalar(['problem']), 'problem', 'the problem');
+    plan.seq(['goals'])?.items.forEach((_, i) => {
+      check(plan.scalar(['goals', i, 'behavior']), 'behavior', `goal ${i + 1}`);
+    });
+    check(plan.scalar(['data', 'train', 'description']), 'train', 'the training data');
+    check(plan.scalar(['data', 'train', 'source']), 'train', 'the training data source');
+  },
+});

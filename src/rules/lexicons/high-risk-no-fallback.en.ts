@@ -1,0 +1,24 @@
+import type { Lexicon } from '../lexicon.js';
+import type { RiskDomain } from './high-risk-no-fallback.groups.js';
+
+/** English words that place a plan in a high-risk setting, on normalised text. */
+const en: Lexicon<RiskDomain> = {
+  // Health care: medicine, clinics, patients, drugs, diagnosis.
+  medical: [
+    String.raw`\b(medical|medicine|health ?care|healthcare|health|clinical|clinic|clinics|clinician|hospitals?|patients?|doctors?|physicians?|nurses?|nursing|diagnos\w*|triage|symptoms?|treatments?|therap\w*|drugs?|dosages?|doses?|medications?|prescri\w*|pharma\w*|radiology|oncology|cardiology|psychiatr\w*|mental health|telehealth|ehr|emr|icu)\b`,
+  ],
+  // Money: banking, credit, lending, insurance, investment, payments, tax.
+  finance: [
+    String.raw`\b(financ\w*|bank|banks|banking|credit|credit cards?|debit|loans?|lending|lender|mortgages?|insurance|insurers?|underwriting|claims adjust\w*|invest\w*|securities|stocks?|trading|brokerage|wealth management|portfolio|fintech|payments?|remittance|tax|taxes|accounting|audit|kyc|aml|anti-money laundering|pension|retirement funds?)\b`,
+  ],
+  // Law: legal advice, contracts, compliance, litigation.
+  legal: [
+    String.raw`\b(legal|law|laws|lawyers?|attorneys?|law firms?|litigation|court|courts|contracts?|contractual|compliance|regulatory|statutes?|paralegal|notar\w*|immigration|visa|custody|lawsuits?)\b`,
+  ],
+  // Customer-facing service: support, helpdesk, call centre.
+  customerService: [
+    String.raw`\b(customer (service|support|care|success|experience)|support (desk|agents?|team|tickets?|chat|bot)|helpdesk|help desk|call cent(er|re)|contact cent(er|re)|after-?sales|customer-?facing|service desk)\b`,
+  ],
+};
+
+export default en;

@@ -1,0 +1,12 @@
+/** The intents the knowledge-injection lexicons are grouped by; every language file has each. */
+export type KnowledgeGroup =
+  | 'memorize'
+  | 'withoutRetrieval'
+  | 'recency'
+  | 'know'
+  | 'ignorance'
+  | 'corpus'
+  | 'documentDump'
+  | 'behaviour'
+  | 'presentation'
+  | 'negated';

@@ -1,0 +1,57 @@
+/**
+ * Text helpers shared by the detection rules. Plans are written in English,
+ * Chinese and a mix of both; matching happens on a normalised form so that
+ * width, case, quotes and spacing do not decide a finding.
+ */
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Normalises text for matching: Unicode NFKC (full-width letters, digits and
+ * punctuation become their ASCII forms), lower case, curly quotes made
+ * straight, runs of white space folded to one space, and the spaces that
+ * people put between Chinese and Latin words removed (`学会公司 wiki` →
+ * `学会公司wiki`), since Chinese has no word boundaries to keep.
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u300c\u300d\u300e\u300f]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/(\p{Script=Han}) (?=[^\s])/gu, '$1')
+    .replace(/([^\s]) (?=\p{Script=Han})/gu, '$1')
+    .trim();
+}
+
+/** A sentence or clause of a text: as written (for quoting) and normalised (for matching). */
+export interface Clause {
+  text: string;
+  norm: string;
+}
+
+/**
+ * Splits text into sentences or clauses, so that signals are combined only
+ * when they are said together.
+ */
+export function clauses(text: string): Clause[] {
+  return text
+    .normalize('NFKC')
+    .split(/(?<=[.!?])\s+|[。！？；;\n]+|(?<=[\p{L})"'])\s*[—–]\s*/u)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => ({ text: s, norm: normalizeText(s) }));
+}
+
+/** True when the text contains Chinese characters. */
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+/** Shortens text for quoting in a message: one line, at most `max` characters. */
+export function quote(text: string, max = 60): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return `"${one.length > max ? `${one.slice(0, max - 1)}…` : one}"`;
+}

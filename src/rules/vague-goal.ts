@@ -1,0 +1,77 @@
+import { isMap, type Scalar, type YAMLMap } from 'yaml';
+import { defineRule } from '../rule.js';
+import { compileLexicons } from './lexicon.js';
+import en from './lexicons/vague-goal.en.js';
+import type { VagueGroup } from './lexicons/vague-goal.groups.js';
+import zh from './lexicons/vague-goal.zh.js';
+import { normalizeText, quote } from './text.js';
+
+const words = compileLexicons<VagueGroup>(en, zh);
+
+/**
+ * Whether a behaviour statement names no behaviour: once improvement words
+ * with no direction ("better", "提升效果"), words every goal uses ("model",
+ * "answers") and function words are taken out, nothing is left — no latin
+ * word and at most one Chinese character.
+ */
+export function isVagueBehavior(text: string): boolean {
+  const norm = normalizeText(text);
+  if (!norm) return false;
+  const rest = words
+    .remove(['improvement', 'generic', 'filler'], norm)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  const latin = rest.match(/[a-z0-9][a-z0-9'+#-]*/g) ?? [];
+  const han = rest.match(/\p{Script=Han}/gu) ?? [];
+  return latin.length === 0 && han.length <= 1;
+}
+
+/** Whether a metric or target value is missing, empty or a placeholder such as "TBD". */
+function isUnset(node: unknown): boolean {
+  if (node === undefined || node === null) return true;
+  const value = (node as Scalar).value;
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  const norm = normalizeText(value);
+  return norm === '' || words.has('placeholder', norm);
+}
+
+/**
+ * A goal with no metric and target cannot be checked, and a goal that names
+ * no behaviour cannot be trained for: "better" is not a behaviour.
+ */
+export default defineRule({
+  meta: {
+    id: 'vague-goal',
+    severity: 'warning',
+    description: 'A goal has no metric or no target, or its behaviour is too vague to say which behaviour changes.',
+    hint: 'Name one observable behaviour ("replies are at most 80 words", "answers cite the passage id"), how it is measured (metric) and the value that counts as success (target).',
+    defaultOptions: {},
+  },
+  check({ plan, report }) {
+    plan.seq(['goals'])?.items.forEach((item, i) => {
+      if (!isMap(item)) return;
+      const goal = item as YAMLMap;
+      const behavior = plan.scalar(['goals', i, 'behavior']);
+      const text = typeof behavior?.value === 'string' ? behavior.value : undefined;
+      const label = text ? `goal ${i + 1} (${quote(text, 40)})` : `goal ${i + 1}`;
+      if (behavior && text !== undefined && isVagueBehavior(text)) {
+        report({
+          node: behavior,
+          message: `goal ${i + 1} is too vague to name the behaviour that should change: ${quote(text)}`,
+        });
+      }
+      const noMetric = isUnset(goal.get('metric', true));
+      const noTarget = isUnset(goal.get('target', true));
+      if (!noMetric && !noTarget) return;
+      const missing = noMetric && noTarget ? 'no metric and no target' : noMetric ? 'no metric' : 'no target';
+      report({
+        node: plan.anchor(['goals', i, noMetric ? 'metric' : 'target']),
+        message: `${label} has ${missing}: nothing says how the behaviour is measured or when it is good enough`,
+        hint: noMetric
+          ? 'Add a metric (how the behaviour is measured on the eval set) and a target (the value that counts as success).'
+          : 'Add a target: the value of the metric that counts as success, such as ">= 0.9".',
+      });
+    });
+  },
+});
