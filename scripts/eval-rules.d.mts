@@ -20,7 +20,7 @@ export interface Score {
 }
 export const MEASURED: Record<string, { label: string; fields: string[] }>;
 export function planFor(text: string, field: string): { text: string; line: number };
-export function loadCorpus(split: 'dev' | 'holdout' | 'test'): CorpusItem[];
+export function loadCorpus(split: string): CorpusItem[];
 export function evaluate(
   items: CorpusItem[],
   lintText: (text: string) => LintResult,

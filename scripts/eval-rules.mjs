@@ -7,7 +7,7 @@
 //
 //   npm run eval:rules              # table for dev and holdout
 //   npm run eval:rules -- --misses  # also list every miss and false alarm
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
@@ -97,7 +97,7 @@ function pct(x) {
 async function main() {
   const showMisses = process.argv.includes('--misses');
   const { lintText } = await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href);
-  for (const split of ['dev', 'holdout', 'test']) {
+  for (const split of ['dev', 'holdout', 'test', 'test2'].filter((s) => existsSync(path.join(root, 'fixtures', 'corpus', `${s}.yaml`)))) {
     const items = loadCorpus(split);
     const { stats, misses } = evaluate(items, lintText);
     console.log(`\n${split} (${items.length} statements)`);
