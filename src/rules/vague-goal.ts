@@ -64,10 +64,15 @@ export default defineRule({
       const noMetric = isUnset(goal.get('metric', true));
       const noTarget = isUnset(goal.get('target', true));
       if (!noMetric && !noTarget) return;
-      const missing = noMetric && noTarget ? 'no metric and no target' : noMetric ? 'no metric' : 'no target';
+      const missing =
+        noMetric && noTarget
+          ? 'no metric and no target: nothing says how the behaviour is measured or when it is good enough'
+          : noMetric
+            ? 'no metric: nothing says how the behaviour is measured'
+            : 'no target: nothing says what value of the metric counts as success';
       report({
         node: plan.anchor(['goals', i, noMetric ? 'metric' : 'target']),
-        message: `${label} has ${missing}: nothing says how the behaviour is measured or when it is good enough`,
+        message: `${label} has ${missing}`,
         hint: noMetric
           ? 'Add a metric (how the behaviour is measured on the eval set) and a target (the value that counts as success).'
           : 'Add a target: the value of the metric that counts as success, such as ">= 0.9".',
