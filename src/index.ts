@@ -18,3 +18,4 @@ export { defineRule, ruleDocsUrl, type Rule, type RuleMeta, type RuleContext, ty
 export { ConfigError, resolveRules, type RuleSetting, type RuleSettings, type ActiveRule } from './rule-settings.js';
 export { Plan, formatPath, type PlanPath } from './plan.js';
 export { VERSION } from './version.js';
+export { trainIntentModel, intentMargin, intentFeatures, INTENT_LABELS, type IntentModel, type IntentLabel, type IntentExample } from './rules/intent.js';

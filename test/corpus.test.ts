@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadCorpus } from '../scripts/eval-rules.mjs';
-import { lintText } from '../src/index.js';
+import { TRAINING_SPLITS, trainingExamples } from '../scripts/train-intent.mjs';
+import { lintText, trainIntentModel } from '../src/index.js';
+import model from '../src/rules/intent-model.json' with { type: 'json' };
 
 /**
- * The detection rules measured on the labelled corpus (fixtures/corpus/),
- * against the targets the project has set for them. `npm run eval:rules`
- * prints the full table.
+ * The detection rules measured on the labelled corpus (fixtures/corpus/).
+ * The lexicons were written against, and the intent classifier trained on,
+ * the splits in TRAINING_SPLITS; the targets are asserted there, as a guard
+ * against regressions. The blind split (test2) is measured by
+ * `npm run eval:rules` and its figures are quoted in the README.
  */
-describe('detection quality on the labelled corpus', () => {
-  for (const split of ['dev', 'holdout', 'test', 'test2'] as const) {
-    let items: ReturnType<typeof loadCorpus>;
-    try {
-      items = loadCorpus(split);
-    } catch {
-      continue;
-    }
-    const { stats } = evaluate(items, lintText);
+describe('detection quality on the training splits of the corpus', () => {
+  for (const split of TRAINING_SPLITS) {
+    const { stats } = evaluate(loadCorpus(split), lintText);
     describe(split, () => {
       for (const lang of ['en', 'zh'] as const) {
         it(`knowledge-injection (${lang}): precision and recall >= 0.9`, () => {
@@ -36,4 +34,14 @@ describe('detection quality on the labelled corpus', () => {
       });
     });
   }
+});
+
+describe('intent model', () => {
+  it('is trained on the training splits only, never on the blind split', () => {
+    expect(TRAINING_SPLITS).not.toContain('test2');
+  });
+
+  it('matches the corpus it was trained from (run `npm run train:intent` after editing the corpus)', () => {
+    expect(model).toEqual(trainIntentModel(trainingExamples()));
+  });
 });

@@ -19,8 +19,13 @@ export function sidesOf(text: string): Map<string, Side> {
   const out = new Map<string, Side>();
   for (const axis of AXES) {
     const [a, b] = axis.sides;
-    const hasA = directions.has(a, norm);
-    const hasB = directions.has(b, norm);
+    const spansA = directions.spans(a, norm);
+    const spansB = directions.spans(b, norm);
+    // A phrase inside a longer phrase of the other side ("refuse" in "never refuse") does not count.
+    const inside = (s: [number, number], others: Array<[number, number]>): boolean =>
+      others.some((o) => o[0] <= s[0] && s[1] <= o[1] && o[1] - o[0] > s[1] - s[0]);
+    const hasA = spansA.some((s) => !inside(s, spansB));
+    const hasB = spansB.some((s) => !inside(s, spansA));
     if (hasA !== hasB) out.set(axis.id, hasA ? a : b);
   }
   return out;

@@ -1,5 +1,6 @@
 import type { Scalar } from 'yaml';
 import { defineRule } from '../rule.js';
+import { intentMargin } from './intent.js';
 import { compileLexicons } from './lexicon.js';
 import en from './lexicons/knowledge-injection.en.js';
 import type { KnowledgeGroup } from './lexicons/knowledge-injection.groups.js';
@@ -7,6 +8,15 @@ import zh from './lexicons/knowledge-injection.zh.js';
 import { clauses, quote, type Clause } from './text.js';
 
 const phrases = compileLexicons<KnowledgeGroup>(en, zh);
+
+/**
+ * How much more likely the intent classifier must find "knowledge" than any
+ * other intent to report a statement the lexicons did not match, chosen by
+ * cross-validation on the training splits of the corpus. Problem statements
+ * need a much larger margin: they describe failures in terms of facts by
+ * nature, and the classifier over-reads them.
+ */
+const CLASSIFIER_MARGIN: Record<KnowledgeField, number> = { problem: 6, behavior: 2, train: 2 };
 
 /** Where the text comes from: training-data descriptions are read for document dumps too. */
 export type KnowledgeField = 'problem' | 'behavior' | 'train';
@@ -20,11 +30,14 @@ export type KnowledgeField = 'problem' | 'behavior' | 'train';
  * with a body of facts. A sentence about answering from sources (citing,
  * grounding, refusing) is behaviour, and the parts of a sentence about
  * presentation (format, tone, length) are set aside. In a problem statement
- * the facts and the failure may be in different sentences.
+ * the facts and the failure may be in different sentences. Failing all
+ * that, the intent classifier may still read the whole text as knowledge.
  */
 export function findKnowledgeInjection(text: string, field: KnowledgeField): string | undefined {
   let ignorance: Clause | undefined;
   let corpus = false;
+  // Whether any sentence is about sources or presentation: the classifier then stays silent.
+  let aboutSources = false;
   for (const clause of clauses(text)) {
     if (phrases.has('negated', clause.norm)) continue;
     if (phrases.has('memorize', clause.norm) || phrases.has('withoutRetrieval', clause.norm) || phrases.has('recency', clause.norm)) {
@@ -33,7 +46,11 @@ export function findKnowledgeInjection(text: string, field: KnowledgeField): str
     // A sentence about answering from sources (cite, ground, refuse) is behaviour. Parts of a
     // sentence about presentation (format, tone) are set aside; what is left must still pair a
     // body of facts with knowing it.
-    if (phrases.has('behaviour', clause.norm)) continue;
+    if (phrases.has('behaviour', clause.norm)) {
+      aboutSources = true;
+      continue;
+    }
+    if (phrases.has('presentation', clause.norm)) aboutSources = true;
     const rest = subClauses(clause.norm)
       .filter((part) => !phrases.has('presentation', part))
       .join(' , ');
@@ -47,6 +64,7 @@ export function findKnowledgeInjection(text: string, field: KnowledgeField): str
   }
   // A problem statement may name the facts in one sentence and the failure in the next.
   if (field === 'problem' && ignorance && corpus) return ignorance.text;
+  if (!aboutSources && intentMargin(text, 'knowledge') >= CLASSIFIER_MARGIN[field]) return text;
   return undefined;
 }
 

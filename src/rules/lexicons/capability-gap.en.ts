@@ -40,12 +40,12 @@ const en: Lexicon<CapabilityGroup> = {
     String.raw`\b(images?|photos?|photographs?|pictures?|x-?rays?|scans?|ct|mri|ecg|ekg|radiographs?|histology|slides|handwriting|charts|diagrams|videos?|audio|speech)\b`,
     String.raw`\b(chemistry|physics|biology|diagnos(is|e|ing)|legal analysis|quantitative analysis)\b`,
     String.raw`\b(language|dialect|script|alphabet|low-?resource)\b`,
-    String.raw`\b(long|longer|very long|lengthy) (documents?|context|inputs?|contracts?|texts?)\b|\b\d+k(-token)? (tokens|context)\b|\bcontext (window|length)\b`,
+    String.raw`\b\d+[- ]pages?\b|\bfull (\d+-page )?(reports?|documents?|contracts?|books?|filings?|transcripts?)\b|\b(long|longer|very long|lengthy) (documents?|context|inputs?|contracts?|texts?|reports?)\b|\b\d+k(-token)? (tokens|context)\b|\bcontext (window|length)\b`,
   ],
   // Saying the model cannot do it today, or should get it right from now on.
   struggle: [
     String.raw`\b(fails?|failing|failed) (at|on|to)\b`,
-    String.raw`\b(gets?|got|getting) (\w+ ){0,3}(wrong|incorrect)\b`,
+    String.raw`\b(gets?|got|getting) (\w+ ){0,6}(wrong|incorrect)\b`,
     String.raw`\b(comes?|came) out wrong\b`,
     String.raw`\b(can'?t|cannot|can not|unable to|not able to|couldn'?t|struggles? (with|to)|incapable of|no way to) (\w+ ){0,2}(solve|follow|do|handle|understand|read|write|make sense|reason|compute|calculate|balance|predict|track|keep track|translate|parse|interpret|diagnose|detect|recogni[sz]e)\b`,
     String.raw`\b(doesn'?t|does not|don'?t|do not) (really |even )?(understand|grasp|comprehend|get)\b`,

@@ -25,7 +25,7 @@ const en: Lexicon<Side> = {
   ],
   // More permissive: never refuse, answer everything.
   permissive: [
-    String.raw`\b(never refuse|no refusals?|refuse less|fewer refusals|stop refusing|always answer|answer (every|any|all)( question| request)?s?|answer anything|over-?refus\w*|less cautious|less restrictive|more permissive|unfiltered|no matter what|don'?t decline|without (caveats|disclaimers|warnings))\b`,
+    String.raw`\b(never refus\w*|no refusals?|refuse less|fewer refusals|stop refusing|always answer|answer (every|any|all)( question| request)?s?|answer anything|over-?refus\w*|less cautious|less restrictive|more permissive|unfiltered|no matter what|don'?t decline|without (caveats|disclaimers|warnings))\b`,
   ],
   // More formal register.
   formal: [String.raw`\b(formal|formally|professional tone|business tone|official|polite form|honorifics?|sie-form|respectful register)\b`],

@@ -9,7 +9,7 @@ const en: Lexicon<RiskDomain> = {
   ],
   // Money: banking, credit, lending, insurance, investment, payments, tax.
   finance: [
-    String.raw`\b(financ\w*|bank|banks|banking|credit|credit cards?|debit|loans?|lending|lender|mortgages?|insurance|insurers?|underwriting|claims adjust\w*|invest\w*|securities|stocks?|trading|brokerage|wealth management|portfolio|fintech|payments?|remittance|tax|taxes|accounting|audit|kyc|aml|anti-money laundering|pension|retirement funds?)\b`,
+    String.raw`\b(financ\w*|bank|banks|banking|credit|credit cards?|debit|loans?|lending|lender|mortgages?|insurance|insurers?|insured|policyholders?|premiums?|underwriting|claims adjust\w*|invest\w*|securities|stocks?|trading|brokerage|wealth management|portfolio|fintech|payments?|remittance|tax|taxes|accounting|audit|kyc|aml|anti-money laundering|pension|retirement funds?)\b`,
   ],
   // Law: legal advice, contracts, compliance, litigation.
   legal: [

@@ -34,7 +34,7 @@ const en: Lexicon<KnowledgeGroup> = {
     String.raw`\bout[- ]of[- ]date\b`,
     String.raw`\boutdated (info|information|facts|prices|pricing|numbers|figures|answers|data|details|rates|policies|policy)\b`,
     String.raw`\bwhat (has |have )?(happened|changed) (since|after|recently|this|last|in the last)\b`,
-    String.raw`\b(latest|recent|newest|current|this (year|quarter|month)'?s?|last (month|quarter|year|week)'?s?) (news|events|launches|releases|announcements|regulations|rules|policies|prices|pricing|rates|products|press|changes|updates|developments|market|figures|numbers|org|leadership|lineup|line-up|models?)\b`,
+    String.raw`\b(latest|recent|newest|current|this (year|quarter|month)'?s?|last (month|quarter|year|week)'?s?) (\w+ )?(news|events|launches|releases|announcements|regulations|rules|policies|prices|pricing|rates|products|press|changes|updates|developments|market|figures|numbers|org|leadership|lineup|line-up|models?)\b`,
     String.raw`\bstill (thinks|says|believes|quotes|uses|recommends|lists|mentions|refers to|gives|tells|cites)\b`,
     String.raw`\b(latest|newest|current|up-to-date|this (season|year|quarter|month|week)'?s?) (\w+ ){0,2}(numbers|prices|price|rates|notes|version|figures|rules|policy|terms|schedule|list|values|fees|tariffs|patch notes|menu|catalogue|catalog|limits|cutoffs)\b`,
     String.raw`\bnot last (season|year|quarter|month|week)'?s?\b`,

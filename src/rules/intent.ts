@@ -1,0 +1,81 @@
+/**
+ * A statistical second opinion for the detection rules: a naive Bayes
+ * classifier over words, word pairs and Chinese character n-grams, trained on
+ * the labelled statements in `fixtures/corpus/` (`npm run train:intent`
+ * writes `intent-model.json`; a test checks the committed model matches the
+ * corpus). The phrase lexicons catch what they name exactly; the classifier
+ * catches the same intents phrased in ways no lexicon lists.
+ */
+import model from './intent-model.json' with { type: 'json' };
+
+/** The intents a statement in a plan is read as. */
+export const INTENT_LABELS = ['knowledge', 'capability', 'behavior', 'vague'] as const;
+export type IntentLabel = (typeof INTENT_LABELS)[number];
+
+/** The trained model: documents per label and, per feature, the documents of each label that have it. */
+export interface IntentModel {
+  labels: IntentLabel[];
+  documents: number[];
+  features: Record<string, number[]>;
+}
+
+/** A labelled statement to train on. */
+export interface IntentExample {
+  text: string;
+  label: IntentLabel;
+}
+
+/** The features of a text: lower-case words, word pairs, and Chinese character 1-, 2- and 3-grams. */
+export function intentFeatures(text: string): string[] {
+  const t = text.normalize('NFKC').toLowerCase();
+  const out = new Set<string>();
+  const words = t.match(/[a-z][a-z'-]*/g) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    out.add(`w:${words[i]}`);
+    if (i + 1 < words.length) out.add(`b:${words[i]}_${words[i + 1]}`);
+  }
+  for (const run of t.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = [...run];
+    for (let n = 1; n <= 3; n++) {
+      for (let i = 0; i + n <= chars.length; i++) out.add(`c${n}:${chars.slice(i, i + n).join('')}`);
+    }
+  }
+  return [...out];
+}
+
+/** Counts, per label, the documents that have each feature. Deterministic: keys are sorted. */
+export function trainIntentModel(examples: readonly IntentExample[]): IntentModel {
+  const labels = [...INTENT_LABELS];
+  const documents = labels.map(() => 0);
+  const counts = new Map<string, number[]>();
+  for (const ex of examples) {
+    const li = labels.indexOf(ex.label);
+    if (li < 0) continue;
+    documents[li]!++;
+    for (const f of intentFeatures(ex.text)) {
+      let c = counts.get(f);
+      if (!c) counts.set(f, (c = labels.map(() => 0)));
+      c[li]!++;
+    }
+  }
+  const features: Record<string, number[]> = {};
+  for (const key of [...counts.keys()].sort()) features[key] = counts.get(key)!;
+  return { labels, documents, features };
+}
+
+/**
+ * How strongly `text` reads as `label` rather than the most likely other
+ * intent: the difference of log-probabilities (positive when `label` wins).
+ */
+export function intentMargin(text: string, label: IntentLabel, m: IntentModel = model as IntentModel): number {
+  const total = m.documents.reduce((a, b) => a + b, 0);
+  const scores = m.labels.map((_, li) => Math.log(m.documents[li]! / total));
+  for (const f of intentFeatures(text)) {
+    const counts = m.features[f];
+    if (!counts) continue;
+    for (let li = 0; li < scores.length; li++) scores[li]! += Math.log((counts[li]! + 0.5) / (m.documents[li]! + 1));
+  }
+  const target = m.labels.indexOf(label);
+  const best = Math.max(...scores.filter((_, li) => li !== target));
+  return scores[target]! - best;
+}
