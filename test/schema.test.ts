@@ -114,3 +114,23 @@ describe('schema diagnostics', () => {
     ]);
   });
 });
+
+describe('the plan schema documents itself', () => {
+  it('gives every field a title and a description, and every scalar field an example', async () => {
+    const { planSchema, deref } = await import('../src/schema/plan-schema.js');
+    const gaps: string[] = [];
+    const walk = (node: Parameters<typeof deref>[0], path: string, depth: number): void => {
+      const n = deref(node);
+      if (depth > 0) {
+        if (!n.title) gaps.push(`${path}: title`);
+        if (!n.description) gaps.push(`${path}: description`);
+        const scalar = !n.properties && !n.items && n.type !== 'object';
+        if (scalar && !n.examples?.length && !n.enum && n.const === undefined) gaps.push(`${path}: examples`);
+      }
+      for (const [k, child] of Object.entries(n.properties ?? {})) walk(child, path ? `${path}.${k}` : k, depth + 1);
+      if (n.items) walk(n.items, `${path}[]`, depth + 1);
+    };
+    walk(planSchema, '', 0);
+    expect(gaps).toEqual([]);
+  });
+});
