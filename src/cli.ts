@@ -2,15 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { LintResult } from './diagnostic.js';
-import { lintFiles, NoFilesError } from './files.js';
+import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
+import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
 import { formatters } from './formatters/index.js';
 import { ConfigError } from './rule-settings.js';
 import { VERSION } from './version.js';
 
-/** Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 the run itself failed. */
-const EXIT_OK = 0;
-const EXIT_LINT = 1;
-const EXIT_FAILURE = 2;
 
 interface CliOptions {
   format: string;
@@ -19,12 +16,22 @@ interface CliOptions {
   quiet: boolean;
   errorOnUnmatchedPattern: boolean;
   color?: boolean;
+  maxFileSize: number;
 }
 
 function nonNegativeInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < -1) throw new InvalidArgumentError('must be a whole number (-1 for no limit).');
   return n;
+}
+
+/** Parses sizes such as `10485760`, `512KB`, `10MB`. */
+function byteSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
+  if (!m) throw new InvalidArgumentError('must be a size such as 10MB, 512KB or a number of bytes.');
+  const unit = (m[2] ?? 'b').toLowerCase()[0];
+  const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.round(Number(m[1]) * factor);
 }
 
 function buildProgram(): Command {
@@ -37,6 +44,7 @@ function buildProgram(): Command {
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this (-1: no limit)', nonNegativeInt, -1)
     .option('--quiet', 'report errors only', false)
     .option('--no-error-on-unmatched-pattern', 'do not fail when a pattern matches no file')
+    .option('--max-file-size <size>', 'report files larger than this instead of reading them', byteSize, DEFAULT_MAX_FILE_SIZE)
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .version(VERSION, '-v, --version', 'print the version')
@@ -90,7 +98,10 @@ async function main(argv: string[]): Promise<number> {
 
   let results: LintResult[];
   try {
-    results = await lintFiles(patterns, { errorOnUnmatchedPattern: options.errorOnUnmatchedPattern });
+    results = await lintFiles(patterns, {
+      errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+      maxFileSize: options.maxFileSize,
+    });
   } catch (err) {
     if (err instanceof NoFilesError || err instanceof ConfigError) {
       process.stderr.write(`finetune-lint: ${err.message}\n`);
@@ -99,8 +110,6 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
 
-  const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
-  const errorCount = results.reduce((n, r) => n + r.errorCount, 0);
   const shown = options.quiet ? onlyErrors(results) : results;
   const formatter = formatters[options.format]!;
   const text = formatter(shown, { cwd: process.cwd(), color: shouldColor(options.color, Boolean(options.outputFile)) });
@@ -118,13 +127,20 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(text);
   }
 
-  if (errorCount > 0) return EXIT_LINT;
-  if (!options.quiet && options.maxWarnings >= 0 && warningCount > options.maxWarnings) {
+  const code = exitCodeFor(shown, options.quiet ? -1 : options.maxWarnings);
+  if (code === EXIT_FAILURE) {
+    process.stderr.write('finetune-lint: a rule failed while checking (internal-error above); please report it.\n');
+  } else if (code === EXIT_LINT && shown.every((r) => r.errorCount === 0)) {
     process.stderr.write(`finetune-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
-    return EXIT_LINT;
   }
-  return EXIT_OK;
+  return code;
 }
+
+// A reader that stops early (`finetune-lint … | head -1`) closes the pipe; that is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  throw err;
+});
 
 main(process.argv).then(
   (code) => {

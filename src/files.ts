@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, hasMagic } from 'glob';
 import { makeResult, type LintResult } from './diagnostic.js';
-import { lintText } from './linter.js';
+import { lintBytes } from './linter.js';
 import { resolveRules, type RuleSettings } from './rule-settings.js';
 import { rules as builtinRules } from './rules/index.js';
 
@@ -72,8 +72,12 @@ async function walk(dir: string, found: Set<string>): Promise<void> {
     // Symbolic links to folders are not followed: they can form loops.
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) await walk(full, found);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && PLAN_FILE.test(entry.name)) {
+    } else if (entry.isFile() && PLAN_FILE.test(entry.name)) {
       found.add(full);
+    } else if (entry.isSymbolicLink() && PLAN_FILE.test(entry.name)) {
+      // A link to a file is linted; a link to a folder is skipped; a broken link is reported.
+      const target = await stat(full).catch(() => undefined);
+      if (!target || target.isFile()) found.add(full);
     }
   }
 }
@@ -81,26 +85,42 @@ async function walk(dir: string, found: Set<string>): Promise<void> {
 export interface LintFilesOptions extends ExpandOptions {
   /** Severity and options per rule id. */
   rules?: RuleSettings;
+  /** Files larger than this many bytes are reported, not read (default 10 MB). */
+  maxFileSize?: number;
 }
+
+/** Default for `maxFileSize`: 10 MB. A plan is a few kilobytes. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: 'the file does not exist: it was deleted while linting, or it is a broken symbolic link',
+  EACCES: 'the file cannot be read: permission denied',
+  EPERM: 'the file cannot be read: permission denied',
+  ELOOP: 'the file cannot be read: its symbolic links form a loop',
+  EISDIR: 'the path is a folder, not a file',
+};
 
 /** Finds, reads and lints plan files; results are in path order. */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const active = resolveRules(builtinRules, options.rules);
   const files = await expandPatterns(patterns, options);
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   return mapLimit(files, READ_CONCURRENCY, async (filePath) => {
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(filePath);
-      } catch (err) {
-        return readFailure(filePath, `the file cannot be read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    let bytes: Buffer;
+    try {
+      const info = await stat(filePath);
+      if (info.isFile() && info.size > maxFileSize) {
+        return readFailure(
+          filePath,
+          `the file is ${formatSize(info.size)}, larger than the ${formatSize(maxFileSize)} limit (--max-file-size); it was not read`,
+        );
       }
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        return readFailure(filePath, 'the file is not UTF-8 text');
-      }
-      return lintText(text, { filePath, activeRules: active });
+      bytes = await readFile(filePath);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      return readFailure(filePath, READ_FAILURES[code] ?? `the file cannot be read: ${code || (err as Error).message}`);
+    }
+    return lintBytes(bytes, { filePath, activeRules: active });
   });
 }
 
@@ -121,6 +141,12 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KB`;
+  return `${bytes} bytes`;
+}
+
 function readFailure(filePath: string, message: string): LintResult {
   return makeResult(filePath, [
     {
@@ -128,7 +154,7 @@ function readFailure(filePath: string, message: string): LintResult {
       severity: 'error',
       fatal: true,
       message,
-      hint: 'Check that the path is a readable UTF-8 text file.',
+      hint: 'Check that the path is a readable plan file.',
       line: 1,
       column: 1,
       endLine: 1,

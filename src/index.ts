@@ -2,7 +2,8 @@
  * The programmatic API of finetune-lint. Everything here works without the
  * CLI; only `lintFiles`/`expandPatterns` touch the file system.
  */
-export { lintText, TEXT_INPUT_NAME, type LintTextOptions } from './linter.js';
+export { lintText, lintBytes, TEXT_INPUT_NAME, type LintTextOptions } from './linter.js';
+export { decodePlanBytes, type Decoded } from './decode.js';
 export { lintFiles, expandPatterns, NoFilesError, type LintFilesOptions, type ExpandOptions } from './files.js';
 export {
   BUILTIN_DIAGNOSTICS,

@@ -1,3 +1,4 @@
+import { decodePlanBytes } from './decode.js';
 import { makeResult, type Diagnostic, type LintResult } from './diagnostic.js';
 import { parsePlan } from './parse.js';
 import { Plan } from './plan.js';
@@ -25,10 +26,29 @@ export const TEXT_INPUT_NAME = '<text>';
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
   const filePath = options.filePath ?? TEXT_INPUT_NAME;
   const active = options.activeRules ?? resolveRules(builtinRules, options.rules);
+  try {
+    return lintParsed(text, filePath, options.filePath, active);
+  } catch (err) {
+    // Parsing and validation contain their own failures; this is the last line of defence.
+    return makeResult(filePath, [failure('internal-error', `the file could not be checked: ${(err as Error).message}`)]);
+  }
+}
+
+/**
+ * Lints the raw bytes of a plan file: decodes them (see `decodePlanBytes`),
+ * then lints the text. Pure, like `lintText`.
+ */
+export function lintBytes(bytes: Uint8Array, options: LintTextOptions = {}): LintResult {
+  const decoded = decodePlanBytes(bytes);
+  if ('diagnostic' in decoded) return makeResult(options.filePath ?? TEXT_INPUT_NAME, [decoded.diagnostic]);
+  return lintText(decoded.text, options);
+}
+
+function lintParsed(text: string, filePath: string, planPath: string | undefined, active: ActiveRule[]): LintResult {
   const { plan: parsed, source, diagnostics } = parsePlan(text);
   const messages: Diagnostic[] = [...diagnostics];
   if (parsed) {
-    const plan = new Plan(parsed.root, options.filePath);
+    const plan = new Plan(parsed.root, planPath);
     messages.push(...validatePlanSchema(parsed.data, plan, source));
     for (const { rule, severity, options: ruleOptions } of active) {
       try {
@@ -55,11 +75,15 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
 
 function internalError(rule: AnyRule, err: unknown): Diagnostic {
   const reason = err instanceof Error ? err.message : String(err);
+  return failure('internal-error', `rule "${rule.meta.id}" failed while checking this file: ${reason}`);
+}
+
+function failure(ruleId: string, message: string): Diagnostic {
   return {
-    ruleId: 'internal-error',
+    ruleId,
     severity: 'error',
-    message: `rule "${rule.meta.id}" failed while checking this file: ${reason}`,
-    hint: 'This is a bug in the rule, not in your plan; please report it with the plan attached.',
+    message,
+    hint: 'This is a bug in finetune-lint, not in your plan; please report it with the plan attached.',
     line: 1,
     column: 1,
     endLine: 1,

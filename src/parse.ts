@@ -49,11 +49,15 @@ export function parsePlan(rawText: string): ParseOutcome {
   for (const doc of docs) {
     const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
     if (syntax) {
+      // The parser reports a stack overflow on absurdly deep nesting as an error of its own.
+      const tooDeep = /call stack/i.test(syntax.message);
       error(
         { start: syntax.pos[0], end: syntax.pos[1] },
         'syntax-error',
-        `YAML syntax error: ${syntax.message.replace(/\.$/, '')}`,
-        'Fix the YAML syntax at this position; nothing else in the file is checked until it parses.',
+        tooDeep ? 'the plan is nested too deeply to read' : `YAML syntax error: ${syntax.message.replace(/\.$/, '')}`,
+        tooDeep
+          ? 'A plan needs only a few levels of nesting; remove the deeply nested value.'
+          : 'Fix the YAML syntax at this position; nothing else in the file is checked until it parses.',
         true,
       );
       return { source, diagnostics };

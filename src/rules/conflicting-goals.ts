@@ -62,21 +62,25 @@ export default defineRule<Options>({
       const text = typeof node?.value === 'string' ? node.value : undefined;
       return { node, text, sides: text ? sidesOf(text) : new Map<string, Side>() };
     });
-    for (let j = 1; j < stated.length; j++) {
-      const later = stated[j]!;
-      for (let i = 0; i < j; i++) {
-        const earlier = stated[i]!;
-        for (const axis of AXES) {
-          const a = earlier.sides.get(axis.id);
-          const b = later.sides.get(axis.id);
-          if (!a || !b || a === b) continue;
+    // Each goal is paired with the first earlier goal on the other side of an axis: one
+    // finding per goal and axis, in time linear in the number of goals.
+    const firstOnSide = new Map<string, number>();
+    stated.forEach((goal, j) => {
+      for (const axis of AXES) {
+        const side = goal.sides.get(axis.id);
+        if (!side) continue;
+        const other = axis.sides[0] === side ? axis.sides[1] : axis.sides[0];
+        const i = firstOnSide.get(`${axis.id}:${other}`);
+        if (i !== undefined) {
+          const earlier = stated[i]!;
           report({
-            node: later.node as Scalar,
-            message: `goal ${j + 1} (${quote(later.text ?? '', 50)}) pulls against goal ${i + 1} (${quote(earlier.text ?? '', 50)}) on ${axis.name}: ${b} vs. ${a}`,
+            node: goal.node as Scalar,
+            message: `goal ${j + 1} (${quote(goal.text ?? '', 50)}) pulls against goal ${i + 1} (${quote(earlier.text ?? '', 50)}) on ${axis.name}: ${side} vs. ${other}`,
             hint: 'Decide which direction this run is for and move the other goal to a plan of its own.',
           });
         }
+        if (!firstOnSide.has(`${axis.id}:${side}`)) firstOnSide.set(`${axis.id}:${side}`, j);
       }
-    }
+    });
   },
 });

@@ -180,6 +180,13 @@ function describe(e: ErrorObject, plan: Plan): SchemaFinding {
       const key = String(params.additionalProperty);
       const where = path.length ? ` in ${formatPath(path)}` : '';
       const target = plan.pair([...path, key]) ?? valueTarget();
+      if (key === '<<') {
+        return {
+          target,
+          message: `YAML merge keys ("<<")${where} are not supported in plans`,
+          hint: 'Write the keys out in full: a plan is read by people in review, and merged defaults hide what it says.',
+        };
+      }
       const siblings = Object.keys((e.parentSchema as SchemaNode).properties ?? {});
       const near = closest(key, siblings);
       if (near) {
