@@ -121,10 +121,13 @@ export function parsePlan(rawText: string): ParseOutcome {
   try {
     data = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
+    const reason = /alias count/i.test((err as Error).message)
+      ? `its aliases (*name) expand more than ${MAX_ALIAS_COUNT} times`
+      : (err as Error).message.replace(/\.$/, '');
     error(
       first.contents,
       'syntax-error',
-      `the plan cannot be read: ${(err as Error).message.replace(/\.$/, '')}`,
+      `the plan cannot be read: ${reason}`,
       'Remove the aliases (*name) that cannot be resolved or that expand too far, and write the values out.',
       true,
     );
