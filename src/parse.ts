@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, parseAllDocuments, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, parseAllDocuments, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 import { SourceText, type Target } from './source.js';
 
@@ -29,15 +29,13 @@ export function parsePlan(rawText: string): ParseOutcome {
   // A byte-order mark is not part of the text a person sees; positions are
   // reported as if it were not there.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lineCounter = new LineCounter();
-  const source = new SourceText(text, lineCounter);
+  const source = new SourceText(text);
   const diagnostics: Diagnostic[] = [];
   const error = (target: Target, ruleId: string, message: string, hint: string, fatal = false): void => {
     diagnostics.push({ ruleId, severity: 'error', message, hint, ...source.position(target), ...(fatal ? { fatal } : {}) });
   };
 
   const documents = parseAllDocuments(text, {
-    lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
     merge: false,

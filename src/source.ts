@@ -1,4 +1,4 @@
-import { LineCounter, isCollection, isNode, isPair, type Node, type Pair } from 'yaml';
+import { isCollection, isNode, isPair, type Node, type Pair } from 'yaml';
 import type { Position } from './diagnostic.js';
 
 /** A character range in the source text, as offsets (end exclusive). */
@@ -18,12 +18,27 @@ function isSpan(target: Target): target is Span {
   return typeof (target as Span).start === 'number' && typeof (target as Span).end === 'number';
 }
 
-/** The text of one plan file with the line index the YAML parser filled in. */
+/** The text of one plan file, with an index of where its lines start. */
 export class SourceText {
-  constructor(
-    readonly text: string,
-    readonly lineCounter: LineCounter,
-  ) {}
+  /** Offsets at which each line starts (line 1 at 0). */
+  private readonly lineStarts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+  }
+
+  /** 1-based line and column (in UTF-16 code units, as editors count) of an offset. */
+  linePos(offset: number): { line: number; col: number } {
+    const at = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: at - this.lineStarts[lo]! + 1 };
+  }
 
   /**
    * The span a diagnostic on `target` should cover. A block mapping or list
@@ -51,8 +66,8 @@ export class SourceText {
   /** 1-based start and end position of `target`. */
   position(target: Target): Position {
     const span = this.spanOf(target);
-    const start = this.lineCounter.linePos(span.start);
-    const end = this.lineCounter.linePos(span.end);
+    const start = this.linePos(span.start);
+    const end = this.linePos(span.end);
     return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
   }
 
