@@ -75,7 +75,10 @@ export class SourceText {
   private trim(start: number, end: number): Span {
     let e = Math.min(end, this.text.length);
     while (e > start && /\s/.test(this.text[e - 1] ?? '')) e--;
-    // A span that is all white space (a tab the parser complains about) stays as it is.
-    return { start, end: e > start ? e : Math.min(end, this.text.length) };
+    if (e > start || end <= start) return { start, end: Math.max(start, e) };
+    // A span of white space only: keep one character (a tab the parser complains about), but
+    // never a line break, so that LF and CRLF files report the same positions.
+    const first = this.text[start];
+    return { start, end: first === undefined || first === '\n' || first === '\r' ? start : start + 1 };
   }
 }
