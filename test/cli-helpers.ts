@@ -20,6 +20,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     cwd: options.cwd ?? repoRoot,
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
