@@ -3,6 +3,7 @@ import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { formatPath, type Plan, type PlanPath } from '../plan.js';
 import type { SourceText, Target } from '../source.js';
+import { quote } from '../rules/text.js';
 import { closest } from '../text-distance.js';
 import { deref, placesOfKey, planSchema, schemaAt, type SchemaNode } from './plan-schema.js';
 
@@ -137,17 +138,12 @@ function actual(v: unknown): string {
     case 'object':
       return 'a mapping';
     case 'string':
-      return `a string ("${shorten(String(v))}")`;
+      return `a string (${quote(String(v), 40)})`;
     case 'boolean':
       return String(v);
     default:
       return `a number (${String(v)})`;
   }
-}
-
-function shorten(s: string, max = 40): string {
-  const one = s.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
 function quoteName(path: PlanPath): string {
