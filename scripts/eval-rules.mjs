@@ -97,7 +97,7 @@ function pct(x) {
 async function main() {
   const showMisses = process.argv.includes('--misses');
   const { lintText } = await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href);
-  for (const split of ['dev', 'holdout', 'test', 'test2', 'test3'].filter((s) => existsSync(path.join(root, 'fixtures', 'corpus', `${s}.yaml`)))) {
+  for (const split of ['dev', 'holdout', 'test', 'test2', 'test3', 'test4'].filter((s) => existsSync(path.join(root, 'fixtures', 'corpus', `${s}.yaml`)))) {
     const items = loadCorpus(split);
     const { stats, misses } = evaluate(items, lintText);
     console.log(`\n${split} (${items.length} statements)`);

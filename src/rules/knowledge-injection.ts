@@ -38,6 +38,7 @@ export function findKnowledgeInjection(text: string, field: KnowledgeField): str
   let corpus = false;
   // Whether any sentence is about sources or presentation: the classifier then stays silent.
   let aboutSources = false;
+  let anyKnow = false;
   for (const clause of clauses(text)) {
     if (phrases.has('negated', clause.norm)) continue;
     if (phrases.has('memorize', clause.norm) || phrases.has('withoutRetrieval', clause.norm) || phrases.has('recency', clause.norm)) {
@@ -61,10 +62,14 @@ export function findKnowledgeInjection(text: string, field: KnowledgeField): str
       corpus = true;
     }
     if (!ignorance && has('ignorance')) ignorance = clause;
+    if (has('know')) anyKnow = true;
   }
   // A problem statement may name the facts in one sentence and the failure in the next.
   if (field === 'problem' && ignorance && corpus) return ignorance.text;
-  if (!aboutSources && intentMargin(text, 'knowledge') >= CLASSIFIER_MARGIN[field]) return text;
+  // In a problem statement the classifier also needs a cue from the lexicons: problems describe
+  // failures, and short ones about business numbers read like facts to it.
+  const cue = field !== 'problem' || corpus || ignorance !== undefined || anyKnow;
+  if (!aboutSources && cue && intentMargin(text, 'knowledge') >= CLASSIFIER_MARGIN[field]) return text;
   return undefined;
 }
 
