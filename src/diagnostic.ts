@@ -1,9 +1,17 @@
+import { verdictOf } from './verdict.js';
+
 /**
  * The one diagnostic model shared by parse errors, schema errors and rule
  * findings. Positions are 1-based; `endColumn` points one past the last
  * character, as in ESLint.
  */
 export type Severity = 'error' | 'warning';
+
+/** Whether to run the fine-tune, from the findings: see `verdict.ts`. */
+export type Verdict = 'ready' | 'fix-first' | 'do-not-fine-tune';
+
+/** The verdict a finding implies on its own. */
+export type ImpliedVerdict = Exclude<Verdict, 'ready'>;
 
 export interface Position {
   line: number;
@@ -22,6 +30,8 @@ export interface Diagnostic extends Position {
   hint: string;
   /** Set when the file could not be checked any further (ESLint's `fatal`). */
   fatal?: boolean;
+  /** The verdict this finding implies (rule findings only). */
+  verdict?: ImpliedVerdict;
 }
 
 /** The result of linting one plan file. */
@@ -32,6 +42,10 @@ export interface LintResult {
   errorCount: number;
   warningCount: number;
   fatalErrorCount: number;
+  /** Whether to run the fine-tune, from the findings (see `verdict.ts`). */
+  verdict: Verdict;
+  /** The findings behind the verdict, one per rule: `rule-id: message`. */
+  verdictReasons: string[];
 }
 
 /**
@@ -72,5 +86,6 @@ export function makeResult(filePath: string, messages: Diagnostic[]): LintResult
     else warningCount++;
     if (m.fatal) fatalErrorCount++;
   }
-  return { filePath, messages: sorted, errorCount, warningCount, fatalErrorCount };
+  const { verdict, reasons } = verdictOf(sorted);
+  return { filePath, messages: sorted, errorCount, warningCount, fatalErrorCount, verdict, verdictReasons: reasons };
 }

@@ -61,6 +61,7 @@ function lintParsed(text: string, filePath: string, planPath: string | undefined
               severity,
               message: finding.message,
               hint: finding.hint ?? rule.meta.hint,
+              verdict: finding.verdict ?? rule.meta.verdict,
               ...source.position(finding.node),
             });
           },

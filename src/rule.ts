@@ -1,5 +1,5 @@
 import type { Node, Pair } from 'yaml';
-import type { Severity } from './diagnostic.js';
+import type { ImpliedVerdict, Severity } from './diagnostic.js';
 import type { Plan } from './plan.js';
 import type { Span } from './source.js';
 
@@ -19,6 +19,11 @@ export interface RuleMeta<Options extends object = Record<string, never>> {
   description: string;
   /** The default fix hint; a finding may give a more specific one. */
   hint: string;
+  /**
+   * What a finding of this rule says about running the fine-tune: the plan
+   * must be fixed first, or fine-tuning is the wrong tool. See `verdict.ts`.
+   */
+  verdict: ImpliedVerdict;
   /** JSON Schema of the options object. */
   optionsSchema?: OptionsSchema;
   /** Values of the options when the configuration gives none. */
@@ -35,6 +40,8 @@ export interface Finding {
   message: string;
   /** What to do instead; defaults to the rule's `meta.hint`. */
   hint?: string;
+  /** Overrides the rule's `meta.verdict` for this finding. */
+  verdict?: ImpliedVerdict;
 }
 
 export interface RuleContext<Options extends object> {

@@ -17,7 +17,7 @@ describe('exit codes', () => {
     const dir = tempTree({ 'plan.yaml': cleanPlan });
     const r = runCli(['plan.yaml'], { cwd: dir });
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe('✔ 1 plan checked, no problems\n');
+    expect(r.stdout).toBe('✔ 1 plan checked, no problems: ready\n');
     expect(r.status).toBe(0);
   });
 
@@ -31,8 +31,10 @@ describe('exit codes', () => {
         'plan.yaml',
         '  16:1  error  no evaluation set: data.eval is missing, so nothing held out will show whether the behaviour changed  no-eval-set',
         '               ↳ Add data.eval with the path (or a description) of examples held out from training, such as 200 real cases the model never trains on.',
+        '  verdict: fix the plan first — no-eval-set',
         '',
         '✖ 1 problem (1 error, 0 warnings)',
+        '1 plan: 0 ready, 1 fix the plan first, 0 do not fine-tune (yet)',
         '',
       ].join('\n'),
     );
@@ -82,7 +84,9 @@ describe('options', () => {
     const loud = runCli(['plan.yaml'], { cwd: dir });
     expect(loud.stdout).toContain('no-regression-eval');
     const quiet = runCli(['--quiet', 'plan.yaml'], { cwd: dir });
-    expect(quiet.stdout).not.toContain('no-regression-eval');
+    // The warning is not shown; the plan's verdict still counts it.
+    expect(quiet.stdout).not.toMatch(/\d+:\d+ +warning/);
+    expect(quiet.stdout).toContain('verdict: fix the plan first — no-eval-set, no-regression-eval');
     expect(quiet.stdout).toContain('no-eval-set');
     expect(quiet.stdout).toContain('✖ 1 problem (1 error, 0 warnings)');
     expect(quiet.status).toBe(1);
@@ -117,8 +121,10 @@ describe('options', () => {
       fixableErrorCount: 0,
       fixableWarningCount: 0,
       usedDeprecatedRules: [],
+      verdict: 'fix-first',
+      verdictReasons: ['no-eval-set: no evaluation set: data.eval is missing, so nothing held out will show whether the behaviour changed'],
     });
-    expect(results[1]).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
+    expect(results[1]).toMatchObject({ messages: [], errorCount: 0, warningCount: 0, verdict: 'ready', verdictReasons: [] });
   });
 
   it('--output-file writes the report, creating its folder', () => {

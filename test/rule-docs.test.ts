@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DIAGNOSTICS, lintText, rules } from '../src/index.js';
+import { VERDICT_LABELS } from '../src/verdict.js';
 import { repoRoot } from './cli-helpers.js';
 
 const HEADINGS = ['What it checks', 'Why it matters', 'Example', 'Instead', 'Options'];
@@ -37,6 +38,7 @@ describe('rule docs', () => {
         expect(lines[0]).toBe(`# ${id}`);
         expect(lines[2]).toBe(rule.meta.description);
         expect(doc).toContain(`- Default severity: **${rule.meta.severity}**`);
+        expect(doc).toContain(`- Verdict: **${VERDICT_LABELS[rule.meta.verdict as 'fix-first']}**`);
       });
 
       it('has the fixed headings in order', () => {

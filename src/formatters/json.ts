@@ -2,7 +2,8 @@ import type { Formatter } from './types.js';
 
 /**
  * ESLint's JSON shape (an array of per-file results) with each message's fix
- * hint added as `hint`. Tools that read ESLint JSON read this.
+ * hint added as `hint`, and each file's `verdict` and `verdictReasons`.
+ * Tools that read ESLint JSON read this; they ignore the extra fields.
  */
 export const json: Formatter = (results) =>
   JSON.stringify(
@@ -26,5 +27,7 @@ export const json: Formatter = (results) =>
       fixableErrorCount: 0,
       fixableWarningCount: 0,
       usedDeprecatedRules: [],
+      verdict: r.verdict,
+      verdictReasons: r.verdictReasons,
     })),
   );

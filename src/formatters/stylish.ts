@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
+import type { Verdict } from '../diagnostic.js';
+import { VERDICT_LABELS } from '../verdict.js';
 import type { Formatter } from './types.js';
 
 /** Display width ignoring ANSI colour codes. */
@@ -19,14 +21,18 @@ function plural(n: number, word: string): string {
 /**
  * ESLint's "stylish" layout: each file with problems, one aligned line per
  * diagnostic (`line:column  severity  message  rule-id`) with its fix hint
- * beneath, then a summary line.
+ * beneath and the plan's verdict after them; then a summary of problems and
+ * of verdicts.
  */
 export const stylish: Formatter = (results, context) => {
   const c = new Chalk({ level: context.color ? 1 : 0 });
+  const paint: Record<Verdict, (s: string) => string> = { ready: c.green, 'fix-first': c.yellow, 'do-not-fine-tune': c.red };
   let out = '';
   let errors = 0;
   let warnings = 0;
+  const verdicts: Record<Verdict, number> = { ready: 0, 'fix-first': 0, 'do-not-fine-tune': 0 };
   for (const result of results) {
+    verdicts[result.verdict]++;
     if (result.messages.length === 0) continue;
     errors += result.errorCount;
     warnings += result.warningCount;
@@ -48,10 +54,14 @@ export const stylish: Formatter = (results, context) => {
       out += `${lead}${pad(r.message, msgW)}  ${r.rule}\n`;
       if (r.hint) out += `${' '.repeat(width(lead))}${c.dim(`↳ ${r.hint}`)}\n`;
     }
+    const why = result.verdictReasons.map((r) => r.slice(0, r.indexOf(':')));
+    out += `  ${c.bold('verdict:')} ${paint[result.verdict](VERDICT_LABELS[result.verdict])}${why.length ? c.dim(` — ${why.join(', ')}`) : ''}\n`;
   }
+  if (results.length === 0) return '';
+  const verdictLine = `${plural(results.length, 'plan')}: ${verdicts.ready} ready, ${verdicts['fix-first']} ${VERDICT_LABELS['fix-first']}, ${verdicts['do-not-fine-tune']} ${VERDICT_LABELS['do-not-fine-tune']}`;
   const total = errors + warnings;
-  if (total === 0) return results.length ? `${c.green('✔')} ${plural(results.length, 'plan')} checked, no problems\n` : '';
+  if (total === 0) return `${c.green('✔')} ${plural(results.length, 'plan')} checked, no problems: ${results.length === 1 ? 'ready' : 'all ready'}\n`;
   const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  out += `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n`;
+  out += `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n${verdictLine}\n`;
   return out;
 };

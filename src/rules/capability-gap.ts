@@ -54,6 +54,7 @@ export default defineRule({
     severity: 'warning',
     description: 'The plan aims for an ability the base model lacks (reasoning, maths, an unseen language or domain, "smarter").',
     hint: 'Pick a stronger base model, or break the task into steps the model can already do (tools, retrieval, a solver); fine-tune only the behaviour around them.',
+    verdict: 'do-not-fine-tune',
     defaultOptions: {},
   },
   check({ plan, report }) {

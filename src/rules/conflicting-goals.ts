@@ -41,6 +41,7 @@ export default defineRule<Options>({
     severity: 'warning',
     description: 'The plan has more goals than one run should carry, or goals that pull in opposite directions.',
     hint: 'Keep one behaviour per run: split the other goals into plans of their own, and never train opposite directions (shorter vs. more detailed) together.',
+    verdict: 'do-not-fine-tune',
     optionsSchema: {
       type: 'object',
       additionalProperties: false,
@@ -55,6 +56,8 @@ export default defineRule<Options>({
       report({
         node: plan.pair(['goals']) ?? goals,
         message: `${goals.items.length} goals in one run (at most ${options.maxGoals}): a fine-tune aimed at several behaviours learns a blurred average of them`,
+        // Too many goals asks for splitting the plan; goals in opposite directions (below) say this run cannot work.
+        verdict: 'fix-first',
       });
     }
     const stated = goals.items.map((_, i) => {

@@ -32,6 +32,7 @@ export default defineRule({
     severity: 'error',
     description: 'The plan is for a high-risk setting (medical, financial, legal, customer service, or risk.level high) and lists no fallback.',
     hint: 'List the controls that stay in place under risk.fallback: rules for the critical cases, a tiered process, human review or escalation, retrieval with an explicit refusal policy.',
+    verdict: 'fix-first',
     defaultOptions: {},
   },
   check({ plan, report }) {

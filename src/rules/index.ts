@@ -5,6 +5,7 @@ import highRiskNoFallback from './high-risk-no-fallback.js';
 import knowledgeInjection from './knowledge-injection.js';
 import noEvalSet from './no-eval-set.js';
 import noPromptBaseline from './no-prompt-baseline.js';
+import promptBaselineMeetsTarget from './prompt-baseline-meets-target.js';
 import noRegressionEval from './no-regression-eval.js';
 import vagueGoal from './vague-goal.js';
 import retrainWithoutAnalysis from './retrain-without-analysis.js';
@@ -23,6 +24,7 @@ export const rules: readonly AnyRule[] = [
   vagueGoal,
   noRegressionEval,
   retrainWithoutAnalysis,
+  promptBaselineMeetsTarget,
 ];
 
 /** Rules by id. */

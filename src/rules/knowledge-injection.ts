@@ -91,6 +91,7 @@ export default defineRule({
     severity: 'error',
     description: 'The plan aims to make the model know or memorise facts, documents or a knowledge base.',
     hint: HINT,
+    verdict: 'do-not-fine-tune',
     defaultOptions: {},
   },
   check({ plan, report }) {

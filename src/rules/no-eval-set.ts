@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'error',
     description: 'The plan has no held-out evaluation set, or its eval set is the training file.',
     hint: 'Add data.eval with the path (or a description) of examples held out from training, such as 200 real cases the model never trains on.',
+    verdict: 'fix-first',
     defaultOptions: {},
   },
   check({ plan, report }) {

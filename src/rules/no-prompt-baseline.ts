@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'error',
     description: 'The plan has no measured prompt-only baseline (baselines.prompt with results).',
     hint: 'Try the best prompt you can write first, measure it on the eval set, and record it under baselines.prompt.results.',
+    verdict: 'fix-first',
     defaultOptions: {},
   },
   check({ plan, report }) {

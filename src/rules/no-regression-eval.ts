@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'warning',
     description: 'The plan has no regression set (evaluation.regression) to show which existing abilities got worse.',
     hint: 'Add evaluation.regression: cases the current model already handles well (general tasks, refusals, neighbouring skills) that must not get worse.',
+    verdict: 'fix-first',
     defaultOptions: {},
   },
   check({ plan, report }) {

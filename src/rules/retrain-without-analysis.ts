@@ -11,6 +11,7 @@ export default defineRule({
     severity: 'warning',
     description: 'A later round (iteration.round > 1) records no report or findings from the previous round.',
     hint: "Record what the last round's evaluation showed under iteration.previous (report and/or findings), and say what this round changes because of it.",
+    verdict: 'fix-first',
     defaultOptions: {},
   },
   check({ plan, report }) {

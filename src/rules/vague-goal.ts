@@ -56,6 +56,7 @@ export default defineRule({
     severity: 'warning',
     description: 'A goal has no metric or no target, or its behaviour is too vague to say which behaviour changes.',
     hint: 'Name one observable behaviour ("replies are at most 80 words", "answers cite the passage id"), how it is measured (metric) and the value that counts as success (target).',
+    verdict: 'fix-first',
     defaultOptions: {},
   },
   check({ plan, report }) {

@@ -1,0 +1,109 @@
+import { isMap, isScalar, type Scalar } from 'yaml';
+import { defineRule } from '../rule.js';
+import { normalizeText } from './text.js';
+
+/** A target the rule can compare against: a comparison and a number. */
+export interface Target {
+  op: '>=' | '>' | '<=' | '<' | '=';
+  value: number;
+  /** Whether the target was written as a percentage ("90%"). */
+  percent: boolean;
+}
+
+/**
+ * Reads a goal's target: a number (read as "at least"), or a simple
+ * comparison such as `>= 0.9`, `<= 50`, `< 0.02`, `≥ 90%`. Anything else —
+ * prose, ranges — is not compared.
+ */
+export function parseTarget(target: unknown): Target | undefined {
+  if (typeof target === 'number' && Number.isFinite(target)) return { op: '>=', value: target, percent: false };
+  if (typeof target !== 'string') return undefined;
+  const t = target.normalize('NFKC').trim().replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/==/g, '=');
+  const m = /^(>=|>|<=|<|=)?\s*(-?\d+(?:\.\d+)?)\s*(%)?$/.exec(t);
+  if (!m) return undefined;
+  return { op: (m[1] as Target['op'] | undefined) ?? '>=', value: Number(m[2]), percent: m[3] === '%' };
+}
+
+/** A measured result as a number: `0.93`, `"0.93"`, `"93%"` (as 0.93 when the target is a fraction). */
+function resultValue(raw: unknown, target: Target): number | undefined {
+  let value: number;
+  let percent = false;
+  if (typeof raw === 'number') value = raw;
+  else if (typeof raw === 'string') {
+    const m = /^\s*(-?\d+(?:\.\d+)?)\s*(%)?\s*$/.exec(raw.normalize('NFKC'));
+    if (!m) return undefined;
+    value = Number(m[1]);
+    percent = m[2] === '%';
+  } else return undefined;
+  if (!Number.isFinite(value)) return undefined;
+  // Put both on the same scale: "90%" against 0.93, or 0.9 against "93%".
+  if (target.percent && !percent && value <= 1) return value * 100;
+  if (!target.percent && percent && target.value <= 1) return value / 100;
+  return value;
+}
+
+function meets(value: number, target: Target): boolean {
+  switch (target.op) {
+    case '>=':
+      return value >= target.value;
+    case '>':
+      return value > target.value;
+    case '<=':
+      return value <= target.value;
+    case '<':
+      return value < target.value;
+    default:
+      return value === target.value;
+  }
+}
+
+/** The results key that a goal's metric names: the same name, or the name standing as a word in the metric text. */
+function findResult(metric: string, names: string[]): string | undefined {
+  const m = normalizeText(metric);
+  const exact = names.find((n) => normalizeText(n) === m);
+  if (exact) return exact;
+  return names.find((n) => {
+    const k = normalizeText(n);
+    if (!k) return false;
+    const escaped = k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(^|[^\\p{L}\\p{N}_])${escaped}($|[^\\p{L}\\p{N}_])`, 'u').test(m);
+  });
+}
+
+/**
+ * When the best prompt already reaches the goal's target on the metric, the
+ * fine-tune has nothing left to win: ship the prompt.
+ */
+export default defineRule({
+  meta: {
+    id: 'prompt-baseline-meets-target',
+    severity: 'warning',
+    description: "The prompt baseline already reaches a goal's target on its metric.",
+    hint: 'The prompt already does this: ship the prompt, or raise the target to what the product actually needs and say why.',
+    verdict: 'do-not-fine-tune',
+    defaultOptions: {},
+  },
+  check({ plan, report }) {
+    const results = plan.map(['baselines', 'prompt', 'results']);
+    if (!results) return;
+    const values = new Map<string, unknown>();
+    for (const pair of results.items) {
+      if (isScalar(pair.key) && isScalar(pair.value)) values.set(String(pair.key.value), pair.value.value);
+    }
+    plan.seq(['goals'])?.items.forEach((item, i) => {
+      if (!isMap(item)) return;
+      const metric = plan.text(['goals', i, 'metric']);
+      const targetNode = plan.scalar(['goals', i, 'target']);
+      const target = parseTarget(targetNode?.value);
+      if (!metric || !targetNode || !target) return;
+      const name = findResult(metric, [...values.keys()]);
+      if (name === undefined) return;
+      const value = resultValue(values.get(name), target);
+      if (value === undefined || !meets(value, target)) return;
+      report({
+        node: targetNode as Scalar,
+        message: `the prompt baseline already meets goal ${i + 1}'s target: ${name} is ${String(values.get(name))}, target ${String(targetNode.value)}`,
+      });
+    });
+  },
+});

@@ -1,0 +1,57 @@
+import type { Diagnostic, ImpliedVerdict, Verdict } from './diagnostic.js';
+
+/**
+ * The answer to the question a team brings: should we run this fine-tune?
+ *
+ * - `do-not-fine-tune` — a finding says fine-tuning is the wrong tool:
+ *   knowledge injection (use retrieval), a capability gap (a stronger base
+ *   model or a decomposed task), a prompt baseline that already meets the
+ *   target (ship the prompt), goals that pull against each other (split the
+ *   plan). Whatever the finding's severity.
+ * - `fix-first` — the fine-tune may be right, but the plan cannot show it
+ *   yet: no eval set, no prompt baseline, no regression set, a vague goal,
+ *   retraining without analysis, a missing fallback, a broken plan file —
+ *   whatever the finding's severity.
+ * - `ready` — nothing of the above: the plan says which behaviour changes,
+ *   how it is measured, and what guards the risk.
+ *
+ * Which verdict a rule's finding implies is the rule's `meta.verdict` (a
+ * finding may override it); non-rule diagnostics imply `fix-first`.
+ */
+export interface VerdictOutcome {
+  verdict: Verdict;
+  /** One line per rule behind the verdict (`rule-id: first message`), errors first. */
+  reasons: string[];
+}
+
+/** Display names, as stylish output and docs write them. */
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  ready: 'ready',
+  'fix-first': 'fix the plan first',
+  'do-not-fine-tune': 'do not fine-tune (yet)',
+};
+
+function implied(d: Diagnostic): ImpliedVerdict {
+  return d.verdict ?? 'fix-first';
+}
+
+/** One reason per rule, errors before warnings, each in the order of the plan. */
+function reasonsFrom(messages: readonly Diagnostic[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const ordered = [...messages.filter((m) => m.severity === 'error'), ...messages.filter((m) => m.severity !== 'error')];
+  for (const m of ordered) {
+    if (seen.has(m.ruleId)) continue;
+    seen.add(m.ruleId);
+    out.push(`${m.ruleId}: ${m.message}`);
+  }
+  return out;
+}
+
+/** The verdict for one plan from its diagnostics. */
+export function verdictOf(messages: readonly Diagnostic[]): VerdictOutcome {
+  const wrongTool = messages.filter((m) => implied(m) === 'do-not-fine-tune');
+  if (wrongTool.length > 0) return { verdict: 'do-not-fine-tune', reasons: reasonsFrom(wrongTool) };
+  if (messages.length > 0) return { verdict: 'fix-first', reasons: reasonsFrom(messages) };
+  return { verdict: 'ready', reasons: [] };
+}
