@@ -10,6 +10,8 @@ import { lintBytes, lintText, type LintResult } from '../src/index.js';
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || undefined;
 const runs = (n: number): { numRuns: number } => ({ numRuns: RUNS ?? n });
+/** Time allowed per property: generous, since a loaded CI machine is slower; the fuzz run has none. */
+const TIMEOUT = RUNS ? 0 : 60_000;
 
 const plan = `version: 1
 name: refund-reply-format
@@ -87,7 +89,7 @@ describe('properties', () => {
       }),
       runs(1500),
     );
-  });
+  }, TIMEOUT);
 
   it('arbitrary bytes never throw', () => {
     fc.assert(
@@ -98,7 +100,7 @@ describe('properties', () => {
       }),
       runs(800),
     );
-  });
+  }, TIMEOUT);
 
   const mutation = fc.oneof(
     fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
@@ -134,7 +136,7 @@ describe('properties', () => {
       }),
       runs(1500),
     );
-  });
+  }, TIMEOUT);
 
   it('linting is deterministic', () => {
     fc.assert(
@@ -144,7 +146,7 @@ describe('properties', () => {
       }),
       runs(300),
     );
-  });
+  }, TIMEOUT);
 
   it('CRLF line ends and a byte-order mark give the same diagnostics', () => {
     fc.assert(
@@ -153,9 +155,12 @@ describe('properties', () => {
         const plain = lintText(text).messages;
         expect(lintText(text.replace(/\n/g, '\r\n')).messages).toEqual(plain);
         expect(lintText(`\uFEFF${text}`).messages).toEqual(plain);
-        expect(lintBytes(new TextEncoder().encode(`\uFEFF${text}`)).messages).toEqual(plain);
+        // UTF-8 cannot carry a lone surrogate (an insertion may split a pair): compare bytes only for well-formed text.
+        if (!/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) {
+          expect(lintBytes(new TextEncoder().encode(`\uFEFF${text}`)).messages).toEqual(plain);
+        }
       }),
       runs(300),
     );
-  });
+  }, TIMEOUT);
 });
