@@ -7,12 +7,14 @@
  *                                                      diagnostics) are compared
  *   # rules: {"conflicting-goals": ["warn", {"maxGoals": 2}]}   → rule settings
  *   # file-path: plans/x/finetune-plan.yaml          → the path the text is linted as
+ *   # verdict: ready | fix-first | do-not-fine-tune   → the plan's verdict
  */
 export interface Expectations {
   expected: string[];
   check?: Set<string>;
   rules?: Record<string, unknown>;
   filePath?: string;
+  verdict?: string;
 }
 
 export function readExpectations(text: string): Expectations {
@@ -20,6 +22,7 @@ export function readExpectations(text: string): Expectations {
   let check: Set<string> | undefined;
   let rules: Record<string, unknown> | undefined;
   let filePath: string | undefined;
+  let verdict: string | undefined;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((line, i) => {
     const inline = /#\s*expect:\s*([\w\-, ]+?)\s*$/.exec(line);
@@ -32,8 +35,10 @@ export function readExpectations(text: string): Expectations {
     if (settings) rules = JSON.parse(settings[1]!) as Record<string, unknown>;
     const fp = /^\s*#\s*file-path:\s*(\S+)\s*$/.exec(line);
     if (fp) filePath = fp[1];
+    const v = /^\s*#\s*verdict:\s*(ready|fix-first|do-not-fine-tune)\s*$/.exec(line);
+    if (v) verdict = v[1];
   });
-  return { expected: expected.sort(byLine), check, rules, filePath };
+  return { expected: expected.sort(byLine), check, rules, filePath, verdict };
 }
 
 function split(list: string): string[] {

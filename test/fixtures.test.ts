@@ -29,7 +29,7 @@ describe('fixtures', () => {
       const sibling = path.join(root, `${file}.expect`);
       const decoded = decodePlanBytes(bytes);
       const exp = existsSync(sibling)
-        ? { expected: readFileSync(sibling, 'utf8').split('\n').filter(Boolean).sort(byLine), check: undefined, rules: undefined, filePath: undefined }
+        ? { expected: readFileSync(sibling, 'utf8').split('\n').filter(Boolean).sort(byLine), check: undefined, rules: undefined, filePath: undefined, verdict: undefined }
         : readExpectations('text' in decoded ? decoded.text : '');
       const result = lintBytes(bytes, {
         filePath: exp.filePath ?? path.join(root, file),
@@ -42,6 +42,9 @@ describe('fixtures', () => {
       expect(actual, result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`).join('\n')).toEqual(
         exp.expected,
       );
+      if (exp.verdict) expect(result.verdict, result.verdictReasons.join('\n')).toBe(exp.verdict);
+      // Examples are the documentation of the verdict: each must state it.
+      if (file.startsWith('examples/')) expect(exp.verdict, 'an example must state its # verdict:').toBeDefined();
     });
   }
 });

@@ -59,14 +59,24 @@ describe('rule docs', () => {
 describe('README', () => {
   const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
 
-  it('lists every rule with its severity, description and doc link', () => {
-    const rows = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(rules\/([a-z-]+)\.md\) \| (error|warning) \| (.+) \|$/gm)].map((m) => ({
+  it('lists every rule with its severity, verdict, description and doc link', () => {
+    const rows = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(rules\/([a-z-]+)\.md\) \| (error|warning) \| (fix first|do not fine-tune) \| (.+) \|$/gm)].map((m) => ({
       id: m[1],
       link: m[2],
       severity: m[3],
-      description: m[4],
+      verdict: m[4],
+      description: m[5],
     }));
-    expect(rows).toEqual(rules.map((r) => ({ id: r.meta.id, link: r.meta.id, severity: r.meta.severity, description: r.meta.description })));
+    const verdictWords = { 'fix-first': 'fix first', 'do-not-fine-tune': 'do not fine-tune' } as const;
+    expect(rows).toEqual(
+      rules.map((r) => ({
+        id: r.meta.id,
+        link: r.meta.id,
+        severity: r.meta.severity,
+        verdict: verdictWords[r.meta.verdict as 'fix-first'],
+        description: r.meta.description,
+      })),
+    );
   });
 
   it('lists every built-in diagnostic id', () => {

@@ -66,7 +66,8 @@ function findResult(metric: string, names: string[]): string | undefined {
     const k = normalizeText(n);
     if (!k) return false;
     const escaped = k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(^|[^\\p{L}\\p{N}_])${escaped}($|[^\\p{L}\\p{N}_])`, 'u').test(m);
+    // Latin names end where a Latin word ends; Chinese around them does not extend them.
+    return new RegExp(`(^|[^a-z0-9_])${escaped}($|[^a-z0-9_])`, 'u').test(m);
   });
 }
 
