@@ -5,6 +5,7 @@ import type { LintResult } from './diagnostic.js';
 import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
 import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
 import { formatters } from './formatters/index.js';
+import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError } from './rule-settings.js';
 import { VERSION } from './version.js';
 
@@ -57,6 +58,7 @@ Examples:
   finetune-lint "plans/**/*.yaml"
   finetune-lint plans/ --format json --output-file lint.json
   finetune-lint plans/ --max-warnings 0
+  finetune-lint plans/ --format sarif --output-file finetune-lint.sarif
 
 Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run failed.`,
     )
@@ -112,7 +114,12 @@ async function main(argv: string[]): Promise<number> {
 
   const shown = options.quiet ? onlyErrors(results) : results;
   const formatter = formatters[options.format]!;
-  const text = formatter(shown, { cwd: process.cwd(), color: shouldColor(options.color, Boolean(options.outputFile)) });
+  const text = formatter(shown, {
+    cwd: process.cwd(),
+    color: shouldColor(options.color, Boolean(options.outputFile)),
+    version: VERSION,
+    rules: ruleDescriptions(),
+  });
 
   if (options.outputFile) {
     const target = path.resolve(options.outputFile);

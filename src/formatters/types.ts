@@ -1,4 +1,13 @@
-import type { LintResult } from '../diagnostic.js';
+import type { LintResult, Severity } from '../diagnostic.js';
+
+/** What a formatter may say about a rule (or a built-in diagnostic id). */
+export interface RuleDescription {
+  id: string;
+  description: string;
+  severity: Severity;
+  hint?: string;
+  docsUrl?: string;
+}
 
 /** What a formatter knows about the run besides the results. */
 export interface FormatterContext {
@@ -6,6 +15,10 @@ export interface FormatterContext {
   cwd: string;
   /** Whether to emit ANSI colours. */
   color: boolean;
+  /** The finetune-lint version, for formats that name the tool. */
+  version?: string;
+  /** Every rule and built-in diagnostic that can appear, for formats that list them. */
+  rules?: RuleDescription[];
 }
 
 /** A pure function from results to the text written out. */
