@@ -13,10 +13,11 @@ const phrases = compileLexicons<CapabilityGroup>(en, zh);
  * How much more likely the intent classifier must find "capability" than any
  * other intent to report a statement the lexicons did not match, chosen by
  * cross-validation on the training splits of the corpus. Problem statements
- * need a much larger margin: they describe failures, and the classifier reads
- * many failures around code or maths as a capability request.
+ * need a much larger margin: they describe failures — of code, of maths, of
+ * people ("applicants cannot understand") — which the classifier reads as
+ * capability requests.
  */
-const CLASSIFIER_MARGIN: Record<CapabilityField, number> = { problem: 6, behavior: 1, train: 1 };
+const CLASSIFIER_MARGIN: Record<CapabilityField, number> = { problem: 8, behavior: 1, train: 1 };
 
 /** Where the text comes from. */
 export type CapabilityField = 'problem' | 'behavior' | 'train';
