@@ -90,12 +90,6 @@ export class Plan {
     return undefined;
   }
 
-  /** The number at `path`, if it is one. */
-  number(path: PlanPath): number | undefined {
-    const v = this.scalar(path)?.value;
-    return typeof v === 'number' ? v : undefined;
-  }
-
   /**
    * Where to report that something at `path` is missing: the nearest
    * ancestor that exists. A section that is the value of a key is pointed at

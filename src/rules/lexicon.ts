@@ -11,8 +11,6 @@ export type Lexicon<Group extends string = string> = Readonly<Record<Group, read
 
 /** A compiled lexicon: one regular expression per group. */
 export interface PhraseMatcher<Group extends string> {
-  /** The first phrase of `group` found in `text`, if any. */
-  find(group: Group, text: string): string | undefined;
   /** Whether `text` contains a phrase of `group`. */
   has(group: Group, text: string): boolean;
   /** `text` with every phrase of the given groups replaced by a space. */
@@ -40,9 +38,6 @@ export function compileLexicons<Group extends string>(...lexicons: ReadonlyArray
   }
   const get = (group: Group): RegExp | undefined => compiled.get(group);
   return {
-    find(group, text) {
-      return get(group)?.exec(text)?.[0];
-    },
     has(group, text) {
       return get(group)?.test(text) ?? false;
     },

@@ -4,8 +4,6 @@
  * width, case, quotes and spacing do not decide a finding.
  */
 
-const HAN = /\p{Script=Han}/u;
-
 /**
  * Normalises text for matching: Unicode NFKC (full-width letters, digits and
  * punctuation become their ASCII forms), lower case, curly quotes made
@@ -43,11 +41,6 @@ export function clauses(text: string): Clause[] {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((s) => ({ text: s, norm: normalizeText(s) }));
-}
-
-/** True when the text contains Chinese characters. */
-export function hasHan(text: string): boolean {
-  return HAN.test(text);
 }
 
 /** Shortens text for quoting in a message: one line, at most `max` characters. */
