@@ -1,23 +1,33 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { LintResult } from './diagnostic.js';
 import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
 import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
 import { formatters } from './formatters/index.js';
+import { lintText } from './linter.js';
 import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError } from './rule-settings.js';
+import { planSchema } from './schema/plan-schema.js';
 import { VERSION } from './version.js';
 
-
 interface CliOptions {
-  format: string;
+  format: string[];
   outputFile?: string;
   maxWarnings: number;
   quiet: boolean;
   errorOnUnmatchedPattern: boolean;
   color?: boolean;
   maxFileSize: number;
+  stdin?: boolean;
+  stdinFilename?: string;
+  printSchema?: boolean;
+}
+
+/** One requested output: a format, and the file it goes to (stdout when absent). */
+interface OutputSpec {
+  format: string;
+  file?: string;
 }
 
 function nonNegativeInt(value: string): number {
@@ -35,17 +45,34 @@ function byteSize(value: string): number {
   return Math.round(Number(m[1]) * factor);
 }
 
+/** `--format name` or `--format name:path`, repeatable. */
+function formatSpec(value: string, previous: string[]): string[] {
+  const name = value.split(':')[0]!;
+  if (!(name in formatters)) {
+    throw new InvalidArgumentError(`unknown format "${name}"; choose from ${Object.keys(formatters).join(', ')}.`);
+  }
+  return [...previous, value];
+}
+
 function buildProgram(): Command {
   return new Command()
     .name('finetune-lint')
     .description('Lint fine-tuning experiment plans (finetune-plan.yaml) before GPU time is spent.')
-    .argument('<patterns...>', 'plan files, folders (walked for *.yaml / *.yml) or quoted globs')
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(formatters)).default('stylish'))
+    .argument('[patterns...]', 'plan files, folders (walked for *.yaml / *.yml) or quoted globs')
+    .option(
+      '-f, --format <name[:path]>',
+      `output format: ${Object.keys(formatters).join(', ')}; repeatable, each with an optional file (default: stylish, or github under GitHub Actions)`,
+      formatSpec,
+      [],
+    )
     .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this (-1: no limit)', nonNegativeInt, -1)
     .option('--quiet', 'report errors only', false)
     .option('--no-error-on-unmatched-pattern', 'do not fail when a pattern matches no file')
     .option('--max-file-size <size>', 'report files larger than this instead of reading them', byteSize, DEFAULT_MAX_FILE_SIZE)
+    .option('--stdin', 'lint the plan text given on standard input')
+    .option('--stdin-filename <path>', 'the path to report (and resolve relative paths against) for --stdin')
+    .option('--print-schema', 'print the plan JSON Schema and exit')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
     .version(VERSION, '-v, --version', 'print the version')
@@ -57,8 +84,9 @@ Examples:
   finetune-lint finetune-plan.yaml
   finetune-lint "plans/**/*.yaml"
   finetune-lint plans/ --format json --output-file lint.json
+  finetune-lint plans/ --format stylish --format sarif:finetune-lint.sarif
   finetune-lint plans/ --max-warnings 0
-  finetune-lint plans/ --format sarif --output-file finetune-lint.sarif
+  cat plan.yaml | finetune-lint --stdin --stdin-filename plans/tone/finetune-plan.yaml
 
 Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run failed.`,
     )
@@ -83,6 +111,22 @@ function onlyErrors(results: LintResult[]): LintResult[] {
   return results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0 }));
 }
 
+/** The outputs asked for: `--format` values, else github under GitHub Actions, else stylish. */
+function outputSpecs(options: CliOptions): OutputSpec[] {
+  const given = options.format.length ? options.format : [process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'stylish'];
+  return given.map((value) => {
+    const colon = value.indexOf(':');
+    if (colon === -1) return options.outputFile ? { format: value, file: options.outputFile } : { format: value };
+    return { format: value.slice(0, colon), file: value.slice(colon + 1) };
+  });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+}
+
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
@@ -98,12 +142,30 @@ async function main(argv: string[]): Promise<number> {
   const options = program.opts<CliOptions>();
   const patterns = program.args;
 
+  if (options.printSchema) {
+    process.stdout.write(`${JSON.stringify(planSchema, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  if (options.stdin && patterns.length) {
+    process.stderr.write('finetune-lint: give either --stdin or file patterns, not both.\n');
+    return EXIT_FAILURE;
+  }
+  if (!options.stdin && patterns.length === 0) {
+    process.stderr.write("finetune-lint: missing required argument 'patterns' (or --stdin); see --help.\n");
+    return EXIT_FAILURE;
+  }
+
   let results: LintResult[];
   try {
-    results = await lintFiles(patterns, {
-      errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
-      maxFileSize: options.maxFileSize,
-    });
+    if (options.stdin) {
+      const filePath = options.stdinFilename ? path.resolve(options.stdinFilename) : undefined;
+      results = [lintText(await readStdin(), filePath ? { filePath } : {})];
+    } else {
+      results = await lintFiles(patterns, {
+        errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
+        maxFileSize: options.maxFileSize,
+      });
+    }
   } catch (err) {
     if (err instanceof NoFilesError || err instanceof ConfigError) {
       process.stderr.write(`finetune-lint: ${err.message}\n`);
@@ -113,26 +175,29 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const shown = options.quiet ? onlyErrors(results) : results;
-  const formatter = formatters[options.format]!;
-  const text = formatter(shown, {
-    cwd: process.cwd(),
-    color: shouldColor(options.color, Boolean(options.outputFile)),
-    version: VERSION,
-    rules: ruleDescriptions(),
-  });
-
-  if (options.outputFile) {
-    const target = path.resolve(options.outputFile);
+  const rules = ruleDescriptions();
+  let toStdout = '';
+  for (const spec of outputSpecs(options)) {
+    const text = formatters[spec.format]!(shown, {
+      cwd: process.cwd(),
+      color: shouldColor(options.color, Boolean(spec.file)),
+      version: VERSION,
+      rules,
+    });
+    if (!spec.file) {
+      toStdout += text;
+      continue;
+    }
+    const target = path.resolve(spec.file);
     try {
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, text);
     } catch (err) {
-      process.stderr.write(`finetune-lint: cannot write ${options.outputFile}: ${(err as Error).message}\n`);
+      process.stderr.write(`finetune-lint: cannot write ${spec.file}: ${(err as Error).message}\n`);
       return EXIT_FAILURE;
     }
-  } else {
-    process.stdout.write(text);
   }
+  if (toStdout) process.stdout.write(toStdout);
 
   const code = exitCodeFor(shown, options.quiet ? -1 : options.maxWarnings);
   if (code === EXIT_FAILURE) {

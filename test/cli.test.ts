@@ -142,7 +142,7 @@ describe('options', () => {
     expect(v.status).toBe(0);
     const h = runCli(['--help']);
     expect(h.status).toBe(0);
-    expect(h.stdout).toContain('Usage: finetune-lint [options] <patterns...>');
+    expect(h.stdout).toContain('Usage: finetune-lint [options] [patterns...]');
     expect(h.stdout).toContain('finetune-lint "plans/**/*.yaml"');
     expect(h.stdout).toContain('--max-warnings <n>');
   });

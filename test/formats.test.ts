@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { formatters, lintText, type LintResult } from '../src/index.js';
+import { escapeData, escapeProperty } from '../src/formatters/github.js';
+import { cleanPlan, cliPath, repoRoot, runCli, tempTree } from './cli-helpers.js';
+
+const noEval = cleanPlan.replace('  eval:\n    path: data/eval.jsonl\n', '');
+const ctx = { cwd: '/repo', color: false };
+const result = (text: string, file = '/repo/plans/a.yaml'): LintResult => lintText(text, { filePath: file });
+
+describe('--format github', () => {
+  it('escapes %, CR and LF in messages, and also : and , in properties', () => {
+    expect(escapeData('50% done\r\nnext: a, b')).toBe('50%25 done%0D%0Anext: a, b');
+    expect(escapeProperty('plans/a:b,c%.yaml')).toBe('plans/a%3Ab%2Cc%25.yaml');
+  });
+
+  it('prints one annotation per diagnostic and a notice with the verdict', () => {
+    expect(formatters.github!([result(noEval, '/repo/plans/team: tone, v2/100%.yaml')], ctx)).toBe(
+      [
+        '::error file=plans/team%3A tone%2C v2/100%25.yaml,line=16,col=1,endLine=16,endColumn=5,title=no-eval-set::no evaluation set: data.eval is missing, so nothing held out will show whether the behaviour changed%0AAdd data.eval with the path (or a description) of examples held out from training, such as 200 real cases the model never trains on.',
+        '::notice file=plans/team%3A tone%2C v2/100%25.yaml,title=finetune-lint verdict::fix the plan first — no-eval-set',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is chosen automatically under GitHub Actions when no --format is given', () => {
+    const dir = tempTree({ 'plan.yaml': noEval });
+    const auto = runCli(['plan.yaml'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(auto.stdout).toMatch(/^::error file=plan\.yaml,line=16,/);
+    const chosen = runCli(['-f', 'compact', 'plan.yaml'], { cwd: dir, env: { GITHUB_ACTIONS: 'true' } });
+    expect(chosen.stdout).toMatch(/^plan\.yaml:16:1: error /);
+  });
+});
+
+describe('--format compact and junit', () => {
+  it('compact: one grep-friendly line per diagnostic', () => {
+    expect(formatters.compact!([result(noEval)], ctx)).toBe(
+      'plans/a.yaml:16:1: error no evaluation set: data.eval is missing, so nothing held out will show whether the behaviour changed [no-eval-set]\n',
+    );
+  });
+
+  it('junit: one test case per plan, a failure per diagnostic, XML escaped', () => {
+    const xmlOut = formatters.junit!([result(noEval), result(cleanPlan, '/repo/plans/<clean> & "ok".yaml')], ctx);
+    expect(xmlOut).toContain('<testsuites name="finetune-lint" tests="2" failures="1">');
+    expect(xmlOut).toContain('<testcase classname="finetune-lint" name="plans/a.yaml">');
+    expect(xmlOut).toContain('<failure type="no-eval-set" message="16:1 error no evaluation set: data.eval is missing');
+    expect(xmlOut).toContain('<testcase classname="finetune-lint" name="plans/&lt;clean&gt; &amp; &quot;ok&quot;.yaml">');
+    expect(xmlOut).toContain('<property name="verdict" value="fix-first"/>');
+    expect(xmlOut.match(/<testcase /g)).toHaveLength(2);
+  });
+});
+
+describe('several outputs, stdin and the schema', () => {
+  it('--format X:path writes each report to its file and the rest to stdout', () => {
+    const dir = tempTree({ 'plan.yaml': noEval });
+    const r = runCli(['-f', 'stylish', '-f', 'sarif:out/report.sarif', '-f', 'json:out/report.json', 'plan.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('verdict: fix the plan first — no-eval-set');
+    expect((JSON.parse(readFileSync(path.join(dir, 'out/report.sarif'), 'utf8')) as { version: string }).version).toBe('2.1.0');
+    expect((JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as unknown[]).length).toBe(1);
+    const bad = runCli(['-f', 'xml', 'plan.yaml'], { cwd: dir });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('unknown format "xml"; choose from stylish, json, sarif, github, junit, compact.');
+  });
+
+  it('--stdin lints the text piped in, reported under --stdin-filename', () => {
+    const dir = tempTree({});
+    const r = spawnSync(process.execPath, [cliPath, '--stdin', '--stdin-filename', 'plans/tone/finetune-plan.yaml', '-f', 'json'], {
+      cwd: dir,
+      input: noEval,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    const [res] = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>;
+    expect(res!.filePath).toBe(path.join(dir, 'plans/tone/finetune-plan.yaml'));
+    expect(res!.messages.map((m) => m.ruleId)).toEqual(['no-eval-set']);
+    const both = spawnSync(process.execPath, [cliPath, '--stdin', 'plan.yaml'], { cwd: dir, input: '', encoding: 'utf8' });
+    expect(both.status).toBe(2);
+  });
+
+  it('--print-schema prints the plan schema', () => {
+    const r = runCli(['--print-schema']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'finetune-plan.schema.json'), 'utf8')));
+  });
+});
