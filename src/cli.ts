@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { LintResult } from './diagnostic.js';
+import { explainRule, initPlan, listRules, type CommandOutcome } from './commands.js';
 import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
 import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
 import { formatters } from './formatters/index.js';
@@ -88,6 +89,11 @@ Examples:
   finetune-lint plans/ --max-warnings 0
   cat plan.yaml | finetune-lint --stdin --stdin-filename plans/tone/finetune-plan.yaml
 
+Commands:
+  finetune-lint init [path]         write a commented starter plan (default finetune-plan.yaml)
+  finetune-lint rules               list the rules
+  finetune-lint explain <rule-id>   print a rule's document
+
 Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run failed.`,
     )
     .exitOverride()
@@ -127,7 +133,34 @@ async function readStdin(): Promise<string> {
   return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
 }
 
+/** Where the rule documents are: `rules/` beside the package's `dist/`. */
+const DOCS_DIR = path.resolve(__dirname, '..', 'rules');
+
+function emit(outcome: CommandOutcome): number {
+  if (outcome.stdout) process.stdout.write(outcome.stdout);
+  if (outcome.stderr) process.stderr.write(outcome.stderr);
+  return outcome.code;
+}
+
+/** `rules`, `explain <id>` and `init [path]`; a file with such a name is linted as `./rules`. */
+async function subcommand(argv: string[]): Promise<number | undefined> {
+  const [name, ...rest] = argv.slice(2);
+  const usage = (text: string): number => emit({ stderr: `finetune-lint: usage: ${text}\n`, code: EXIT_FAILURE });
+  switch (name) {
+    case 'rules':
+      return rest.length ? usage('finetune-lint rules') : emit(listRules());
+    case 'explain':
+      return rest.length === 1 ? emit(explainRule(rest[0]!, DOCS_DIR)) : usage('finetune-lint explain <rule-id>');
+    case 'init':
+      return rest.length <= 1 ? emit(await initPlan(rest[0])) : usage('finetune-lint init [path]');
+    default:
+      return undefined;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
+  const sub = await subcommand(argv);
+  if (sub !== undefined) return sub;
   const program = buildProgram();
   try {
     program.parse(argv);

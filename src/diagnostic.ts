@@ -58,6 +58,7 @@ export const BUILTIN_DIAGNOSTICS = {
   'duplicate-key': 'A key appears twice in the same mapping; only one of the values can be meant.',
   'unsupported-tag': 'A YAML tag (such as !!js/function) that plans do not use; it is never executed.',
   schema: 'The plan breaks the plan format: an unknown key, a missing key, or a value of the wrong type.',
+  'unfilled-placeholder': 'A <FILL: …> placeholder from the starter plan is still there.',
   'read-error': 'The file could not be read, or is larger than --max-file-size.',
   'encoding-error': 'The file is binary or not valid UTF-8 (UTF-16 with a byte-order mark is decoded).',
   'internal-error': 'A rule failed while checking the file; the other rules still ran, and the run exits with 2.',

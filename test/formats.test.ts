@@ -51,6 +51,13 @@ describe('--format compact and junit', () => {
     expect(xmlOut).toContain('<property name="verdict" value="fix-first"/>');
     expect(xmlOut.match(/<testcase /g)).toHaveLength(2);
   });
+
+  it('junit from the CLI', () => {
+    const dir = tempTree({ 'plan.yaml': noEval });
+    const r = runCli(['-f', 'junit', 'plan.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="finetune-lint" tests="1" failures="1">')).toBe(true);
+  });
 });
 
 describe('several outputs, stdin and the schema', () => {
