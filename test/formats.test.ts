@@ -52,6 +52,24 @@ describe('--format compact and junit', () => {
     expect(xmlOut.match(/<testcase /g)).toHaveLength(2);
   });
 
+  it('junit: exact output for one finding', () => {
+    expect(formatters.junit!([result(noEval)], ctx)).toBe(
+      [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<testsuites name="finetune-lint" tests="1" failures="1">',
+        '  <testsuite name="finetune-lint" tests="1" failures="1">',
+        '    <testcase classname="finetune-lint" name="plans/a.yaml">',
+        '      <properties><property name="verdict" value="fix-first"/></properties>',
+        '      <failure type="no-eval-set" message="16:1 error no evaluation set: data.eval is missing, so nothing held out will show whether the behaviour changed">plans/a.yaml:16:1 error no evaluation set: data.eval is missing, so nothing held out will show whether the behaviour changed [no-eval-set]',
+        'Add data.eval with the path (or a description) of examples held out from training, such as 200 real cases the model never trains on.</failure>',
+        '    </testcase>',
+        '  </testsuite>',
+        '</testsuites>',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('junit from the CLI', () => {
     const dir = tempTree({ 'plan.yaml': noEval });
     const r = runCli(['-f', 'junit', 'plan.yaml'], { cwd: dir });
