@@ -1,4 +1,5 @@
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, hasMagic } from 'glob';
 import { makeResult, type LintResult } from './diagnostic.js';
@@ -105,40 +106,25 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const active = resolveRules(builtinRules, options.rules);
   const files = await expandPatterns(patterns, options);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  return mapLimit(files, READ_CONCURRENCY, async (filePath) => {
+  // Plans are small: synchronous reads are faster than the promise API's per-call overhead,
+  // and linting is CPU-bound anyway.
+  return files.map((filePath) => {
     let bytes: Buffer;
     try {
-      const info = await stat(filePath);
+      const info = statSync(filePath);
       if (info.isFile() && info.size > maxFileSize) {
         return readFailure(
           filePath,
           `the file is ${formatSize(info.size)}, larger than the ${formatSize(maxFileSize)} limit (--max-file-size); it was not read`,
         );
       }
-      bytes = await readFile(filePath);
+      bytes = readFileSync(filePath);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';
       return readFailure(filePath, READ_FAILURES[code] ?? `the file cannot be read: ${code || (err as Error).message}`);
     }
     return lintBytes(bytes, { filePath, activeRules: active });
   });
-}
-
-/** Files read at once: enough to keep the disk busy, far below open-file limits. */
-const READ_CONCURRENCY = 32;
-
-/** `Promise.all(items.map(fn))` with at most `limit` calls in flight; order kept. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 function formatSize(bytes: number): string {

@@ -63,17 +63,39 @@ export function trainIntentModel(examples: readonly IntentExample[]): IntentMode
   return { labels, documents, features };
 }
 
+/** Log-probabilities of a model, computed once: the prior, and per feature and label. */
+interface Scorer {
+  prior: number[];
+  features: Map<string, Float64Array>;
+}
+
+const scorers = new WeakMap<IntentModel, Scorer>();
+
+function scorerFor(m: IntentModel): Scorer {
+  let s = scorers.get(m);
+  if (!s) {
+    const total = m.documents.reduce((a, b) => a + b, 0);
+    const features = new Map<string, Float64Array>();
+    for (const [f, counts] of Object.entries(m.features)) {
+      features.set(f, Float64Array.from(counts, (c, li) => Math.log((c + 0.5) / (m.documents[li]! + 1))));
+    }
+    s = { prior: m.documents.map((d) => Math.log(d / total)), features };
+    scorers.set(m, s);
+  }
+  return s;
+}
+
 /**
  * How strongly `text` reads as `label` rather than the most likely other
  * intent: the difference of log-probabilities (positive when `label` wins).
  */
 export function intentMargin(text: string, label: IntentLabel, m: IntentModel = model as IntentModel): number {
-  const total = m.documents.reduce((a, b) => a + b, 0);
-  const scores = m.labels.map((_, li) => Math.log(m.documents[li]! / total));
+  const { prior, features } = scorerFor(m);
+  const scores = [...prior];
   for (const f of intentFeatures(text)) {
-    const counts = m.features[f];
-    if (!counts) continue;
-    for (let li = 0; li < scores.length; li++) scores[li]! += Math.log((counts[li]! + 0.5) / (m.documents[li]! + 1));
+    const logs = features.get(f);
+    if (!logs) continue;
+    for (let li = 0; li < scores.length; li++) scores[li]! += logs[li]!;
   }
   const target = m.labels.indexOf(label);
   const best = Math.max(...scores.filter((_, li) => li !== target));

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// Measures the built CLI end to end, as a user runs it: process start to exit
+// code, over deterministic corpora of 1, 100, 1,000 and 10,000 realistic plans
+// (40–80 lines, English and Chinese, with a realistic share of findings).
+// Prints median wall time, files per second, peak RSS, and the ratio to a bare
+// `node -e 0` measured in the same run. NODE_EXTRA_CA_CERTS is unset for every
+// child: it adds ~40 ms to each Node start on some machines.
+//
+//   npm run bench                 # all sizes
+//   npm run bench -- 1 1000       # chosen sizes
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'dist', 'cli.cjs');
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = sizes.length ? sizes : [1, 100, 1000, 10000];
+const ROUNDS = { 1: 15, 100: 7, 1000: 5, 10000: 3 };
+
+/** A small deterministic random generator (mulberry32). */
+function rng(seed) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const EN = {
+  problems: ['Replies run to three paragraphs; agents need two lines they can paste.', 'The bot slips into a casual tone with banking customers.', 'Extraction output is free text; the parser needs our JSON schema.', 'The model does not know our refund policy and makes up return windows.', 'It fails at multi-step word problems in the grade-8 set.'],
+  goals: ['Replies are at most 80 words and lead with the answer.', 'Replies use the formal register of the style guide.', 'Output is valid JSON in the order-extraction schema.', 'Memorise the 300-page product manual.', 'Get much better at multi-step arithmetic.', 'Make the outputs higher quality overall.', 'Replies are more detailed, covering every step.'],
+  domains: ['internal writing assistant', 'e-commerce customer service', 'retail banking', 'developer tools'],
+};
+const ZH = {
+  problems: ['客服回复太长，用户在手机上读不完。', '回复语气太随意，被合规点名。', '抽取结果是自由文本，下游系统需要 JSON。', '模型不知道我们今年改过的退换货政策。'],
+  goals: ['回复控制在 80 字以内，先给结论。', '严格按照定义的 JSON 格式输出。', '让模型记住公司知识库里的全部规章制度。', '提升效果。', '回答更加详细，逐条展开。'],
+  domains: ['内部写作助手', '电商客服', '银行', '医院导诊'],
+};
+
+function plan(i) {
+  const r = rng(i + 1);
+  const pick = (a) => a[Math.floor(r() * a.length)];
+  const L = r() < 0.5 ? EN : ZH;
+  const goals = 1 + (r() < 0.3 ? Math.floor(r() * 3) : 0);
+  const lines = ['version: 1', `name: plan-${i}`, `owner: team-${i % 17}@example.com`, 'base_model: Qwen/Qwen2.5-7B-Instruct', `method: ${pick(['lora', 'qlora', 'sft', 'dpo'])}`, `problem: ${JSON.stringify(pick(L.problems))}`, 'goals:'];
+  for (let g = 0; g < goals; g++) {
+    lines.push(`  - id: goal-${g}`, `    behavior: ${JSON.stringify(pick(L.goals))}`, '    metric: pass_rate on the held-out eval set', `    target: ">= 0.${80 + Math.floor(r() * 19)}"`);
+  }
+  lines.push(`domain: ${JSON.stringify(pick(L.domains))}`);
+  if (r() < 0.6) lines.push('risk:', '  level: medium', '  fallback:', '    - type: human-review', '      description: Agents approve replies during the first month.');
+  if (r() < 0.88) lines.push('baselines:', '  prompt:', '    description: System prompt with the guide and five examples.', '    results:', `      pass_rate: 0.${50 + Math.floor(r() * 40)}`);
+  lines.push('data:', '  train:', `    path: data/train-${i}.jsonl`, '    description: 3,000 examples rewritten by senior agents.', '    examples: 3000');
+  if (r() < 0.85) lines.push('  eval:', `    path: data/eval-${i}.jsonl`, '    description: 300 recent cases, never used for training.', '    held_out: true');
+  lines.push('evaluation:', '  metrics: [pass_rate, answer_accuracy]');
+  if (r() < 0.8) lines.push('  regression:', '    path: data/regression.jsonl', '    description: 200 cases the model handles well today.');
+  lines.push('  acceptance: pass_rate at target and no regression case worse', '  repeats: 3', 'iteration:', `  round: ${r() < 0.8 ? 1 : 2}`);
+  if (r() < 0.5) lines.push('  previous:', '    findings: [tone improved on short tickets only]');
+  lines.push('training:', '  framework: llama-factory', '  config: configs/lora.yaml', `x-notes: ${JSON.stringify('Reviewed by the ML platform team. '.repeat(1 + (i % 3)))}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const env = { ...process.env };
+delete env.NODE_EXTRA_CA_CERTS;
+const hasTime = existsSync('/usr/bin/time');
+
+/** Wall ms and peak RSS (MB, via GNU time when present) of one run. */
+function measure(args) {
+  const start = process.hrtime.bigint();
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
+    : spawnSync(args[0], args.slice(1), { env, stdio: 'ignore' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rss = hasTime ? Number(r.stderr.trim().split('\n').pop()) / 1024 : NaN;
+  return { ms, rss };
+}
+
+if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ftl-bench-'));
+console.log(`finetune-lint bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log('files   median ms   files/s   peak RSS MB   × node -e 0');
+try {
+  for (const n of SIZES) {
+    const dir = path.join(tmp, `n${n}`);
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `plan-${String(i).padStart(5, '0')}.yaml`), plan(i));
+    const target = n === 1 ? path.join(dir, 'plan-00000.yaml') : dir;
+    const rounds = ROUNDS[n] ?? 3;
+    measure([process.execPath, cli, '-f', 'json', target]); // warm-up: file cache
+    const runs = [];
+    const floor = [];
+    for (let k = 0; k < rounds; k++) {
+      floor.push(measure([process.execPath, '-e', '0']).ms);
+      runs.push(measure([process.execPath, cli, '-f', 'json', target]));
+    }
+    const ms = median(runs.map((x) => x.ms));
+    const rss = Math.max(...runs.map((x) => x.rss));
+    const base = median(floor);
+    console.log(
+      `${String(n).padStart(5)}   ${ms.toFixed(0).padStart(9)}   ${(n / (ms / 1000)).toFixed(0).padStart(7)}   ${Number.isNaN(rss) ? '      n/a' : rss.toFixed(0).padStart(11)}   ${(ms / base).toFixed(1).padStart(11)}  (node -e 0: ${base.toFixed(0)} ms)`,
+    );
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
