@@ -1,11 +1,54 @@
 // Builds dist/: the CLI as one self-contained CommonJS file (fast start-up:
-// one file to load, no module resolution), the library as an ESM bundle that
-// keeps its dependencies external, and type declarations.
+// one file to load, no module resolution, the plan schema compiled ahead of
+// time), the library as an ESM bundle that keeps its dependencies external,
+// and type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
 
+const require = createRequire(import.meta.url);
 rmSync('dist', { recursive: true, force: true });
+
+/** The plan validator as ajv standalone code, compiled with the options the source uses. */
+function standaloneValidator() {
+  const Ajv = require('ajv').default;
+  const standaloneCode = require('ajv/dist/standalone').default;
+  const schema = JSON.parse(readFileSync('schemas/finetune-plan.schema.json', 'utf8'));
+  const source = readFileSync('src/schema/plan-validator.ts', 'utf8');
+  const options = JSON.parse(/PLAN_VALIDATOR_OPTIONS: Options = (\{[^}]*\})/.exec(source)[1].replace(/(\w+):/g, '"$1":'));
+  const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
+  const code = standaloneCode(ajv, ajv.compile(schema));
+  const name = /export default (\w+);/.exec(code)[1];
+  return `${code.replace(/export const validate = \w+;export default \w+;/, '')}
+export function createPlanValidator() { return ${name}; }
+export const PLAN_VALIDATOR_OPTIONS = {};
+`;
+}
+
+/** Replaces the runtime schema compilation with the precompiled validator. */
+const precompiledValidator = {
+  name: 'precompiled-plan-validator',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]schema[\\/]plan-validator\.ts$/ }, () => ({
+      contents: standaloneValidator(),
+      loader: 'js',
+      resolveDir: path.resolve('src/schema'),
+    }));
+  },
+};
+
+/** Big JSON data is faster to start as a JSON.parse of a string than as a JavaScript object literal. */
+const jsonAsString = {
+  name: 'json-as-string',
+  setup(b) {
+    b.onLoad({ filter: /intent-model\.json$/ }, (args) => ({
+      contents: `export default JSON.parse(${JSON.stringify(readFileSync(args.path, 'utf8'))});`,
+      loader: 'js',
+    }));
+  },
+};
 
 await build({
   entryPoints: ['src/cli.ts'],
@@ -15,6 +58,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   banner: { js: '#!/usr/bin/env node' },
+  plugins: [precompiledValidator, jsonAsString],
   logLevel: 'warning',
 });
 
@@ -26,6 +70,7 @@ await build({
   target: 'node20',
   format: 'esm',
   packages: 'external',
+  plugins: [jsonAsString],
   logLevel: 'warning',
 });
 

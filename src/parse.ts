@@ -49,8 +49,10 @@ export function parsePlan(rawText: string): ParseOutcome {
     if (syntax) {
       // The parser reports a stack overflow on absurdly deep nesting as an error of its own.
       const tooDeep = /call stack/i.test(syntax.message);
+      // Where the stack runs out depends on the machine: report a deep file at its first content instead.
+      const contentStart = /^(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*/.exec(text)![0].length;
       error(
-        { start: syntax.pos[0], end: syntax.pos[1] },
+        tooDeep ? { start: contentStart, end: contentStart + 1 } : { start: syntax.pos[0], end: syntax.pos[1] },
         'syntax-error',
         tooDeep ? 'the plan is nested too deeply to read' : `YAML syntax error: ${syntax.message.replace(/\.$/, '')}`,
         tooDeep

@@ -1,19 +1,17 @@
 import { isScalar } from 'yaml';
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { formatPath, type Plan, type PlanPath } from '../plan.js';
 import type { SourceText, Target } from '../source.js';
 import { quote } from '../rules/text.js';
 import { closest } from '../text-distance.js';
-import { deref, placesOfKey, planSchema, schemaAt, type SchemaNode } from './plan-schema.js';
-
-// ajv ships CommonJS with the class on `default`; bundlers and Node disagree on interop.
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
+import { deref, placesOfKey, schemaAt, type SchemaNode } from './plan-schema.js';
+import { createPlanValidator } from './plan-validator.js';
 
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true }).compile(planSchema);
+  compiled ??= createPlanValidator();
   return compiled;
 }
 

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'glob';
+import { describe, expect, it } from 'vitest';
+import { lintBytes } from '../src/index.js';
+import { repoRoot, runCli } from './cli-helpers.js';
+
+/**
+ * The CLI bundle swaps in build-time work (a precompiled schema validator, the
+ * classifier model parsed from a string). Its output must be the library's,
+ * diagnostic for diagnostic, on every fixture and example.
+ */
+describe('the built CLI and the library agree', () => {
+  it('on every fixture and example', () => {
+    const r = runCli(['-f', 'json', 'fixtures', 'examples'], { cwd: repoRoot });
+    const fromCli = JSON.parse(r.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>>; verdict: string }>;
+    const files = globSync(['fixtures/**/*.{yaml,yml}', 'examples/**/*.{yaml,yml}'], { cwd: repoRoot, absolute: true }).sort();
+    expect(fromCli.map((x) => x.filePath)).toEqual(files);
+    for (const res of fromCli) {
+      const lib = lintBytes(readFileSync(res.filePath), { filePath: res.filePath });
+      const shape = lib.messages.map((m) => ({
+        ruleId: m.ruleId,
+        severity: m.severity === 'error' ? 2 : 1,
+        message: m.message,
+        line: m.line,
+        column: m.column,
+        endLine: m.endLine,
+        endColumn: m.endColumn,
+        hint: m.hint,
+        ...(m.fatal ? { fatal: true } : {}),
+      }));
+      expect(res.messages, path.relative(repoRoot, res.filePath)).toEqual(shape);
+      expect(res.verdict).toBe(lib.verdict);
+    }
+  }, 60_000);
+});
