@@ -63,10 +63,10 @@ export function trainIntentModel(examples: readonly IntentExample[]): IntentMode
   return { labels, documents, features };
 }
 
-/** Log-probabilities of a model, computed once: the prior, and per feature and label. */
+/** Log-probabilities of a model: the prior, and per feature and label, computed when first needed. */
 interface Scorer {
   prior: number[];
-  features: Map<string, Float64Array>;
+  logs: Map<string, Float64Array | null>;
 }
 
 const scorers = new WeakMap<IntentModel, Scorer>();
@@ -75,14 +75,21 @@ function scorerFor(m: IntentModel): Scorer {
   let s = scorers.get(m);
   if (!s) {
     const total = m.documents.reduce((a, b) => a + b, 0);
-    const features = new Map<string, Float64Array>();
-    for (const [f, counts] of Object.entries(m.features)) {
-      features.set(f, Float64Array.from(counts, (c, li) => Math.log((c + 0.5) / (m.documents[li]! + 1))));
-    }
-    s = { prior: m.documents.map((d) => Math.log(d / total)), features };
+    s = { prior: m.documents.map((d) => Math.log(d / total)), logs: new Map() };
     scorers.set(m, s);
   }
   return s;
+}
+
+/** The log-likelihoods of one feature per label, or null for a feature the model never saw. */
+function featureLogs(m: IntentModel, s: Scorer, feature: string): Float64Array | null {
+  let logs = s.logs.get(feature);
+  if (logs === undefined) {
+    const counts = Object.hasOwn(m.features, feature) ? m.features[feature] : undefined;
+    logs = counts ? Float64Array.from(counts, (c, li) => Math.log((c + 0.5) / (m.documents[li]! + 1))) : null;
+    s.logs.set(feature, logs);
+  }
+  return logs;
 }
 
 /**
@@ -90,10 +97,10 @@ function scorerFor(m: IntentModel): Scorer {
  * intent: the difference of log-probabilities (positive when `label` wins).
  */
 export function intentMargin(text: string, label: IntentLabel, m: IntentModel = model as IntentModel): number {
-  const { prior, features } = scorerFor(m);
-  const scores = [...prior];
+  const scorer = scorerFor(m);
+  const scores = [...scorer.prior];
   for (const f of intentFeatures(text)) {
-    const logs = features.get(f);
+    const logs = featureLogs(m, scorer, f);
     if (!logs) continue;
     for (let li = 0; li < scores.length; li++) scores[li]! += logs[li]!;
   }
