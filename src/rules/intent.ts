@@ -92,11 +92,13 @@ function featureLogs(m: IntentModel, s: Scorer, feature: string): Float64Array |
   return logs;
 }
 
-/**
- * How strongly `text` reads as `label` rather than the most likely other
- * intent: the difference of log-probabilities (positive when `label` wins).
- */
-export function intentMargin(text: string, label: IntentLabel, m: IntentModel = model as IntentModel): number {
+/** Scores of recent texts: several rules ask about the same goal or problem. */
+const recent = new Map<string, number[]>();
+const RECENT_LIMIT = 64;
+
+function scoresOf(text: string, m: IntentModel): number[] {
+  const cached = m === model ? recent.get(text) : undefined;
+  if (cached) return cached;
   const scorer = scorerFor(m);
   const scores = [...scorer.prior];
   for (const f of intentFeatures(text)) {
@@ -104,6 +106,19 @@ export function intentMargin(text: string, label: IntentLabel, m: IntentModel = 
     if (!logs) continue;
     for (let li = 0; li < scores.length; li++) scores[li]! += logs[li]!;
   }
+  if (m === model) {
+    if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    recent.set(text, scores);
+  }
+  return scores;
+}
+
+/**
+ * How strongly `text` reads as `label` rather than the most likely other
+ * intent: the difference of log-probabilities (positive when `label` wins).
+ */
+export function intentMargin(text: string, label: IntentLabel, m: IntentModel = model as IntentModel): number {
+  const scores = scoresOf(text, m);
   const target = m.labels.indexOf(label);
   const best = Math.max(...scores.filter((_, li) => li !== target));
   return scores[target]! - best;

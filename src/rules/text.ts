@@ -35,6 +35,19 @@ export interface Clause {
  * when they are said together.
  */
 export function clauses(text: string): Clause[] {
+  const cached = recentClauses.get(text);
+  if (cached) return cached;
+  const split = splitClauses(text);
+  if (recentClauses.size >= RECENT_LIMIT) recentClauses.delete(recentClauses.keys().next().value!);
+  recentClauses.set(text, split);
+  return split;
+}
+
+/** Clauses of recent texts: several rules read the same goal or problem. */
+const recentClauses = new Map<string, Clause[]>();
+const RECENT_LIMIT = 64;
+
+function splitClauses(text: string): Clause[] {
   return text
     .normalize('NFKC')
     .split(/(?<=[.!?])\s+|[。！？；;\n]+|(?<=[\p{L})"'])\s*[—–]\s*/u)
