@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'glob';
 import { describe, expect, it } from 'vitest';
-import { lintBytes } from '../src/index.js';
+import { formatters, lintBytes } from '../src/index.js';
 import { repoRoot, runCli } from './cli-helpers.js';
 
 /**
@@ -18,18 +18,8 @@ describe('the built CLI and the library agree', () => {
     expect(fromCli.map((x) => x.filePath)).toEqual(files);
     for (const res of fromCli) {
       const lib = lintBytes(readFileSync(res.filePath), { filePath: res.filePath });
-      const shape = lib.messages.map((m) => ({
-        ruleId: m.ruleId,
-        severity: m.severity === 'error' ? 2 : 1,
-        message: m.message,
-        line: m.line,
-        column: m.column,
-        endLine: m.endLine,
-        endColumn: m.endColumn,
-        hint: m.hint,
-        ...(m.fatal ? { fatal: true } : {}),
-      }));
-      expect(res.messages, path.relative(repoRoot, res.filePath)).toEqual(shape);
+      const [expected] = JSON.parse(formatters.json!([lib], { cwd: repoRoot, color: false })) as Array<{ messages: unknown[] }>;
+      expect(res.messages, path.relative(repoRoot, res.filePath)).toEqual(expected!.messages);
       expect(res.verdict).toBe(lib.verdict);
     }
   }, 60_000);
