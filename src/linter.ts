@@ -1,3 +1,4 @@
+import { isScalar, visit, type YAMLMap } from 'yaml';
 import { decodePlanBytes } from './decode.js';
 import { makeResult, type Diagnostic, type LintResult } from './diagnostic.js';
 import { parsePlan } from './parse.js';
@@ -7,7 +8,6 @@ import type { AnyRule } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
 import { validatePlanSchema } from './schema/validate.js';
 import type { SourceText } from './source.js';
-import { isScalar, visit, type YAMLMap } from 'yaml';
 
 export interface LintTextOptions {
   /** Path of the file the text came from; relative paths in the plan resolve against its folder. */
