@@ -1,10 +1,10 @@
-import type { Scalar } from 'yaml';
 import { defineRule } from '../rule.js';
 import { intentMargin } from './intent.js';
 import { compileLexicons } from './lexicon.js';
 import en from './lexicons/capability-gap.en.js';
 import type { CapabilityGroup } from './lexicons/capability-gap.groups.js';
 import zh from './lexicons/capability-gap.zh.js';
+import { statements, type StatementField } from './statements.js';
 import { clauses, normalizeText, quote } from './text.js';
 
 const phrases = compileLexicons<CapabilityGroup>(en, zh);
@@ -20,7 +20,7 @@ const phrases = compileLexicons<CapabilityGroup>(en, zh);
 const CLASSIFIER_MARGIN: Record<CapabilityField, number> = { problem: 8, behavior: 1, train: 1 };
 
 /** Where the text comes from. */
-export type CapabilityField = 'problem' | 'behavior' | 'train';
+export type CapabilityField = StatementField;
 
 /**
  * The clause of `text` that asks for an ability the base model lacks, if any:
@@ -59,17 +59,13 @@ export default defineRule({
     defaultOptions: {},
   },
   check({ plan, report }) {
-    const check = (node: Scalar | undefined, field: CapabilityField, where: string): void => {
-      if (!node || typeof node.value !== 'string') return;
-      const clause = findCapabilityGap(node.value, field);
-      if (clause === undefined) return;
+    for (const { node, text, field, where } of statements(plan)) {
+      const clause = findCapabilityGap(text, field);
+      if (clause === undefined) continue;
       report({
         node,
         message: `${where} asks for a capability the base model lacks (${quote(clause)}): fine-tuning adjusts behaviour, it does not add ability`,
       });
-    };
-    check(plan.scalar(['problem']), 'problem', 'the problem');
-    plan.seq(['goals'])?.items.forEach((_, i) => check(plan.scalar(['goals', i, 'behavior']), 'behavior', `goal ${i + 1}`));
-    check(plan.scalar(['data', 'train', 'description']), 'train', 'the training data');
+    }
   },
 });

@@ -1,10 +1,10 @@
-import type { Scalar } from 'yaml';
 import { defineRule } from '../rule.js';
 import { intentMargin } from './intent.js';
 import { compileLexicons } from './lexicon.js';
 import en from './lexicons/knowledge-injection.en.js';
 import type { KnowledgeGroup } from './lexicons/knowledge-injection.groups.js';
 import zh from './lexicons/knowledge-injection.zh.js';
+import { statements, type StatementField } from './statements.js';
 import { clauses, quote, type Clause } from './text.js';
 
 const phrases = compileLexicons<KnowledgeGroup>(en, zh);
@@ -19,7 +19,7 @@ const phrases = compileLexicons<KnowledgeGroup>(en, zh);
 const CLASSIFIER_MARGIN: Record<KnowledgeField, number> = { problem: 6, behavior: 2, train: 2 };
 
 /** Where the text comes from: training-data descriptions are read for document dumps too. */
-export type KnowledgeField = 'problem' | 'behavior' | 'train';
+export type KnowledgeField = StatementField;
 
 /**
  * The sentence of `text` that asks for the model to know facts, if any.
@@ -95,20 +95,13 @@ export default defineRule({
     defaultOptions: {},
   },
   check({ plan, report }) {
-    const check = (node: Scalar | undefined, field: KnowledgeField, where: string): void => {
-      if (!node || typeof node.value !== 'string') return;
-      const sentence = findKnowledgeInjection(node.value, field);
-      if (sentence === undefined) return;
+    for (const { node, text, field, where } of statements(plan, { trainSource: true })) {
+      const sentence = findKnowledgeInjection(text, field);
+      if (sentence === undefined) continue;
       report({
         node,
         message: `${where} asks the model to know facts (${quote(sentence)}): fine-tuning changes behaviour, it does not store knowledge`,
       });
-    };
-    check(plan.scalar(['problem']), 'problem', 'the problem');
-    plan.seq(['goals'])?.items.forEach((_, i) => {
-      check(plan.scalar(['goals', i, 'behavior']), 'behavior', `goal ${i + 1}`);
-    });
-    check(plan.scalar(['data', 'train', 'description']), 'train', 'the training data');
-    check(plan.scalar(['data', 'train', 'source']), 'train', 'the training data source');
+    }
   },
 });

@@ -1,0 +1,31 @@
+import type { Scalar } from 'yaml';
+import type { Plan } from '../plan.js';
+
+/** Which kind of statement a text is: the detection rules read each kind a little differently. */
+export type StatementField = 'problem' | 'behavior' | 'train';
+
+/** One piece of free text in a plan that says what the team wants. */
+export interface Statement {
+  node: Scalar;
+  text: string;
+  field: StatementField;
+  /** How a message names it: "the problem", "goal 2", "the training data". */
+  where: string;
+}
+
+/**
+ * The statements the detection rules read, in plan order: the problem, each
+ * goal's behaviour, the training data's description (and its source, when
+ * asked for). Values that are not text are left to the schema check.
+ */
+export function statements(plan: Plan, options: { trainSource?: boolean } = {}): Statement[] {
+  const out: Statement[] = [];
+  const add = (node: Scalar | undefined, field: StatementField, where: string): void => {
+    if (node && typeof node.value === 'string') out.push({ node, text: node.value, field, where });
+  };
+  add(plan.scalar(['problem']), 'problem', 'the problem');
+  plan.seq(['goals'])?.items.forEach((_, i) => add(plan.scalar(['goals', i, 'behavior']), 'behavior', `goal ${i + 1}`));
+  add(plan.scalar(['data', 'train', 'description']), 'train', 'the training data');
+  if (options.trainSource) add(plan.scalar(['data', 'train', 'source']), 'train', 'the training data source');
+  return out;
+}
