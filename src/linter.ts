@@ -1,4 +1,3 @@
-import { isScalar, visit, type YAMLMap } from 'yaml';
 import { decodePlanBytes } from './decode.js';
 import { makeResult, type Diagnostic, type LintResult } from './diagnostic.js';
 import { parsePlan } from './parse.js';
@@ -7,7 +6,6 @@ import { resolveRules, type ActiveRule, type RuleSettings } from './rule-setting
 import type { AnyRule } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
 import { validatePlanSchema } from './schema/validate.js';
-import type { SourceText } from './source.js';
 
 export interface LintTextOptions {
   /** Path of the file the text came from; relative paths in the plan resolve against its folder. */
@@ -51,10 +49,8 @@ function lintParsed(text: string, filePath: string, planPath: string | undefined
   const messages: Diagnostic[] = [...diagnostics];
   if (parsed) {
     const plan = new Plan(parsed.root, planPath);
-    const placeholders = unfilledPlaceholders(parsed.root, source);
-    messages.push(...placeholders);
     // A plan still full of placeholders is not checked further: the findings would be about them.
-    if (placeholders.length > 0) return makeResult(filePath, messages);
+    if (parsed.hasPlaceholders) return makeResult(filePath, messages);
     messages.push(...validatePlanSchema(parsed.data, plan, source));
     for (const { rule, severity, options: ruleOptions } of active) {
       try {
@@ -78,28 +74,6 @@ function lintParsed(text: string, filePath: string, planPath: string | undefined
     }
   }
   return makeResult(filePath, messages);
-}
-
-const PLACEHOLDER = /<FILL:[^>]*>/i;
-
-/** Every `<FILL: …>` placeholder left from the starter plan, keys and values. */
-function unfilledPlaceholders(root: YAMLMap, source: SourceText): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  visit(root, {
-    Scalar(_, node) {
-      if (!isScalar(node) || typeof node.value !== 'string') return;
-      const m = PLACEHOLDER.exec(node.value);
-      if (!m) return;
-      found.push({
-        ruleId: 'unfilled-placeholder',
-        severity: 'error',
-        message: `unfilled placeholder ${m[0]}`,
-        hint: `Replace it with the plan's answer: ${m[0].replace(/^<FILL:\s*/i, '').replace(/>$/, '')}.`,
-        ...source.position(node),
-      });
-    },
-  });
-  return found;
 }
 
 function internalError(rule: AnyRule, err: unknown): Diagnostic {

@@ -9,6 +9,8 @@ export interface ParsedPlan {
   root: YAMLMap;
   /** The plan as plain data, for schema validation. */
   data: unknown;
+  /** Whether `<FILL: …>` placeholders from the starter plan are left (each is a diagnostic). */
+  hasPlaceholders: boolean;
 }
 
 export interface ParseOutcome {
@@ -98,12 +100,21 @@ export function parsePlan(rawText: string): ParseOutcome {
     );
   }
 
-  for (const key of duplicateKeys(first.contents)) {
+  const walked = walk(first.contents);
+  for (const key of walked.duplicateKeys) {
     error(
       key,
       'duplicate-key',
       `duplicate key "${String(key.value)}": only one of its values can be meant`,
       'Remove one of the two entries, or merge their contents under one key.',
+    );
+  }
+  for (const { node, placeholder } of walked.placeholders) {
+    error(
+      node,
+      'unfilled-placeholder',
+      `unfilled placeholder ${placeholder}`,
+      `Replace it with the plan's answer: ${placeholder.replace(/^<FILL:\s*/i, '').replace(/>$/, '')}.`,
     );
   }
   for (const w of first.warnings) {
@@ -134,22 +145,38 @@ export function parsePlan(rawText: string): ParseOutcome {
     return { source, diagnostics };
   }
 
-  return { source, plan: { source, document: first, root: first.contents, data }, diagnostics };
+  return {
+    source,
+    plan: { source, document: first, root: first.contents, data, hasPlaceholders: walked.placeholders.length > 0 },
+    diagnostics,
+  };
 }
 
-/** Every key that repeats an earlier key of the same mapping, at any depth. */
-function duplicateKeys(root: YAMLMap): Scalar[] {
-  const found: Scalar[] = [];
+const PLACEHOLDER = /<FILL:[^>]*>/i;
+
+/**
+ * One walk over the document: every key that repeats an earlier key of the
+ * same mapping, and every `<FILL: …>` placeholder left from the starter plan
+ * (`finetune-lint init`), in keys and values, at any depth.
+ */
+function walk(root: YAMLMap): { duplicateKeys: Scalar[]; placeholders: Array<{ node: Scalar; placeholder: string }> } {
+  const duplicateKeys: Scalar[] = [];
+  const placeholders: Array<{ node: Scalar; placeholder: string }> = [];
   visit(root, {
     Map(_, map) {
       const seen = new Set<string>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
         const name = String(pair.key.value);
-        if (seen.has(name)) found.push(pair.key);
+        if (seen.has(name)) duplicateKeys.push(pair.key);
         else seen.add(name);
       }
     },
+    Scalar(_, node) {
+      if (typeof node.value !== 'string') return;
+      const m = PLACEHOLDER.exec(node.value);
+      if (m) placeholders.push({ node, placeholder: m[0] });
+    },
   });
-  return found;
+  return { duplicateKeys, placeholders };
 }
