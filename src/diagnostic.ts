@@ -1,3 +1,4 @@
+import type { SuppressedDiagnostic } from './directives.js';
 import { verdictOf } from './verdict.js';
 
 /**
@@ -39,6 +40,8 @@ export interface LintResult {
   /** Absolute path of the file, or the name given to `lintText`. */
   filePath: string;
   messages: Diagnostic[];
+  /** Rule findings that a `# finetune-lint-disable…` comment suppressed. */
+  suppressedMessages: SuppressedDiagnostic[];
   errorCount: number;
   warningCount: number;
   fatalErrorCount: number;
@@ -50,7 +53,9 @@ export interface LintResult {
 
 /**
  * Diagnostics that do not come from a rule: they describe files that are not
- * well-formed plans. They are always errors and cannot be turned off.
+ * well-formed plans, or disable comments that are wrong or stale. They cannot
+ * be turned off in the configuration nor suppressed by a comment; all are
+ * errors except `unused-disable-directive` (see `--report-unused-disable-directives`).
  */
 export const BUILTIN_DIAGNOSTICS = {
   'syntax-error': 'The file is not valid YAML; nothing else in it is checked.',
@@ -62,6 +67,8 @@ export const BUILTIN_DIAGNOSTICS = {
   'read-error': 'The file could not be read, or is larger than --max-file-size.',
   'encoding-error': 'The file is binary or not valid UTF-8 (UTF-16 with a byte-order mark is decoded).',
   'internal-error': 'A rule failed while checking the file; the other rules still ran, and the run exits with 2.',
+  'invalid-disable-directive': 'A # finetune-lint-disable comment names an unknown rule or a built-in diagnostic, or gives no reason under --require-reason.',
+  'unused-disable-directive': 'A # finetune-lint-disable comment suppressed nothing; a warning by default (--report-unused-disable-directives).',
 } as const;
 
 export type BuiltinDiagnosticId = keyof typeof BUILTIN_DIAGNOSTICS;
@@ -77,7 +84,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Builds a result with its counts from a list of diagnostics. */
-export function makeResult(filePath: string, messages: Diagnostic[]): LintResult {
+export function makeResult(filePath: string, messages: Diagnostic[], suppressedMessages: SuppressedDiagnostic[] = []): LintResult {
   const sorted = [...messages].sort(compareDiagnostics);
   let errorCount = 0;
   let warningCount = 0;
@@ -88,5 +95,5 @@ export function makeResult(filePath: string, messages: Diagnostic[]): LintResult
     if (m.fatal) fatalErrorCount++;
   }
   const { verdict, reasons } = verdictOf(sorted);
-  return { filePath, messages: sorted, errorCount, warningCount, fatalErrorCount, verdict, verdictReasons: reasons };
+  return { filePath, messages: sorted, suppressedMessages: [...suppressedMessages].sort(compareDiagnostics), errorCount, warningCount, fatalErrorCount, verdict, verdictReasons: reasons };
 }

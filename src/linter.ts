@@ -1,5 +1,6 @@
 import { decodePlanBytes } from './decode.js';
 import { makeResult, type Diagnostic, type LintResult } from './diagnostic.js';
+import { applyDirectives, parseDirectives, type SuppressedDiagnostic } from './directives.js';
 import { parsePlan } from './parse.js';
 import { Plan } from './plan.js';
 import { resolveRules, type ActiveRule, type RuleSettings } from './rule-settings.js';
@@ -14,6 +15,15 @@ export interface LintTextOptions {
   rules?: RuleSettings;
   /** Already resolved rules (takes precedence over `rules`); lets a caller resolve once for many files. */
   activeRules?: ActiveRule[];
+  /**
+   * Every rule id a `# finetune-lint-disable` comment may name, including
+   * rules turned off; defaults to the ids of the rules given.
+   */
+  knownRuleIds?: ReadonlySet<string>;
+  /** Severity of a disable comment that suppressed nothing (default `warning`). */
+  reportUnusedDisableDirectives?: 'off' | 'warning' | 'error';
+  /** Make a disable comment without `-- reason` an error. */
+  requireReason?: boolean;
 }
 
 /** The name used for text that did not come from a file. */
@@ -27,7 +37,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
   const filePath = options.filePath ?? TEXT_INPUT_NAME;
   const active = options.activeRules ?? resolveRules(builtinRules, options.rules);
   try {
-    return lintParsed(text, filePath, options.filePath, active);
+    return lintParsed(text, filePath, active, options);
   } catch (err) {
     // Parsing and validation contain their own failures; this is the last line of defence.
     return makeResult(filePath, [failure('internal-error', `the file could not be checked: ${(err as Error).message}`)]);
@@ -44,11 +54,12 @@ export function lintBytes(bytes: Uint8Array, options: LintTextOptions = {}): Lin
   return lintText(decoded.text, options);
 }
 
-function lintParsed(text: string, filePath: string, planPath: string | undefined, active: ActiveRule[]): LintResult {
+function lintParsed(text: string, filePath: string, active: ActiveRule[], options: LintTextOptions): LintResult {
   const { plan: parsed, source, diagnostics } = parsePlan(text);
-  const messages: Diagnostic[] = [...diagnostics];
+  let messages: Diagnostic[] = [...diagnostics];
+  let suppressed: SuppressedDiagnostic[] = [];
   if (parsed) {
-    const plan = new Plan(parsed.root, planPath);
+    const plan = new Plan(parsed.root, options.filePath);
     // A plan still full of placeholders is not checked further: the findings would be about them.
     if (parsed.hasPlaceholders) return makeResult(filePath, messages);
     messages.push(...validatePlanSchema(parsed.data, plan, source));
@@ -72,8 +83,20 @@ function lintParsed(text: string, filePath: string, planPath: string | undefined
         messages.push(internalError(rule, err));
       }
     }
+    if (parsed.directiveComments.length) {
+      const { directives, problems } = parseDirectives(parsed.directiveComments, source);
+      ({ messages, suppressed } = applyDirectives([...messages, ...problems], directives, {
+        knownRuleIds: options.knownRuleIds ?? builtinRuleIds(active),
+        reportUnused: options.reportUnusedDisableDirectives ?? 'warning',
+        requireReason: options.requireReason ?? false,
+      }));
+    }
   }
-  return makeResult(filePath, messages);
+  return makeResult(filePath, messages, suppressed);
+}
+
+function builtinRuleIds(active: readonly ActiveRule[]): Set<string> {
+  return new Set([...builtinRules.map((r) => r.meta.id), ...active.map((a) => a.rule.meta.id)]);
 }
 
 function internalError(rule: AnyRule, err: unknown): Diagnostic {

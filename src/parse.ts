@@ -1,6 +1,6 @@
-import { isMap, isScalar, parseAllDocuments, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
+import { Composer, isMap, isScalar, Parser, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
-import { SourceText, type Target } from './source.js';
+import { SourceText, type Span, type Target } from './source.js';
 
 /** A plan file that parsed into one YAML document whose root is a mapping. */
 export interface ParsedPlan {
@@ -11,6 +11,8 @@ export interface ParsedPlan {
   data: unknown;
   /** Whether `<FILL: …>` placeholders from the starter plan are left (each is a diagnostic). */
   hasPlaceholders: boolean;
+  /** Comments that may be finetune-lint directives (`# finetune-lint-…`), in source order. */
+  directiveComments: Span[];
 }
 
 export interface ParseOutcome {
@@ -37,12 +39,9 @@ export function parsePlan(rawText: string): ParseOutcome {
     diagnostics.push({ ruleId, severity: 'error', message, hint, ...source.position(target), ...(fatal ? { fatal } : {}) });
   };
 
-  const documents = parseAllDocuments(text, {
-    prettyErrors: false,
-    uniqueKeys: true,
-    merge: false,
-  });
-  const docs = Array.isArray(documents) ? documents : [];
+  // parseAllDocuments, unrolled to keep the syntax tree: directive comments are read from it.
+  const tokens = Array.from(new Parser().parse(text));
+  const docs = Array.from(new Composer({ prettyErrors: false, uniqueKeys: true, merge: false }).compose(tokens));
 
   // Syntax errors: report the first one only. Later ones are usually
   // consequences of it, and the file is not checked further.
@@ -147,12 +146,43 @@ export function parsePlan(rawText: string): ParseOutcome {
 
   return {
     source,
-    plan: { source, document: first, root: first.contents, data, hasPlaceholders: walked.placeholders.length > 0 },
+    plan: {
+      source,
+      document: first,
+      root: first.contents,
+      data,
+      hasPlaceholders: walked.placeholders.length > 0,
+      directiveComments: text.includes('finetune-lint-') ? directiveComments(tokens) : [],
+    },
     diagnostics,
   };
 }
 
 const PLACEHOLDER = /<FILL:[^>]*>/i;
+
+/**
+ * Spans of the comments in the syntax tree that start with `finetune-lint-`.
+ * Only real comments count: a `#` inside a quoted or block scalar is text.
+ */
+function directiveComments(tokens: readonly unknown[]): Span[] {
+  const found: Span[] = [];
+  // Iterative: a deeply nested plan must not exhaust the call stack here.
+  const stack: unknown[] = [...tokens];
+  while (stack.length) {
+    const item = stack.pop();
+    if (Array.isArray(item)) {
+      stack.push(...item);
+    } else if (item && typeof item === 'object') {
+      const token = item as { type?: unknown; offset?: unknown; source?: unknown };
+      if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+        if (/^#\s*finetune-lint-/.test(token.source)) found.push({ start: token.offset, end: token.offset + token.source.length });
+        continue;
+      }
+      for (const value of Object.values(item)) if (value && typeof value === 'object') stack.push(value);
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
 
 /**
  * One walk over the document: every key that repeats an earlier key of the

@@ -13,6 +13,10 @@ export function ruleDescriptions(rules: readonly AnyRule[] = builtinRules): Rule
       hint: r.meta.hint,
       docsUrl: ruleDocsUrl(r.meta.id),
     })),
-    ...Object.entries(BUILTIN_DIAGNOSTICS).map(([id, description]) => ({ id, description, severity: 'error' as const })),
+    ...Object.entries(BUILTIN_DIAGNOSTICS).map(([id, description]) => ({
+      id,
+      description,
+      severity: id === 'unused-disable-directive' ? ('warning' as const) : ('error' as const),
+    })),
   ];
 }

@@ -16,7 +16,8 @@ import type { Diagnostic, ImpliedVerdict, Verdict } from './diagnostic.js';
  *   how it is measured, and what guards the risk.
  *
  * Which verdict a rule's finding implies is the rule's `meta.verdict` (a
- * finding may override it); non-rule diagnostics imply `fix-first`.
+ * finding may override it); non-rule diagnostics imply `fix-first`, except
+ * those about disable comments, which say nothing about the plan itself.
  */
 export interface VerdictOutcome {
   verdict: Verdict;
@@ -48,8 +49,12 @@ function reasonsFrom(messages: readonly Diagnostic[]): string[] {
   return out;
 }
 
+/** Diagnostics about `# finetune-lint-disable` comments: lint hygiene, not plan quality. */
+const ABOUT_COMMENTS = new Set(['unused-disable-directive', 'invalid-disable-directive']);
+
 /** The verdict for one plan from its diagnostics. */
-export function verdictOf(messages: readonly Diagnostic[]): VerdictOutcome {
+export function verdictOf(all: readonly Diagnostic[]): VerdictOutcome {
+  const messages = all.filter((m) => !ABOUT_COMMENTS.has(m.ruleId));
   const wrongTool = messages.filter((m) => implied(m) === 'do-not-fine-tune');
   if (wrongTool.length > 0) return { verdict: 'do-not-fine-tune', reasons: reasonsFrom(wrongTool) };
   if (messages.length > 0) return { verdict: 'fix-first', reasons: reasonsFrom(messages) };

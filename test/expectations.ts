@@ -8,6 +8,8 @@
  *   # rules: {"conflicting-goals": ["warn", {"maxGoals": 2}]}   → rule settings
  *   # file-path: plans/x/finetune-plan.yaml          → the path the text is linted as
  *   # verdict: ready | fix-first | do-not-fine-tune   → the plan's verdict
+ *   # lint-options: {"requireReason": true}          → further lintText options
+ *   # expect-suppressed: 9:vague-goal, 1:no-eval-set → findings a disable comment suppressed
  */
 export interface Expectations {
   expected: string[];
@@ -15,6 +17,8 @@ export interface Expectations {
   rules?: Record<string, unknown>;
   filePath?: string;
   verdict?: string;
+  lintOptions?: Record<string, unknown>;
+  suppressed?: string[];
 }
 
 export function readExpectations(text: string): Expectations {
@@ -23,6 +27,8 @@ export function readExpectations(text: string): Expectations {
   let rules: Record<string, unknown> | undefined;
   let filePath: string | undefined;
   let verdict: string | undefined;
+  let lintOptions: Record<string, unknown> | undefined;
+  let suppressed: string[] | undefined;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   lines.forEach((line, i) => {
     const inline = /#\s*expect:\s*([\w\-, ]+?)\s*$/.exec(line);
@@ -37,8 +43,12 @@ export function readExpectations(text: string): Expectations {
     if (fp) filePath = fp[1];
     const v = /^\s*#\s*verdict:\s*(ready|fix-first|do-not-fine-tune)\s*$/.exec(line);
     if (v) verdict = v[1];
+    const lo = /^\s*#\s*lint-options:\s*(\{.*\})\s*$/.exec(line);
+    if (lo) lintOptions = JSON.parse(lo[1]!) as Record<string, unknown>;
+    const sup = /^\s*#\s*expect-suppressed:\s*([\w\-:, ]+?)\s*$/.exec(line);
+    if (sup) suppressed = [...(suppressed ?? []), ...split(sup[1]!)].sort(byLine);
   });
-  return { expected: expected.sort(byLine), check, rules, filePath, verdict };
+  return { expected: expected.sort(byLine), check, rules, filePath, verdict, lintOptions, suppressed };
 }
 
 function split(list: string): string[] {

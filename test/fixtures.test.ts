@@ -32,6 +32,7 @@ describe('fixtures', () => {
         ? { expected: readFileSync(sibling, 'utf8').split('\n').filter(Boolean).sort(byLine), check: undefined, rules: undefined, filePath: undefined, verdict: undefined }
         : readExpectations('text' in decoded ? decoded.text : '');
       const result = lintBytes(bytes, {
+        ...('lintOptions' in exp ? exp.lintOptions : {}),
         filePath: exp.filePath ?? path.join(root, file),
         rules: exp.rules as RuleSettings | undefined,
       });
@@ -42,6 +43,8 @@ describe('fixtures', () => {
       expect(actual, result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`).join('\n')).toEqual(
         exp.expected,
       );
+      // Findings that disable comments suppressed are stated too, so none is hidden by mistake.
+      expect(result.suppressedMessages.map((m) => `${m.line}:${m.ruleId}`).sort(byLine)).toEqual(('suppressed' in exp && exp.suppressed) || []);
       if (exp.verdict) expect(result.verdict, result.verdictReasons.join('\n')).toBe(exp.verdict);
       // Examples are the documentation of the verdict: each must state it.
       if (file.startsWith('examples/')) expect(exp.verdict, 'an example must state its # verdict:').toBeDefined();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
+import type { SuppressedDiagnostic } from '../directives.js';
 import type { Formatter, RuleDescription } from './types.js';
 
 const INFORMATION_URI = 'https://github.com/finetune-lint/finetune-lint';
@@ -26,13 +27,14 @@ function artifactUri(filePath: string, cwd: string): string {
  * `tool.driver.rules` (with the fix hint and the docs link in `help`), one
  * result per diagnostic with a repo-relative location and full region, and a
  * stable fingerprint so re-runs do not duplicate alerts. Each plan's verdict
- * is in the run's `properties.verdicts`.
+ * is in the run's `properties.verdicts`. Findings suppressed by a disable
+ * comment are results with an `inSource` suppression, as SARIF records them.
  */
 export const sarif: Formatter = (results, context) => {
   const known = new Map<string, RuleDescription>((context.rules ?? []).map((r) => [r.id, r]));
   // Rules that appear in results but were not described (plugin rules without metadata).
   for (const r of results) {
-    for (const m of r.messages) {
+    for (const m of [...r.messages, ...r.suppressedMessages]) {
       if (!known.has(m.ruleId)) known.set(m.ruleId, { id: m.ruleId, description: m.ruleId, severity: m.severity });
     }
   }
@@ -40,7 +42,7 @@ export const sarif: Formatter = (results, context) => {
   const index = new Map(ruleList.map((r, i) => [r.id, i]));
   const occurrences = new Map<string, number>();
 
-  const result = (filePath: string, m: Diagnostic): object => {
+  const result = (filePath: string, m: Diagnostic | SuppressedDiagnostic): object => {
     const uri = artifactUri(filePath, context.cwd);
     const key = `${m.ruleId}\u0000${uri}\u0000${m.message}`;
     const n = (occurrences.get(key) ?? 0) + 1;
@@ -59,6 +61,9 @@ export const sarif: Formatter = (results, context) => {
         },
       ],
       partialFingerprints: { 'finetuneLintFinding/v1': `${fnv1a(key)}:${n}` },
+      ...('suppressions' in m
+        ? { suppressions: m.suppressions.map((s) => ({ kind: 'inSource', ...(s.justification ? { justification: s.justification } : {}) })) }
+        : {}),
     };
   };
 
@@ -87,7 +92,10 @@ export const sarif: Formatter = (results, context) => {
           },
         },
         ...(context.cwd ? { originalUriBaseIds: { '%SRCROOT%': { uri: `file://${encodeURI(context.cwd.split(path.sep).join('/').replace(/\/?$/, '/'))}` } } } : {}),
-        results: results.flatMap((r) => r.messages.map((m) => result(r.filePath, m))),
+        results: results.flatMap((r) => [
+          ...r.messages.map((m) => result(r.filePath, m)),
+          ...r.suppressedMessages.map((m) => result(r.filePath, m)),
+        ]),
         properties: {
           verdicts: results.map((r) => ({ uri: artifactUri(r.filePath, context.cwd), verdict: r.verdict, reasons: r.verdictReasons })),
         },
