@@ -6,9 +6,10 @@ import { explainRule, initPlan, listRules, type CommandOutcome } from './command
 import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
 import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
 import { formatters } from './formatters/index.js';
+import { ConfigLoader } from './config/loader.js';
 import { lintText } from './linter.js';
 import { ruleDescriptions } from './rule-descriptions.js';
-import { ConfigError } from './rule-settings.js';
+import { ConfigError, type RuleSetting, type RuleSettings } from './rule-settings.js';
 import { planSchema } from './schema/plan-schema.js';
 import { VERSION } from './version.js';
 
@@ -23,6 +24,13 @@ interface CliOptions {
   stdin?: boolean;
   stdinFilename?: string;
   printSchema?: boolean;
+  /** A path, or `false` for --no-config. */
+  config?: string | false;
+  rule: RuleSettings;
+  ignore: boolean;
+  printConfig?: string;
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+  requireReason?: boolean;
 }
 
 /** One requested output: a format, and the file it goes to (stdout when absent). */
@@ -55,6 +63,27 @@ function formatSpec(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
+/** `--rule id:severity` or `--rule 'id:["warn", {"maxGoals": 2}]'`, repeatable. */
+function ruleSpec(value: string, previous: RuleSettings): RuleSettings {
+  const colon = value.indexOf(':');
+  if (colon <= 0) throw new InvalidArgumentError('write it as <rule-id>:<off|warn|error>.');
+  const id = value.slice(0, colon).trim();
+  const setting = value.slice(colon + 1).trim();
+  if (setting.startsWith('[')) {
+    try {
+      return { ...previous, [id]: JSON.parse(setting) as RuleSetting };
+    } catch {
+      throw new InvalidArgumentError(`"${setting}" is not valid JSON; write e.g. '${id}:["warn", {}]'.`);
+    }
+  }
+  return { ...previous, [id]: setting as RuleSetting };
+}
+
+function unusedLevel(value: string): 'off' | 'warn' | 'error' {
+  if (value === 'off' || value === 'warn' || value === 'error') return value;
+  throw new InvalidArgumentError('must be off, warn or error.');
+}
+
 function buildProgram(): Command {
   return new Command()
     .name('finetune-lint')
@@ -73,6 +102,17 @@ function buildProgram(): Command {
     .option('--max-file-size <size>', 'report files larger than this instead of reading them', byteSize, DEFAULT_MAX_FILE_SIZE)
     .option('--stdin', 'lint the plan text given on standard input')
     .option('--stdin-filename <path>', 'the path to report (and resolve relative paths against) for --stdin')
+    .option('-c, --config <path>', 'use this configuration file for every plan instead of searching for one')
+    .option('--no-config', 'use the default rule settings; read no configuration file')
+    .option('--rule <id:severity>', 'set a rule, over the configuration (off, warn, error); repeatable', ruleSpec, {})
+    .option('--no-ignore', 'lint files that .gitignore or the configuration\'s ignores exclude')
+    .option(
+      '--report-unused-disable-directives <level>',
+      'report disable comments that suppress nothing: off, warn (default) or error',
+      unusedLevel,
+    )
+    .option('--require-reason', 'make a disable comment without "-- reason" an error')
+    .option('--print-config <file>', 'print the effective configuration for a plan file and exit')
     .option('--print-schema', 'print the plan JSON Schema and exit')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
@@ -87,6 +127,7 @@ Examples:
   finetune-lint plans/ --format json --output-file lint.json
   finetune-lint plans/ --format stylish --format sarif:finetune-lint.sarif
   finetune-lint plans/ --max-warnings 0
+  finetune-lint plans/ --rule conflicting-goals:off --config ci/finetune-lint.config.yaml
   cat plan.yaml | finetune-lint --stdin --stdin-filename plans/tone/finetune-plan.yaml
 
 Commands:
@@ -179,6 +220,38 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(planSchema, null, 2)}\n`);
     return EXIT_OK;
   }
+  let config: ConfigLoader;
+  try {
+    config = new ConfigLoader({
+      ...(options.config ? { configFile: options.config } : {}),
+      noConfig: options.config === false,
+      cliRules: options.rule,
+      noIgnore: !options.ignore,
+      ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}),
+      ...(options.requireReason ? { requireReason: true } : {}),
+    });
+    if (options.printConfig !== undefined) {
+      const file = path.resolve(options.printConfig);
+      const settings = await config.forFile(file);
+      const printed = {
+        filePath: file,
+        configFiles: settings.configFiles,
+        ignored: config.isIgnored(file),
+        plugins: settings.plugins,
+        reportUnusedDisableDirectives: settings.lint.reportUnusedDisableDirectives === 'warning' ? 'warn' : settings.lint.reportUnusedDisableDirectives,
+        requireReason: settings.lint.requireReason,
+        rules: Object.fromEntries(Object.entries(settings.rules).map(([id, [sev, opts]]) => [id, Object.keys(opts).length ? [sev === 'warning' ? 'warn' : sev, opts] : sev === 'warning' ? 'warn' : sev])),
+      };
+      process.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
+      return EXIT_OK;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`finetune-lint: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
+    throw err;
+  }
   if (options.stdin && patterns.length) {
     process.stderr.write('finetune-lint: give either --stdin or file patterns, not both.\n');
     return EXIT_FAILURE;
@@ -192,11 +265,16 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (options.stdin) {
       const filePath = options.stdinFilename ? path.resolve(options.stdinFilename) : undefined;
-      results = [lintText(await readStdin(), filePath ? { filePath } : {})];
+      const settings = await config.forFile(filePath ?? path.resolve('finetune-plan.yaml'));
+      results = [lintText(await readStdin(), { ...settings.lint, ...(filePath ? { filePath } : {}) })];
     } else {
       results = await lintFiles(patterns, {
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
         maxFileSize: options.maxFileSize,
+        settingsFor: async (file) => (await config.forFile(file)).lint,
+        isIgnored: (file, isDir) => config.isIgnored(file, isDir),
+        onIgnored: (file) =>
+          process.stderr.write(`finetune-lint: skipped ${path.relative(process.cwd(), file) || file}: it is ignored (.gitignore or the configuration's ignores); --no-ignore lints it\n`),
       });
     }
   } catch (err) {
@@ -208,7 +286,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const shown = options.quiet ? onlyErrors(results) : results;
-  const rules = ruleDescriptions();
+  const rules = ruleDescriptions(await config.knownRules());
   let toStdout = '';
   for (const spec of outputSpecs(options)) {
     const text = formatters[spec.format]!(shown, {

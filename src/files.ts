@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, hasMagic } from 'glob';
 import { makeResult, type LintResult } from './diagnostic.js';
-import { lintBytes } from './linter.js';
+import { lintBytes, type LintTextOptions } from './linter.js';
 import { resolveRules, type RuleSettings } from './rule-settings.js';
 import { rules as builtinRules } from './rules/index.js';
 
@@ -15,6 +15,12 @@ import { rules as builtinRules } from './rules/index.js';
 /** Folders never walked into. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 const PLAN_FILE = /\.ya?ml$/i;
+/** finetune-lint's own configuration files are YAML too, but not plans. */
+const CONFIG_FILE = /(?:^|[\\/])(?:finetune-lint\.config|\.finetunelintrc)\.ya?ml$/;
+
+function isPlanName(name: string): boolean {
+  return PLAN_FILE.test(name) && !CONFIG_FILE.test(name);
+}
 
 /** No file matched a pattern the user gave; the CLI exits with 2. */
 export class NoFilesError extends Error {
@@ -29,6 +35,10 @@ export interface ExpandOptions {
   cwd?: string;
   /** Throw {@link NoFilesError} for a pattern that matches nothing (default true). */
   errorOnUnmatchedPattern?: boolean;
+  /** Whether a file (or, with `isDir`, a folder) is excluded; excluded folders are not walked. */
+  isIgnored?: (absolutePath: string, isDir: boolean) => boolean;
+  /** Called for each file named on the command line (not found by a walk or glob) that is excluded. */
+  onIgnored?: (absolutePath: string) => void;
 }
 
 /**
@@ -39,6 +49,7 @@ export interface ExpandOptions {
 export async function expandPatterns(patterns: readonly string[], options: ExpandOptions = {}): Promise<string[]> {
   const cwd = options.cwd ?? process.cwd();
   const errorOnUnmatched = options.errorOnUnmatchedPattern ?? true;
+  const isIgnored = options.isIgnored ?? (() => false);
   const found = new Set<string>();
   for (const pattern of patterns) {
     const before = found.size;
@@ -46,10 +57,12 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
     const info = await stat(absolute).catch(() => undefined);
     let matched = false;
     if (info?.isFile()) {
-      found.add(absolute);
+      // A file named explicitly that is excluded counts as matched: it is skipped, not missing.
+      if (isIgnored(absolute, false)) options.onIgnored?.(absolute);
+      else found.add(absolute);
       matched = true;
     } else if (info?.isDirectory()) {
-      await walk(absolute, found);
+      if (!isIgnored(absolute, true)) await walk(absolute, found, isIgnored);
       matched = found.size > before;
     } else if (hasMagic(pattern, { windowsPathsNoEscape: true })) {
       const hits = await glob(pattern.replace(/\\/g, '/'), {
@@ -58,24 +71,29 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
         nodir: true,
         ignore: ['**/node_modules/**', '**/.git/**'],
       });
-      for (const hit of hits) if (PLAN_FILE.test(hit)) found.add(path.normalize(hit));
-      matched = hits.some((h) => PLAN_FILE.test(h));
+      for (const hit of hits) {
+        const file = path.normalize(hit);
+        if (isPlanName(file) && !isIgnored(file, false)) found.add(file);
+      }
+      matched = hits.some((h) => isPlanName(h));
     }
     if (!matched && errorOnUnmatched) throw new NoFilesError(pattern);
   }
   return [...found].sort();
 }
 
-async function walk(dir: string, found: Set<string>): Promise<void> {
+async function walk(dir: string, found: Set<string>, isIgnored: (p: string, isDir: boolean) => boolean): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     // Symbolic links to folders are not followed: they can form loops.
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) await walk(full, found);
-    } else if (entry.isFile() && PLAN_FILE.test(entry.name)) {
+      if (!SKIPPED_DIRS.has(entry.name) && !isIgnored(full, true)) await walk(full, found, isIgnored);
+    } else if (!isPlanName(entry.name) || isIgnored(full, false)) {
+      continue;
+    } else if (entry.isFile()) {
       found.add(full);
-    } else if (entry.isSymbolicLink() && PLAN_FILE.test(entry.name)) {
+    } else if (entry.isSymbolicLink()) {
       // A link to a file is linted; a link to a folder is skipped; a broken link is reported.
       const target = await stat(full).catch(() => undefined);
       if (!target || target.isFile()) found.add(full);
@@ -84,8 +102,10 @@ async function walk(dir: string, found: Set<string>): Promise<void> {
 }
 
 export interface LintFilesOptions extends ExpandOptions {
-  /** Severity and options per rule id. */
+  /** Severity and options per rule id, for every file (ignored when `settingsFor` is given). */
   rules?: RuleSettings;
+  /** Lint options for each file, e.g. from its configuration files (see `ConfigLoader`). */
+  settingsFor?: (absolutePath: string) => Promise<Omit<LintTextOptions, 'filePath'>>;
   /** Files larger than this many bytes are reported, not read (default 10 MB). */
   maxFileSize?: number;
 }
@@ -103,28 +123,32 @@ const READ_FAILURES: Record<string, string> = {
 
 /** Finds, reads and lints plan files; results are in path order. */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
-  const active = resolveRules(builtinRules, options.rules);
+  const fixed = options.settingsFor ? undefined : { activeRules: resolveRules(builtinRules, options.rules) };
   const files = await expandPatterns(patterns, options);
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const results: LintResult[] = [];
+  for (const filePath of files) results.push(lintFile(filePath, fixed ?? (await options.settingsFor!(filePath)), options.maxFileSize));
+  return results;
+}
+
+/** Reads and lints one plan file; read failures are diagnostics. */
+function lintFile(filePath: string, settings: Omit<LintTextOptions, 'filePath'>, maxFileSize = DEFAULT_MAX_FILE_SIZE): LintResult {
   // Plans are small: synchronous reads are faster than the promise API's per-call overhead,
   // and linting is CPU-bound anyway.
-  return files.map((filePath) => {
-    let bytes: Buffer;
-    try {
-      const info = statSync(filePath);
-      if (info.isFile() && info.size > maxFileSize) {
-        return readFailure(
-          filePath,
-          `the file is ${formatSize(info.size)}, larger than the ${formatSize(maxFileSize)} limit (--max-file-size); it was not read`,
-        );
-      }
-      bytes = readFileSync(filePath);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? '';
-      return readFailure(filePath, READ_FAILURES[code] ?? `the file cannot be read: ${code || (err as Error).message}`);
+  let bytes: Buffer;
+  try {
+    const info = statSync(filePath);
+    if (info.isFile() && info.size > maxFileSize) {
+      return readFailure(
+        filePath,
+        `the file is ${formatSize(info.size)}, larger than the ${formatSize(maxFileSize)} limit (--max-file-size); it was not read`,
+      );
     }
-    return lintBytes(bytes, { filePath, activeRules: active });
-  });
+    bytes = readFileSync(filePath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return readFailure(filePath, READ_FAILURES[code] ?? `the file cannot be read: ${code || (err as Error).message}`);
+  }
+  return lintBytes(bytes, { ...settings, filePath });
 }
 
 function formatSize(bytes: number): string {

@@ -16,10 +16,14 @@ export {
 export { formatters, type Formatter, type FormatterContext, type RuleDescription } from './formatters/index.js';
 export { rules, ruleMap } from './rules/index.js';
 export { defineRule, ruleDocsUrl, type Rule, type RuleMeta, type RuleContext, type Finding, type AnyRule } from './rule.js';
-export { ConfigError, resolveRules, type RuleSetting, type RuleSettings, type ActiveRule } from './rule-settings.js';
+export { ConfigError, checkRuleSetting, resolveRules, type RuleSetting, type RuleSettings, type ActiveRule } from './rule-settings.js';
 export { Plan, formatPath, type PlanPath } from './plan.js';
 export { VERSION } from './version.js';
 export { trainIntentModel, intentMargin, intentFeatures, INTENT_LABELS, type IntentModel, type IntentLabel, type IntentExample } from './rules/intent.js';
 export { ruleDescriptions } from './rule-descriptions.js';
+export { ConfigLoader, type ConfigLoaderOptions, type FileSettings } from './config/loader.js';
+export { configSchema, CONFIG_FILE_NAMES, type ConfigData } from './config/schema.js';
+export { definePlugin, type Plugin } from './config/plugins.js';
+export { applyDirectives, parseDirectives, type Directive, type DirectiveOptions, type SuppressedDiagnostic } from './directives.js';
 export { verdictOf, VERDICT_LABELS, type VerdictOutcome } from './verdict.js';
 export type { Verdict, ImpliedVerdict } from './diagnostic.js';

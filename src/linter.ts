@@ -63,7 +63,7 @@ function lintParsed(text: string, filePath: string, active: ActiveRule[], option
     // A plan still full of placeholders is not checked further: the findings would be about them.
     if (parsed.hasPlaceholders) return makeResult(filePath, messages);
     messages.push(...validatePlanSchema(parsed.data, plan, source));
-    for (const { rule, severity, options: ruleOptions } of active) {
+    for (const { rule, severity, options: ruleOptions, origin } of active) {
       try {
         rule.check({
           plan,
@@ -80,7 +80,7 @@ function lintParsed(text: string, filePath: string, active: ActiveRule[], option
           },
         });
       } catch (err) {
-        messages.push(internalError(rule, err));
+        messages.push(internalError(rule, err, origin));
       }
     }
     if (parsed.directiveComments.length) {
@@ -99,9 +99,11 @@ function builtinRuleIds(active: readonly ActiveRule[]): Set<string> {
   return new Set([...builtinRules.map((r) => r.meta.id), ...active.map((a) => a.rule.meta.id)]);
 }
 
-function internalError(rule: AnyRule, err: unknown): Diagnostic {
+function internalError(rule: AnyRule, err: unknown, plugin?: string): Diagnostic {
   const reason = err instanceof Error ? err.message : String(err);
-  return failure('internal-error', `rule "${rule.meta.id}" failed while checking this file: ${reason}`);
+  const message = `rule "${rule.meta.id}"${plugin ? ` (plugin ${plugin})` : ''} failed while checking this file: ${reason}`;
+  const d = failure('internal-error', message);
+  return plugin ? { ...d, hint: 'This is a bug in the plugin rule, not in your plan; fix the rule or turn it off.' } : d;
 }
 
 function failure(ruleId: string, message: string): Diagnostic {

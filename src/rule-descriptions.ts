@@ -11,7 +11,7 @@ export function ruleDescriptions(rules: readonly AnyRule[] = builtinRules): Rule
       description: r.meta.description,
       severity: r.meta.severity,
       hint: r.meta.hint,
-      docsUrl: ruleDocsUrl(r.meta.id),
+      ...(r.meta.docsUrl ? { docsUrl: r.meta.docsUrl } : builtinRules.includes(r) ? { docsUrl: ruleDocsUrl(r.meta.id) } : {}),
     })),
     ...Object.entries(BUILTIN_DIAGNOSTICS).map(([id, description]) => ({
       id,

@@ -1,4 +1,4 @@
-import AjvModule, { type ValidateFunction } from 'ajv';
+import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Severity } from './diagnostic.js';
 import type { AnyRule } from './rule.js';
 import { closest } from './text-distance.js';
@@ -15,6 +15,8 @@ export interface ActiveRule {
   rule: AnyRule;
   severity: Severity;
   options: Record<string, unknown>;
+  /** The plugin file the rule came from; absent for built-in rules. */
+  origin?: string;
 }
 
 /** A configuration mistake; the CLI exits with 2. */
@@ -53,6 +55,48 @@ function optionsValidator(rule: AnyRule): ValidateFunction | undefined {
   return v;
 }
 
+function optionProblem(e: ErrorObject, rule: AnyRule): string {
+  if (e.keyword === 'additionalProperties') {
+    const name = (e.params as { additionalProperty: string }).additionalProperty;
+    const known = Object.keys((rule.meta.optionsSchema?.properties as object | undefined) ?? {});
+    const near = closest(name, known);
+    return `unknown option "${name}"${near ? ` — did you mean "${near}"?` : ''}${known.length ? ` (options: ${known.join(', ')})` : ''}`;
+  }
+  return `${e.instancePath ? e.instancePath.slice(1) : 'options'} ${e.message ?? 'is not valid'}`;
+}
+
+/**
+ * Why `setting` is not a valid setting for `rule`, or `undefined` when it is:
+ * a severity it does not know, or options its schema rejects.
+ */
+export function checkRuleSetting(rule: AnyRule, setting: RuleSetting): string | undefined {
+  try {
+    settle(rule, setting);
+    return undefined;
+  } catch (err) {
+    if (err instanceof ConfigError) return err.message;
+    throw err;
+  }
+}
+
+/** The severity and options a setting gives `rule`; throws {@link ConfigError} when invalid. */
+function settle(rule: AnyRule, setting: RuleSetting | undefined): { severity: Severity | 'off'; options: Record<string, unknown> } {
+  const [sevValue, given] = Array.isArray(setting) ? setting : [setting ?? rule.meta.severity, undefined];
+  const severity = sevValue === rule.meta.severity ? rule.meta.severity : toSeverity(sevValue, rule.meta.id);
+  const options = { ...rule.meta.defaultOptions, ...(given ?? {}) } as Record<string, unknown>;
+  if (given !== undefined) {
+    const validate = optionsValidator(rule);
+    if (!validate && Object.keys(given).length > 0) {
+      throw new ConfigError(`rule "${rule.meta.id}" takes no options`);
+    }
+    if (validate && !validate(options)) {
+      const detail = (validate.errors ?? []).map((e) => optionProblem(e, rule)).join('; ');
+      throw new ConfigError(`rule "${rule.meta.id}": invalid options: ${detail}`);
+    }
+  }
+  return { severity, options };
+}
+
 /**
  * Resolves the settings given for some rules against the full rule list:
  * unknown ids and bad options are {@link ConfigError}s, rules not mentioned
@@ -68,24 +112,8 @@ export function resolveRules(all: readonly AnyRule[], settings: RuleSettings = {
   }
   const active: ActiveRule[] = [];
   for (const rule of all) {
-    const setting = settings[rule.meta.id];
-    const [sevValue, given] = Array.isArray(setting) ? setting : [setting ?? rule.meta.severity, undefined];
-    const severity = sevValue === rule.meta.severity ? rule.meta.severity : toSeverity(sevValue, rule.meta.id);
-    if (severity === 'off') continue;
-    const options = { ...rule.meta.defaultOptions, ...(given ?? {}) } as Record<string, unknown>;
-    if (given !== undefined) {
-      const validate = optionsValidator(rule);
-      if (!validate && Object.keys(given).length > 0) {
-        throw new ConfigError(`rule "${rule.meta.id}" takes no options`);
-      }
-      if (validate && !validate(options)) {
-        const detail = (validate.errors ?? [])
-          .map((e) => `${e.instancePath ? e.instancePath.slice(1) : 'options'} ${e.message ?? 'is not valid'}`)
-          .join('; ');
-        throw new ConfigError(`rule "${rule.meta.id}": invalid options: ${detail}`);
-      }
-    }
-    active.push({ rule, severity, options });
+    const { severity, options } = settle(rule, settings[rule.meta.id]);
+    if (severity !== 'off') active.push({ rule, severity, options });
   }
   return active;
 }

@@ -28,6 +28,8 @@ export interface RuleMeta<Options extends object = Record<string, never>> {
   optionsSchema?: OptionsSchema;
   /** Values of the options when the configuration gives none. */
   defaultOptions: Options;
+  /** Where the rule is documented; built-in rules are documented in `rules/<id>.md`. */
+  docsUrl?: string;
 }
 
 /** Anything a finding can point at: a node, a pair (its key) or a raw span. */

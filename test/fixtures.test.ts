@@ -2,18 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'glob';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_DIAGNOSTICS, decodePlanBytes, lintBytes, type RuleSettings } from '../src/index.js';
+import { BUILTIN_DIAGNOSTICS, ConfigLoader, decodePlanBytes, lintBytes, type RuleSettings } from '../src/index.js';
 import { byLine, readExpectations } from './expectations.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const files = globSync(['fixtures/**/*.{yaml,yml}', 'examples/**/*.{yaml,yml}'], {
   cwd: root,
-  ignore: ['fixtures/corpus/**'],
+  // Configuration files sit beside the fixtures they configure; they are not plans.
+  ignore: ['fixtures/corpus/**', '**/finetune-lint.config.yaml', '**/.finetunelintrc.yaml'],
 }).sort();
 
 /**
  * Every fixture and example states its expected diagnostics in comments; the
  * lint result must match exactly — missing and extra diagnostics both fail.
+ * Configuration files beside a fixture apply to it, as they would in a run.
  */
 describe('fixtures', () => {
   it('finds the fixture corpus', () => {
@@ -21,7 +23,7 @@ describe('fixtures', () => {
   });
 
   for (const file of files) {
-    it(file, () => {
+    it(file, async () => {
       // Files are linted from their bytes, so encodings and byte-order marks are tested too.
       // A file that cannot hold comments (binary, empty, not UTF-8) has its expectations in
       // a sibling `<name>.expect`, one `line:rule-id` per line.
@@ -31,10 +33,11 @@ describe('fixtures', () => {
       const exp = existsSync(sibling)
         ? { expected: readFileSync(sibling, 'utf8').split('\n').filter(Boolean).sort(byLine), check: undefined, rules: undefined, filePath: undefined, verdict: undefined }
         : readExpectations('text' in decoded ? decoded.text : '');
+      const settings = await new ConfigLoader({ cwd: root, cliRules: exp.rules as RuleSettings | undefined }).forFile(path.join(root, file));
       const result = lintBytes(bytes, {
+        ...settings.lint,
         ...('lintOptions' in exp ? exp.lintOptions : {}),
         filePath: exp.filePath ?? path.join(root, file),
-        rules: exp.rules as RuleSettings | undefined,
       });
       const actual = result.messages
         .filter((m) => !exp.check || exp.check.has(m.ruleId) || m.ruleId in BUILTIN_DIAGNOSTICS)

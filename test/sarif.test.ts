@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv4 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { formatters, lintText, ruleDescriptions } from '../src/index.js';
+import { formatters, lintText, ruleDescriptions, rules as registry } from '../src/index.js';
 import { repoRoot, runCli } from './cli-helpers.js';
 
 const sarifSchema = JSON.parse(readFileSync(path.join(repoRoot, 'test', 'vendor', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
@@ -46,13 +46,15 @@ describe('--format sarif', () => {
     const [theRun] = log.runs;
     const rules = theRun!.tool.driver.rules;
     expect(theRun!.tool.driver.name).toBe('finetune-lint');
-    expect(rules.map((r) => r.id)).toEqual(ruleDescriptions().map((r) => r.id));
+    // The examples include a team plugin rule (examples/team-rules), listed after the built-in rules.
+    const builtin = ruleDescriptions().map((r) => r.id);
+    expect(rules.map((r) => r.id)).toEqual([...builtin.slice(0, registry.length), 'require-owner', ...builtin.slice(registry.length)]);
     expect(rules.find((r) => r.id === 'no-eval-set')!.help.markdown).toContain('(https://github.com/finetune-lint/finetune-lint/blob/main/rules/no-eval-set.md)');
     expect(theRun!.results.length).toBeGreaterThan(10);
     for (const res of theRun!.results) {
       expect(rules[res.ruleIndex]!.id).toBe(res.ruleId);
       const loc = res.locations[0]!.physicalLocation;
-      expect(loc.artifactLocation.uri).toMatch(/^examples\/[^/]+\.yaml$/);
+      expect(loc.artifactLocation.uri).toMatch(/^examples\/(?:team-rules\/)?[^/]+\.yaml$/);
       expect(loc.artifactLocation.uriBaseId).toBe('%SRCROOT%');
       expect(loc.region.startLine).toBeGreaterThanOrEqual(1);
     }
