@@ -163,3 +163,40 @@ describe('README', () => {
     expect(readme).toContain('npm test');
   });
 });
+
+describe('README.zh-CN', () => {
+  const readme = readFileSync(path.join(repoRoot, 'README.zh-CN.md'), 'utf8');
+
+  it('lists every rule with its severity, verdict, doc link and the description of its Chinese doc', () => {
+    const rows = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(rules\/([a-z-]+)\.zh-CN\.md\) \| ([a-z]+) \| ([^|]+) \| (.+) \|$/gm)].map((m) => ({
+      id: m[1],
+      link: m[2],
+      severity: m[3],
+      verdict: m[4],
+      description: m[5],
+    }));
+    expect(rows).toEqual(
+      rules.map((r) => ({
+        id: r.meta.id,
+        link: r.meta.id,
+        severity: r.meta.severity,
+        verdict: ZH_VERDICT_LABELS[r.meta.verdict],
+        description: readFileSync(path.join(repoRoot, 'rules', `${r.meta.id}.zh-CN.md`), 'utf8').split('\n')[2],
+      })),
+    );
+  });
+
+  it('lists every built-in diagnostic id', () => {
+    for (const id of Object.keys(BUILTIN_DIAGNOSTICS)) expect(readme).toMatch(new RegExp(`^\\| \`${id}\` \\| \\p{Script=Han}`, 'mu'));
+  });
+
+  it('shows the two set-up commands of the English README', () => {
+    expect(readme).toContain('npm ci && npx finetune-lint "examples/**/*.yaml"');
+    expect(readme).toContain('\nnpm test ');
+  });
+
+  it('is linked from the top of README.md', () => {
+    const top = readFileSync(path.join(repoRoot, 'README.md'), 'utf8').split('\n').slice(0, 5);
+    expect(top).toContain('[中文说明](README.zh-CN.md)');
+  });
+});
