@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { BUILTIN_DIAGNOSTICS, lintText, rules } from '../src/index.js';
 import { VERDICT_LABELS } from '../src/verdict.js';
 import { repoRoot } from './cli-helpers.js';
@@ -18,6 +19,24 @@ function section(doc: string, heading: string): string {
 function yamlBlock(text: string): string {
   const m = /```yaml\n([\s\S]*?)```/.exec(text);
   return m ? m[1]! : '';
+}
+
+/** The Chinese docs' headings, one to one with {@link HEADINGS}. */
+const ZH_HEADINGS = ['检查什么', '为什么重要', '示例', '改为', '选项'];
+
+/** How the Chinese docs and README name each verdict. */
+const ZH_VERDICT_LABELS = { 'fix-first': '先修改计划', 'do-not-fine-tune': '不要微调' } as const;
+
+const HAN = /\p{Script=Han}/u;
+
+/** The text fields of a plan a Chinese team writes in Chinese. */
+function writtenFields(yaml: string): string[] {
+  const plan = parse(yaml) as { name?: unknown; problem?: unknown; goals?: Array<{ behavior?: unknown }> };
+  return [plan.name, plan.problem, ...(plan.goals ?? []).map((g) => g.behavior)].map((v) => String(v));
+}
+
+function lintDocBlock(doc: string, heading: string) {
+  return lintText(yamlBlock(section(doc, heading)), { filePath: path.join(repoRoot, 'rules', 'example.yaml') });
 }
 
 describe('rule docs', () => {
@@ -47,9 +66,65 @@ describe('rule docs', () => {
       });
 
       it('its Example fires the rule and its Instead does not', () => {
-        const bad = lintText(yamlBlock(section(doc, 'Example')), { filePath: path.join(repoRoot, 'rules', 'example.yaml') });
+        const bad = lintDocBlock(doc, 'Example');
         expect(bad.messages.filter((m) => m.ruleId === id).length).toBeGreaterThan(0);
-        const good = lintText(yamlBlock(section(doc, 'Instead')), { filePath: path.join(repoRoot, 'rules', 'example.yaml') });
+        const good = lintDocBlock(doc, 'Instead');
+        expect(good.messages.filter((m) => m.ruleId === id || m.ruleId in BUILTIN_DIAGNOSTICS)).toEqual([]);
+      });
+    });
+  }
+});
+
+describe('Chinese rule docs (rules/<id>.zh-CN.md)', () => {
+  const zhFiles = readdirSync(path.join(repoRoot, 'rules')).filter((f) => f.endsWith('.zh-CN.md'));
+
+  it('every registered rule has one, and every one belongs to a registered rule', () => {
+    expect(zhFiles.map((f) => f.replace(/\.zh-CN\.md$/, '')).sort()).toEqual(rules.map((r) => r.meta.id).sort());
+  });
+
+  for (const rule of rules) {
+    const id = rule.meta.id;
+    describe(id, () => {
+      const file = path.join(repoRoot, 'rules', `${id}.zh-CN.md`);
+      const doc = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      const enFile = path.join(repoRoot, 'rules', `${id}.md`);
+      const enDoc = existsSync(enFile) ? readFileSync(enFile, 'utf8') : '';
+
+      it('has the title, a Chinese description, and the severity and verdict of the rule', () => {
+        const lines = doc.split('\n');
+        expect(lines[0]).toBe(`# ${id}`);
+        expect(lines[1]).toBe('');
+        expect(lines[2]).toMatch(HAN);
+        expect(lines[2]).not.toMatch(/^[-#]/);
+        expect(doc).toContain(`\n- 默认严重级别：**${rule.meta.severity}**\n`);
+        expect(doc).toContain(`\n- 结论：**${ZH_VERDICT_LABELS[rule.meta.verdict]}**`);
+      });
+
+      it('has the fixed headings in order', () => {
+        const headings = [...doc.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
+        expect(headings).toEqual(ZH_HEADINGS);
+      });
+
+      it('says it has no options exactly when the English doc does, and names every option', () => {
+        const enNone = section(enDoc, 'Options').trim() === 'None.';
+        expect(section(doc, '选项').trim() === '无。').toBe(enNone);
+        expect(enDoc.includes('\n- Options: none\n')).toBe(enNone);
+        expect(doc.includes('\n- 选项：无\n')).toBe(enNone);
+        for (const option of Object.keys(rule.meta.defaultOptions as object)) expect(section(doc, '选项')).toContain(`\`${option}\``);
+      });
+
+      it('its Example and Instead are plans written in Chinese', () => {
+        for (const heading of ['示例', '改为']) {
+          const fields = writtenFields(yamlBlock(section(doc, heading)));
+          expect(fields.length, heading).toBeGreaterThanOrEqual(3);
+          for (const text of fields) expect(text, `${heading}: ${text}`).toMatch(HAN);
+        }
+      });
+
+      it('its Example fires the rule and its Instead does not', () => {
+        const bad = lintDocBlock(doc, '示例');
+        expect(bad.messages.filter((m) => m.ruleId === id).length).toBeGreaterThan(0);
+        const good = lintDocBlock(doc, '改为');
         expect(good.messages.filter((m) => m.ruleId === id || m.ruleId in BUILTIN_DIAGNOSTICS)).toEqual([]);
       });
     });
@@ -86,5 +161,42 @@ describe('README', () => {
   it('shows the two set-up commands', () => {
     expect(readme).toContain('npm ci && npx finetune-lint "examples/**/*.yaml"');
     expect(readme).toContain('npm test');
+  });
+});
+
+describe('README.zh-CN', () => {
+  const readme = readFileSync(path.join(repoRoot, 'README.zh-CN.md'), 'utf8');
+
+  it('lists every rule with its severity, verdict, doc link and the description of its Chinese doc', () => {
+    const rows = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(rules\/([a-z-]+)\.zh-CN\.md\) \| ([a-z]+) \| ([^|]+) \| (.+) \|$/gm)].map((m) => ({
+      id: m[1],
+      link: m[2],
+      severity: m[3],
+      verdict: m[4],
+      description: m[5],
+    }));
+    expect(rows).toEqual(
+      rules.map((r) => ({
+        id: r.meta.id,
+        link: r.meta.id,
+        severity: r.meta.severity,
+        verdict: ZH_VERDICT_LABELS[r.meta.verdict],
+        description: readFileSync(path.join(repoRoot, 'rules', `${r.meta.id}.zh-CN.md`), 'utf8').split('\n')[2],
+      })),
+    );
+  });
+
+  it('lists every built-in diagnostic id', () => {
+    for (const id of Object.keys(BUILTIN_DIAGNOSTICS)) expect(readme).toMatch(new RegExp(`^\\| \`${id}\` \\| \\p{Script=Han}`, 'mu'));
+  });
+
+  it('shows the two set-up commands of the English README', () => {
+    expect(readme).toContain('npm ci && npx finetune-lint "examples/**/*.yaml"');
+    expect(readme).toContain('\nnpm test ');
+  });
+
+  it('is linked from the top of README.md', () => {
+    const top = readFileSync(path.join(repoRoot, 'README.md'), 'utf8').split('\n').slice(0, 5);
+    expect(top).toContain('[中文说明](README.zh-CN.md)');
   });
 });
