@@ -1,12 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { LintResult } from './diagnostic.js';
 import { explainRule, initPlan, listRules, type CommandOutcome } from './commands.js';
 import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
 import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
 import { formatters } from './formatters/index.js';
 import { lintText } from './linter.js';
+import { withDataChecks, type DataCheckOptions } from './data/run.js';
 import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError } from './rule-settings.js';
 import { planSchema } from './schema/plan-schema.js';
@@ -23,6 +24,8 @@ interface CliOptions {
   stdin?: boolean;
   stdinFilename?: string;
   printSchema?: boolean;
+  dataChecks: 'on' | 'off';
+  allowOutsideRoot: boolean;
 }
 
 /** One requested output: a format, and the file it goes to (stdout when absent). */
@@ -73,6 +76,8 @@ function buildProgram(): Command {
     .option('--max-file-size <size>', 'report files larger than this instead of reading them', byteSize, DEFAULT_MAX_FILE_SIZE)
     .option('--stdin', 'lint the plan text given on standard input')
     .option('--stdin-filename <path>', 'the path to report (and resolve relative paths against) for --stdin')
+    .addOption(new Option('--data-checks <mode>', 'check the data files and trainer config plans name').choices(['on', 'off']).default('on'))
+    .option('--allow-outside-root', 'let data checks read files outside the repository root', false)
     .option('--print-schema', 'print the plan JSON Schema and exit')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
@@ -188,15 +193,20 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_FAILURE;
   }
 
+  const dataChecks: DataCheckOptions | undefined =
+    options.dataChecks === 'on' ? { cwd: process.cwd(), allowOutsideRoot: options.allowOutsideRoot } : undefined;
   let results: LintResult[];
   try {
     if (options.stdin) {
       const filePath = options.stdinFilename ? path.resolve(options.stdinFilename) : undefined;
-      results = [lintText(await readStdin(), filePath ? { filePath } : {})];
+      const text = await readStdin();
+      const result = lintText(text, filePath ? { filePath } : {});
+      results = [filePath && dataChecks ? await withDataChecks(result, text, dataChecks) : result];
     } else {
       results = await lintFiles(patterns, {
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
         maxFileSize: options.maxFileSize,
+        dataChecks,
       });
     }
   } catch (err) {

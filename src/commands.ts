@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { STARTER_PLAN } from './init-template.js';
-import { rules } from './rules/index.js';
+import { dataRules } from './data/rules/index.js';
+import { rules as planRules } from './rules/index.js';
 import { closest } from './text-distance.js';
 import { VERDICT_LABELS } from './verdict.js';
 
@@ -10,6 +11,9 @@ import { VERDICT_LABELS } from './verdict.js';
  * The CLI's subcommands: `rules`, `explain <rule-id>`, `init [path]`. Each
  * returns the text to print and the exit code; `cli.ts` does the printing.
  */
+/** Plan rules, then data rules: everything `rules` lists and `explain` knows. */
+const rules = [...planRules, ...dataRules];
+
 export interface CommandOutcome {
   stdout?: string;
   stderr?: string;

@@ -6,6 +6,7 @@ import { makeResult, type LintResult } from './diagnostic.js';
 import { lintBytes } from './linter.js';
 import { resolveRules, type RuleSettings } from './rule-settings.js';
 import { rules as builtinRules } from './rules/index.js';
+import { addDataChecks, type DataCheckOptions } from './data/run.js';
 
 /**
  * The file-system side of finetune-lint: finding plan files and reading
@@ -88,6 +89,8 @@ export interface LintFilesOptions extends ExpandOptions {
   rules?: RuleSettings;
   /** Files larger than this many bytes are reported, not read (default 10 MB). */
   maxFileSize?: number;
+  /** Check the data files and trainer config each plan names (see `src/data/`); off when absent. */
+  dataChecks?: DataCheckOptions;
 }
 
 /** Default for `maxFileSize`: 10 MB. A plan is a few kilobytes. */
@@ -108,7 +111,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   // Plans are small: synchronous reads are faster than the promise API's per-call overhead,
   // and linting is CPU-bound anyway.
-  return files.map((filePath) => {
+  const results = files.map((filePath) => {
     let bytes: Buffer;
     try {
       const info = statSync(filePath);
@@ -125,6 +128,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     }
     return lintBytes(bytes, { filePath, activeRules: active });
   });
+  return options.dataChecks ? addDataChecks(results, { rules: options.rules, ...options.dataChecks }) : results;
 }
 
 function formatSize(bytes: number): string {

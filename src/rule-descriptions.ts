@@ -1,10 +1,12 @@
 import { BUILTIN_DIAGNOSTICS } from './diagnostic.js';
 import type { RuleDescription } from './formatters/types.js';
-import { ruleDocsUrl, type AnyRule } from './rule.js';
+import { dataRules } from './data/rules/index.js';
+import { ruleDocsUrl } from './rule.js';
+import type { RuleLike } from './rule-settings.js';
 import { rules as builtinRules } from './rules/index.js';
 
 /** Every rule and built-in diagnostic id, described for formatters (SARIF lists them). */
-export function ruleDescriptions(rules: readonly AnyRule[] = builtinRules): RuleDescription[] {
+export function ruleDescriptions(rules: readonly RuleLike[] = [...builtinRules, ...dataRules]): RuleDescription[] {
   return [
     ...rules.map((r) => ({
       id: r.meta.id,

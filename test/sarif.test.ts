@@ -26,7 +26,7 @@ interface SarifLog {
 
 describe('--format sarif', () => {
   const run = (): { status: number | null; log: SarifLog; raw: unknown } => {
-    const r = runCli(['-f', 'sarif', 'examples']);
+    const r = runCli(['--data-checks', 'off', '-f', 'sarif', 'examples']);
     const raw = JSON.parse(r.stdout) as unknown;
     return { status: r.status, log: raw as SarifLog, raw };
   };

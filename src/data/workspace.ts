@@ -1,0 +1,232 @@
+import type { DataReference } from './references.js';
+import { BANDS, BINS, bandKey, exactKey, minhash, normalizeText, similarity } from './fingerprint.js';
+import { detectFormat, readRecords, type DatasetFormat } from './records.js';
+import { shapeRecord } from './shapes.js';
+import { readTrainerConfig, type TrainerRead } from './trainer.js';
+
+/**
+ * The dataset and trainer-config readers behind the data rules, with one
+ * cache per plan so that several rules share one pass over each file. The
+ * CLI builds this module as its own bundle (`dist/data.cjs`), loaded only
+ * when a plan names a file that exists.
+ */
+
+export interface RecordProblem {
+  /** 1-based line in the data file. */
+  line: number;
+  message: string;
+}
+
+export interface DatasetScan {
+  format: DatasetFormat;
+  /** Records in the file (blank lines not counted), well-formed or not. */
+  records: number;
+  /** The first problems found, at most `maxProblems`. */
+  problems: RecordProblem[];
+  /** All problems found. */
+  problemCount: number;
+}
+
+export interface OverlapOptions {
+  /** Jaccard similarity of character shingles at or above which two prompts are near-duplicates; 1 = exact only. */
+  threshold: number;
+  shingleSize: number;
+}
+
+export interface OverlapMatch {
+  evalLine: number;
+  trainLine: number;
+  kind: 'exact' | 'near';
+}
+
+export interface OverlapResult {
+  /** Eval records that have a prompt to compare. */
+  evalRecords: number;
+  /** One match per overlapping eval record (the first training record found), in eval order. */
+  matches: OverlapMatch[];
+}
+
+export interface ScanSettings {
+  maxProblems: number;
+  /** When set, the eval file is fingerprinted and the train scan looks each record up. */
+  overlap?: OverlapOptions;
+}
+
+/** Fingerprints of the eval set: exact keys and MinHash signatures with an LSH index. */
+interface EvalIndex {
+  lines: number[];
+  exact: Map<number, number[]>;
+  signatures: Uint32Array;
+  bands: Map<number, number[]>;
+  hasPrompt: number;
+}
+
+export class DataWorkspace {
+  private readonly scans = new Map<string, Promise<DatasetScan | undefined>>();
+  private evalIndex: EvalIndex | undefined;
+  private overlapResult: OverlapResult | undefined;
+  private trainer: Promise<TrainerRead> | undefined;
+
+  constructor(
+    private readonly references: readonly DataReference[],
+    private readonly settings: ScanSettings,
+  ) {}
+
+  private ref(role: DataReference['role']): DataReference | undefined {
+    const r = this.references.find((x) => x.role === role);
+    return r?.status === 'readable' ? r : undefined;
+  }
+
+  /**
+   * Scans a referenced dataset once. Returns undefined for a format that is
+   * not read (Parquet, plain text…). With overlap enabled the eval file is
+   * read before the train file, since the train pass looks records up in it.
+   */
+  scan(ref: DataReference): Promise<DatasetScan | undefined> {
+    const key = ref.realPath ?? ref.absolute;
+    let s = this.scans.get(key);
+    if (!s) {
+      s = this.doScan(ref);
+      this.scans.set(key, s);
+    }
+    return s;
+  }
+
+  /** Eval records whose prompt also occurs in training data; undefined when either file cannot be read as a dataset. */
+  async overlap(): Promise<OverlapResult | undefined> {
+    const train = this.ref('train');
+    const evalRef = this.ref('eval');
+    if (!train || !evalRef || !this.settings.overlap) return undefined;
+    if ((train.realPath ?? train.absolute) === (evalRef.realPath ?? evalRef.absolute)) return undefined;
+    const [e, t] = [await this.scan(evalRef), await this.scan(train)];
+    if (!e || !t) return undefined;
+    return this.overlapResult;
+  }
+
+  trainerConfig(ref: DataReference, declared: string | undefined): Promise<TrainerRead> {
+    this.trainer ??= readTrainerConfig(ref.realPath ?? ref.absolute, declared);
+    return this.trainer;
+  }
+
+  private async doScan(ref: DataReference): Promise<DatasetScan | undefined> {
+    const file = ref.realPath ?? ref.absolute;
+    const format = await detectFormat(file);
+    if (!format) return undefined;
+    const overlap = this.settings.overlap;
+    const train = this.ref('train');
+    const evalRef = this.ref('eval');
+    const sameFile = train && evalRef && (train.realPath ?? train.absolute) === (evalRef.realPath ?? evalRef.absolute);
+    if (overlap && !sameFile && ref === evalRef) return this.scanFile(file, format, this.indexer(overlap));
+    if (overlap && !sameFile && ref === train && evalRef) {
+      const evalScan = await this.scan(evalRef);
+      if (evalScan && this.evalIndex) return this.scanFile(file, format, this.prober(overlap, this.evalIndex));
+    }
+    return this.scanFile(file, format);
+  }
+
+  private async scanFile(file: string, format: DatasetFormat, onPrompt?: (prompt: string, line: number) => void): Promise<DatasetScan> {
+    const scan: DatasetScan = { format, records: 0, problems: [], problemCount: 0 };
+    const problem = (line: number, message: string): void => {
+      scan.problemCount++;
+      if (scan.problems.length < this.settings.maxProblems) scan.problems.push({ line, message });
+    };
+    for await (const record of readRecords(file, format)) {
+      scan.records++;
+      if (record.error !== undefined) {
+        problem(record.line, record.error);
+        continue;
+      }
+      const shaped = shapeRecord(record.value);
+      if (shaped.problem) problem(record.line, shaped.problem);
+      if (onPrompt && shaped.prompt) onPrompt(shaped.prompt, record.line);
+    }
+    onPrompt?.('', -1);
+    return scan;
+  }
+
+  /** Builds the eval index; the final call (line -1) seals it. */
+  private indexer(options: OverlapOptions): (prompt: string, line: number) => void {
+    const lines: number[] = [];
+    const exact = new Map<number, number[]>();
+    const sigs: number[] = [];
+    const sig = new Uint32Array(BINS);
+    const near = options.threshold < 1;
+    return (prompt, line) => {
+      if (line === -1) {
+        const signatures = Uint32Array.from(sigs);
+        const bands = new Map<number, number[]>();
+        if (near) {
+          for (let i = 0; i < lines.length; i++) {
+            for (let b = 0; b < BANDS; b++) push(bands, bandKey(signatures, i * BINS, b), i);
+          }
+        }
+        this.evalIndex = { lines, exact, signatures, bands, hasPrompt: lines.length };
+        this.overlapResult = { evalRecords: lines.length, matches: [] };
+        return;
+      }
+      const text = normalizeText(prompt);
+      if (!text) return;
+      const i = lines.length;
+      lines.push(line);
+      push(exact, exactKey(text), i);
+      if (near) {
+        minhash(text, options.shingleSize, sig);
+        for (let b = 0; b < BINS; b++) sigs.push(sig[b]!);
+      }
+    };
+  }
+
+  /** Looks each training prompt up in the eval index; the final call records the matches. */
+  private prober(options: OverlapOptions, index: EvalIndex): (prompt: string, line: number) => void {
+    const found = new Int32Array(index.lines.length).fill(-1);
+    const kind = new Uint8Array(index.lines.length);
+    const sig = new Uint32Array(BINS);
+    const near = options.threshold < 1;
+    let remaining = index.lines.length;
+    return (prompt, line) => {
+      if (line === -1) {
+        const matches: OverlapMatch[] = [];
+        for (let i = 0; i < found.length; i++) {
+          if (found[i]! >= 0) matches.push({ evalLine: index.lines[i]!, trainLine: found[i]!, kind: kind[i] === 1 ? 'exact' : 'near' });
+        }
+        this.overlapResult = { evalRecords: index.lines.length, matches };
+        return;
+      }
+      if (remaining === 0) return;
+      const text = normalizeText(prompt);
+      if (!text) return;
+      const hits = index.exact.get(exactKey(text));
+      if (hits) {
+        for (const i of hits) {
+          if (found[i] === -1 || kind[i] === 2) {
+            if (found[i] === -1) remaining--;
+            found[i] = line;
+            kind[i] = 1;
+          }
+        }
+        return;
+      }
+      if (!near) return;
+      minhash(text, options.shingleSize, sig);
+      for (let b = 0; b < BANDS; b++) {
+        const candidates = index.bands.get(bandKey(sig, 0, b));
+        if (!candidates) continue;
+        for (const i of candidates) {
+          if (found[i] !== -1) continue;
+          if (similarity(index.signatures, i * BINS, sig) >= options.threshold) {
+            found[i] = line;
+            kind[i] = 2;
+            remaining--;
+          }
+        }
+      }
+    };
+  }
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== value) list.push(value);
+  } else map.set(key, [value]);
+}
