@@ -8,7 +8,8 @@ import { byLine, readExpectations } from './expectations.js';
 const root = path.resolve(import.meta.dirname, '..');
 const files = globSync(['fixtures/**/*.{yaml,yml}', 'examples/**/*.{yaml,yml}'], {
   cwd: root,
-  ignore: ['fixtures/corpus/**'],
+  // Plans under fixtures/data name data files and trainer configs; test/data-fixtures.test.ts runs them with data checks.
+  ignore: ['fixtures/corpus/**', 'fixtures/data/**'],
 }).sort();
 
 /**
