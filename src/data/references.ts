@@ -95,6 +95,10 @@ export function resolveReference(written: string, planDir: string, rootDir: stri
   try {
     realPath = realpathSync(absolute);
   } catch {
+    // Nothing there; but if a link on the way already leads out, say so rather than "missing",
+    // so that a report never tells whether a file outside the root exists.
+    const leadsTo = realParent(absolute);
+    if (!allowOutsideRoot && !isInside(leadsTo, rootDir)) return { absolute, status: 'outside', realPath: leadsTo };
     return { absolute, status: 'missing' };
   }
   if (!allowOutsideRoot && !isInside(realPath, rootDir)) return { absolute, status: 'outside', realPath };
@@ -105,6 +109,23 @@ export function resolveReference(written: string, planDir: string, rootDir: stri
     return { absolute, status: 'missing', realPath };
   }
   return { absolute, status: isFile ? 'readable' : 'not-a-file', realPath };
+}
+
+/** Where a path that does not exist would be: the real path of its nearest existing ancestor, plus the rest. */
+function realParent(p: string): string {
+  const rest: string[] = [];
+  let dir = p;
+  for (;;) {
+    const parent = path.dirname(dir);
+    rest.unshift(path.basename(dir));
+    if (parent === dir) return p;
+    dir = parent;
+    try {
+      return path.join(realpathSync(dir), ...rest);
+    } catch {
+      // keep climbing
+    }
+  }
 }
 
 /** Every file the plan names, resolved. Keys whose value is not a non-empty string are skipped (the schema reports them). */
