@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { CsvParser } from './csv.js';
+import { CsvParser, type CsvRow } from './csv.js';
 
 /**
  * Reads dataset files record by record. JSON Lines and CSV are streamed, so
@@ -41,62 +40,78 @@ export async function detectFormat(file: string): Promise<DatasetFormat | undefi
   }
 }
 
-/** The records of a dataset file, in order. */
-export async function* readRecords(file: string, format: DatasetFormat): AsyncGenerator<RawRecord> {
-  if (format === 'jsonl') yield* readJsonLines(file);
-  else if (format === 'csv') yield* readCsv(file);
-  else yield* readJsonArray(file);
+/** Called for each record, in order; synchronous so that a chunk's records are handled without a promise each. */
+export type RecordSink = (record: RawRecord) => void;
+
+/** Reads the records of a dataset file, in order, into `sink`. */
+export async function readRecords(file: string, format: DatasetFormat, sink: RecordSink): Promise<void> {
+  if (format === 'jsonl') await readJsonLines(file, sink);
+  else if (format === 'csv') await readCsv(file, sink);
+  else await readJsonArray(file, sink);
 }
 
-async function* readJsonLines(file: string): AsyncGenerator<RawRecord> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+/**
+ * Streams a JSON Lines file: chunks are split on `\n` by hand (a trailing
+ * `\r` is dropped) and every line of a chunk handled synchronously, several
+ * times faster than `readline` with an async iterator per line.
+ */
+async function readJsonLines(file: string, sink: RecordSink): Promise<void> {
   let line = 0;
-  for await (const raw of lines) {
+  const handle = (raw: string): void => {
     line++;
     const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
-    if (text.trim() === '') continue;
+    if (text.trim() === '') return;
+    let value: unknown;
     try {
-      yield { line, value: JSON.parse(text) };
+      value = JSON.parse(text);
     } catch (err) {
-      yield { line, error: `not valid JSON (${(err as Error).message})` };
+      sink({ line, error: `not valid JSON (${(err as Error).message})` });
+      return;
     }
+    sink({ line, value });
+  };
+  let rest = '';
+  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    let from = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', from)) {
+      handle(nl > from && text.charCodeAt(nl - 1) === 13 ? text.slice(from, nl - 1) : text.slice(from, nl));
+      from = nl + 1;
+    }
+    rest = text.slice(from);
   }
+  if (rest !== '') handle(rest.endsWith('\r') ? rest.slice(0, -1) : rest);
 }
 
-async function* readCsv(file: string): AsyncGenerator<RawRecord> {
+async function readCsv(file: string, sink: RecordSink): Promise<void> {
   const parser = new CsvParser();
   let header: string[] | undefined;
-  const toRecord = (row: { line: number; fields: string[]; error?: string }): RawRecord | undefined => {
+  const handle = (row: CsvRow): void => {
     if (!header) {
       header = row.fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f).trim());
-      return row.error ? { line: row.line, error: `header row: ${row.error}` } : undefined;
+      if (row.error) sink({ line: row.line, error: `header row: ${row.error}` });
+      return;
     }
-    if (row.error) return { line: row.line, error: `malformed CSV: ${row.error}` };
+    if (row.error) return sink({ line: row.line, error: `malformed CSV: ${row.error}` });
     if (row.fields.length !== header.length) {
-      return { line: row.line, error: `${row.fields.length} fields where the header has ${header.length}` };
+      return sink({ line: row.line, error: `${row.fields.length} fields where the header has ${header.length}` });
     }
     const value: Record<string, string> = {};
     header.forEach((name, i) => {
       value[name] = row.fields[i]!;
     });
-    return { line: row.line, value };
+    sink({ line: row.line, value });
   };
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    for (const row of parser.push(chunk as string)) {
-      const record = toRecord(row);
-      if (record) yield record;
-    }
+    for (const row of parser.push(chunk as string)) handle(row);
   }
-  for (const row of parser.end()) {
-    const record = toRecord(row);
-    if (record) yield record;
-  }
+  for (const row of parser.end()) handle(row);
 }
 
-async function* readJsonArray(file: string): AsyncGenerator<RawRecord> {
+async function readJsonArray(file: string, sink: RecordSink): Promise<void> {
   const { size } = await stat(file);
   if (size > MAX_JSON_ARRAY_BYTES) {
-    yield { line: 1, error: `a JSON array of ${Math.round(size / 2 ** 20)} MB is too large to check (limit ${MAX_JSON_ARRAY_BYTES / 2 ** 20} MB); store large datasets as JSON Lines` };
+    sink({ line: 1, error: `a JSON array of ${Math.round(size / 2 ** 20)} MB is too large to check (limit ${MAX_JSON_ARRAY_BYTES / 2 ** 20} MB); store large datasets as JSON Lines` });
     return;
   }
   const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
@@ -105,15 +120,15 @@ async function* readJsonArray(file: string): AsyncGenerator<RawRecord> {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    yield { line: 1, error: `not valid JSON (${(err as Error).message})` };
+    sink({ line: 1, error: `not valid JSON (${(err as Error).message})` });
     return;
   }
   if (!Array.isArray(data)) {
-    yield { line: 1, error: 'a .json dataset must be an array of records (or JSON Lines, one record a line)' };
+    sink({ line: 1, error: 'a .json dataset must be an array of records (or JSON Lines, one record a line)' });
     return;
   }
   const lines = elementLines(text);
-  for (let i = 0; i < data.length; i++) yield { line: lines[i] ?? 1, value: data[i] };
+  for (let i = 0; i < data.length; i++) sink({ line: lines[i] ?? 1, value: data[i] });
 }
 
 /** The line on which each element of a top-level JSON array starts (the text is valid JSON). */

@@ -130,16 +130,16 @@ export class DataWorkspace {
       scan.problemCount++;
       if (scan.problems.length < this.settings.maxProblems) scan.problems.push({ line, message });
     };
-    for await (const record of readRecords(file, format)) {
+    await readRecords(file, format, (record) => {
       scan.records++;
       if (record.error !== undefined) {
         problem(record.line, record.error);
-        continue;
+        return;
       }
       const shaped = shapeRecord(record.value);
       if (shaped.problem) problem(record.line, shaped.problem);
       if (onPrompt && shaped.prompt) onPrompt(shaped.prompt, record.line);
-    }
+    });
     onPrompt?.('', -1);
     return scan;
   }
