@@ -17,6 +17,8 @@ export interface DataRuleContext<Options extends object> {
   planPath: string;
   /** The folder files may be read from (realpath); see `references.ts`. */
   rootDir: string;
+  /** Whether files outside `rootDir` may be read (`--allow-outside-root`). */
+  allowOutsideRoot: boolean;
   options: Options;
   /** The plan's references to data files and the trainer config, resolved and checked against the root. */
   references: readonly DataReference[];

@@ -60,6 +60,7 @@ export async function checkPlanData(text: string, planPath: string, options: Dat
         plan,
         planPath: absolutePlan,
         rootDir,
+        allowOutsideRoot: options.allowOutsideRoot ?? false,
         options: ruleOptions,
         references,
         workspace,

@@ -43,6 +43,12 @@ export interface TrainerConfig {
   objective?: Setting<Objective>;
   /** Whether the config runs an evaluation, and the keys that decide it. */
   evaluation: { runs: boolean; why: string };
+  /**
+   * The training data the config names: LLaMA-Factory dataset names (to be
+   * looked up in `dataset_info.json` under `dataDir`), or Axolotl
+   * `datasets[].path` values (local paths or hub ids).
+   */
+  trainData?: { kind: 'dataset-names'; names: string[]; dataDir: string; source: string } | { kind: 'paths'; paths: string[]; source: string };
 }
 
 export type TrainerRead = { config: TrainerConfig } | { unreadable: string };
@@ -130,6 +136,8 @@ function llamaFactory(d: Record<string, unknown>, lineOf: LineOf): Read {
       stage === 'sft' ? 'sft' : stage === 'dpo' ? (prefLoss === 'orpo' ? 'orpo' : prefLoss === 'simpo' ? 'simpo' : 'dpo') : stage === 'kto' ? 'kto' : stage === 'ppo' ? 'ppo' : 'other';
     out.objective = { value: objective, source: stage === 'dpo' && 'pref_loss' in d ? `${lineOf('stage')} with ${lineOf('pref_loss')}` : lineOf('stage') };
   }
+  const names = str(d.dataset)?.split(',').map((n) => n.trim()).filter(Boolean);
+  if (names?.length) out.trainData = { kind: 'dataset-names', names, dataDir: str(d.dataset_dir) ?? 'data', source: lineOf('dataset') };
   const evalData = str(d.eval_dataset) ? lineOf('eval_dataset') : positive(d.val_size) ? lineOf('val_size') : undefined;
   const strategyKey = 'eval_strategy' in d ? 'eval_strategy' : 'evaluation_strategy';
   const strategy = str(d[strategyKey])?.toLowerCase();
@@ -152,6 +160,8 @@ function axolotl(d: Record<string, unknown>, lineOf: LineOf): Read {
   const rl = str(d.rl)?.toLowerCase();
   const objectives: Record<string, Objective> = { dpo: 'dpo', ipo: 'dpo', orpo: 'orpo', kto: 'kto', simpo: 'simpo', grpo: 'grpo' };
   out.objective = rl ? { value: objectives[rl] ?? 'other', source: lineOf('rl') } : { value: 'sft', source: 'rl (not set: supervised fine-tuning)' };
+  const paths = Array.isArray(d.datasets) ? d.datasets.map((x) => (isObject(x) ? str(x.path) : undefined)).filter((x): x is string => x !== undefined) : [];
+  if (paths.length) out.trainData = { kind: 'paths', paths, source: lineOf('datasets') };
   const tests = Array.isArray(d.test_datasets) && d.test_datasets.length > 0;
   const evalData = positive(d.val_set_size) ? lineOf('val_set_size') : tests ? lineOf('test_datasets') : undefined;
   if (!evalData) {

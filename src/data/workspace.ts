@@ -1,8 +1,10 @@
-import type { DataReference } from './references.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { resolveReference, type DataReference } from './references.js';
 import { BANDS, BINS, bandKey, exactKey, minhash, normalizeText, similarAtLeast } from './fingerprint.js';
 import { detectFormat, readRecords, type DatasetFormat } from './records.js';
 import { shapeRecord } from './shapes.js';
-import { readTrainerConfig, type TrainerRead } from './trainer.js';
+import { readTrainerConfig, type TrainerConfig, type TrainerRead } from './trainer.js';
 
 /**
  * The dataset and trainer-config readers behind the data rules, with one
@@ -101,6 +103,44 @@ export class DataWorkspace {
     const [e, t] = [await this.scan(evalRef), await this.scan(train)];
     if (!e || !t) return undefined;
     return this.overlapResult;
+  }
+
+  /**
+   * The local files a trainer config trains on, as real paths; undefined when
+   * it names none that can be found (hub datasets, remote files). Paths are
+   * tried against the config's folder, then the plan's, then the root, and
+   * only inside the root unless `allowOutsideRoot`; LLaMA-Factory names are
+   * looked up in `<dataset_dir>/dataset_info.json` (`file_name`).
+   */
+  async trainerFiles(config: TrainerConfig, configRef: DataReference, planDir: string, rootDir: string, allowOutsideRoot: boolean): Promise<string[] | undefined> {
+    const data = config.trainData;
+    if (!data) return undefined;
+    const bases = [path.dirname(configRef.realPath ?? configRef.absolute), planDir, rootDir];
+    const find = (p: string, from: readonly string[]): string | undefined => {
+      for (const base of from) {
+        const r = resolveReference(p, base, rootDir, allowOutsideRoot);
+        if (r.status === 'readable' || r.status === 'not-a-file') return r.realPath;
+      }
+      return undefined;
+    };
+    if (data.kind === 'paths') {
+      const found = data.paths.map((p) => find(p, bases)).filter((x): x is string => x !== undefined);
+      return found.length ? found : undefined;
+    }
+    const info = find(path.join(data.dataDir, 'dataset_info.json'), bases);
+    if (!info) return undefined;
+    let entries: Record<string, { file_name?: unknown }>;
+    try {
+      entries = JSON.parse(await readFile(info, 'utf8')) as typeof entries;
+    } catch {
+      return undefined;
+    }
+    const found = data.names
+      .map((n) => entries[n]?.file_name)
+      .filter((f): f is string => typeof f === 'string')
+      .map((f) => find(f, [path.dirname(info)]))
+      .filter((x): x is string => x !== undefined);
+    return found.length ? found : undefined;
   }
 
   trainerConfig(ref: DataReference, declared: string | undefined): Promise<TrainerRead> {

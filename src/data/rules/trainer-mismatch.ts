@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineDataRule } from '../rule.js';
 import { sameBaseModel, methodMismatch } from '../compare.js';
 
@@ -9,12 +10,12 @@ export default defineDataRule({
   meta: {
     id: 'trainer-mismatch',
     severity: 'warning',
-    description: 'The trainer config names a different base model or method than the plan.',
+    description: 'The trainer config names a different base model, method or training file than the plan.',
     hint: 'Make the plan and the trainer config agree: update whichever one is out of date.',
     verdict: 'fix-first',
     defaultOptions: {},
   },
-  async check({ plan, references, workspace, report }) {
+  async check({ plan, planPath, rootDir, allowOutsideRoot, references, workspace, report }) {
     const ref = references.find((r) => r.role === 'trainer' && r.status === 'readable');
     if (!ref) return;
     const read = await (await workspace()).trainerConfig(ref, plan.text(['training', 'framework']));
@@ -30,5 +31,15 @@ export default defineDataRule({
     const method = plan.text(['method']);
     const why = method ? methodMismatch(method, config) : undefined;
     if (why) report({ node: plan.scalar(['method'])!, message: `method is "${method}", but ${ref.written} ${why}` });
+    const train = references.find((r) => r.role === 'train' && r.status === 'readable');
+    if (!train || !config.trainData) return;
+    const files = await (await workspace()).trainerFiles(config, ref, path.dirname(planPath), rootDir, allowOutsideRoot);
+    if (files && !files.includes(train.realPath ?? train.absolute)) {
+      const named = config.trainData.kind === 'paths' ? config.trainData.paths : config.trainData.names;
+      report({
+        node: train.node,
+        message: `data.train.path is "${train.written}", but ${ref.written} trains on ${named.map((n) => `"${n}"`).join(', ')} (${config.trainData.source}), not on that file`,
+      });
+    }
   },
 });
