@@ -142,7 +142,7 @@ describe('dataset reading', () => {
     const found = await check(dir);
     expect(found.map((m) => [m.ruleId, m.message])).toEqual([
       ['dataset-format', 'data/train.jsonl line 123457: not valid JSON (Unexpected end of JSON input)'],
-      ['eval-train-overlap', '1 of 60 eval examples (1.7%) also occur in data/train.jsonl (exact): eval line 18 ~ train line 250000'],
+      ['eval-train-overlap', '1 of 60 eval examples (1.7%) also occurs in data/train.jsonl (exact): eval line 18 ~ train line 250000'],
     ]);
   }, 60_000);
 });
@@ -170,7 +170,7 @@ describe('eval-train-overlap', () => {
 
   it('threshold 1 keeps exact matches only; maxListed shortens the list', async () => {
     const exact = await check(dir, { rules: { 'eval-set-size': 'off', 'eval-train-overlap': ['error', { threshold: 1 }] } });
-    expect(exact.map((m) => m.message)).toEqual(['1 of 4 eval examples (25.0%) also occur in data/train.jsonl (exact): eval line 2 ~ train line 1']);
+    expect(exact.map((m) => m.message)).toEqual(['1 of 4 eval examples (25.0%) also occurs in data/train.jsonl (exact): eval line 2 ~ train line 1']);
     const short = await check(dir, { rules: { 'eval-set-size': 'off', 'eval-train-overlap': ['error', { maxListed: 1 }] } });
     expect(short.map((m) => m.message)).toEqual(['3 of 4 eval examples (75.0%) also occur in data/train.jsonl (1 exact, 2 near-duplicates): eval line 2 ~ train line 1, and 2 more']);
   });

@@ -46,7 +46,7 @@ describe('data checks from the CLI', () => {
       {
         ruleId: 'eval-train-overlap',
         severity: 2,
-        message: '1 of 50 eval examples (2.0%) also occur in data/train.jsonl (exact): eval line 8 ~ train line 2',
+        message: '1 of 50 eval examples (2.0%) also occurs in data/train.jsonl (exact): eval line 8 ~ train line 2',
         line: 20,
         column: 11,
         endLine: 20,

@@ -38,10 +38,11 @@ export default defineDataRule({
       .map((m) => `eval line ${m.evalLine} ~ train line ${m.trainLine}${m.kind === 'near' ? ' (near)' : ''}`)
       .join(', ');
     const nearCount = n - exact;
-    const kinds = exact === n ? 'exact' : exact === 0 ? 'near-duplicates' : `${exact} exact, ${nearCount} near-duplicate${nearCount === 1 ? '' : 's'}`;
+    const near = `near-duplicate${nearCount === 1 ? '' : 's'}`;
+    const kinds = exact === n ? 'exact' : exact === 0 ? near : `${exact} exact, ${nearCount} ${near}`;
     report({
       node: evalRef.node,
-      message: `${n} of ${result.evalRecords} eval examples (${share}%) also occur in ${trainRef.written} (${kinds}): ${listed}${n > options.maxListed ? `, and ${n - options.maxListed} more` : ''}`,
+      message: `${n} of ${result.evalRecords} eval example${result.evalRecords === 1 ? '' : 's'} (${share}%) also occur${n === 1 ? 's' : ''} in ${trainRef.written} (${kinds}): ${listed}${n > options.maxListed ? `, and ${n - options.maxListed} more` : ''}`,
     });
   },
 });
