@@ -11,14 +11,14 @@ import { VERDICT_LABELS } from './verdict.js';
  * The CLI's subcommands: `rules`, `explain <rule-id>`, `init [path]`. Each
  * returns the text to print and the exit code; `cli.ts` does the printing.
  */
-/** Plan rules, then data rules: everything `rules` lists and `explain` knows. */
-const rules = [...planRules, ...dataRules];
-
 export interface CommandOutcome {
   stdout?: string;
   stderr?: string;
   code: number;
 }
+
+/** Plan rules, then data rules: everything `rules` lists and `explain` knows. */
+const rules = [...planRules, ...dataRules];
 
 /** `finetune-lint rules`: every rule with its default severity, verdict and description. */
 export function listRules(): CommandOutcome {
