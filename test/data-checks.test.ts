@@ -147,6 +147,37 @@ describe('dataset reading', () => {
   }, 60_000);
 });
 
+describe('large and structured files', () => {
+  it('streams a large generated CSV across chunk boundaries, with quoted line breaks, and finds a bad row by its line', async () => {
+    const dir = repo({ 'data/eval.jsonl': `${chat('Held-out question')}\n` }, cleanPlan.replace('data/train.jsonl', 'data/train.csv'));
+    const out = createWriteStream(path.join(dir, 'data', 'train.csv'));
+    out.write('prompt,completion\n');
+    let line = 2;
+    let badLine = 0;
+    for (let i = 0; i < 100_000; i++) {
+      // Every 7th row has a quoted field spanning two lines, with a doubled quote.
+      const row = i === 77_777 ? 'only one field' : i % 7 === 0 ? `"Row ${i}, with ""quotes""\nand a second line",done` : `Row ${i} prompt,done`;
+      if (i === 77_777) badLine = line;
+      line += i % 7 === 0 && i !== 77_777 ? 2 : 1;
+      if (!out.write(`${row}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    const found = await check(dir, { rules: { 'eval-set-size': 'off' } });
+    expect(found.map((m) => m.message)).toEqual([`data/train.csv line ${badLine}: 1 fields where the header has 2`]);
+  }, 60_000);
+
+  it('gives the line each element of a JSON array starts on', async () => {
+    const records = [chat('first'), '{\n  "messages": [\n    {"role": "user", "content": "no answer"}\n  ]\n}', chat('third'), '{"text": ""}'];
+    const dir = repo({ 'data/train.json': `[\n${records.join(',\n')}\n]\n`, 'data/eval.jsonl': `${chat('q')}\n` }, cleanPlan.replace('data/train.jsonl', 'data/train.json'));
+    const found = await check(dir, { rules: { 'eval-set-size': 'off' } });
+    expect(found.map((m) => m.message)).toEqual([
+      'data/train.json line 3: the conversation has no assistant turn to learn from',
+      'data/train.json line 9: "text" is empty',
+    ]);
+  });
+});
+
 describe('eval-train-overlap', () => {
   const trainLines = [
     chat('My order number 3 has not arrived after two weeks, where is it?'),
