@@ -6,8 +6,13 @@
 // `node -e 0` measured in the same run. NODE_EXTRA_CA_CERTS is unset for every
 // child: it adds ~40 ms to each Node start on some machines.
 //
-//   npm run bench                 # all sizes
-//   npm run bench -- 1 1000       # chosen sizes
+// Then the data checks: a plan whose 1,000,000-line JSONL training file is
+// checked against a 10,000-line eval file (format, exact and near-duplicate
+// overlap), generated into a temporary folder; time and peak RSS, one run.
+//
+//   npm run bench                 # all sizes, then the data case
+//   npm run bench -- 1 1000       # chosen sizes only
+//   npm run bench -- data         # the data case only
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -16,8 +21,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.cjs');
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-const SIZES = sizes.length ? sizes : [1, 100, 1000, 10000];
+const args = process.argv.slice(2);
+const sizes = args.map(Number).filter((n) => n > 0);
+const dataOnly = args.includes('data') && sizes.length === 0;
+const SIZES = dataOnly ? [] : sizes.length ? sizes : [1, 100, 1000, 10000];
+const DATA_CASE = dataOnly || args.length === 0;
 const ROUNDS = { 1: 15, 100: 7, 1000: 5, 10000: 3 };
 
 /** A small deterministic random generator (mulberry32). */
@@ -109,6 +117,64 @@ try {
       `${String(n).padStart(5)}   ${ms.toFixed(0).padStart(9)}   ${(n / (ms / 1000)).toFixed(0).padStart(7)}   ${Number.isNaN(rss) ? '      n/a' : rss.toFixed(0).padStart(11)}   ${(ms / base).toFixed(1).padStart(11)}  (node -e 0: ${base.toFixed(0)} ms)`,
     );
   }
+  if (DATA_CASE) await dataCase(path.join(tmp, 'data-case'));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/**
+ * 1,000,000 training chats against 10,000 eval chats. Prompts are 25 words
+ * from a 5,000-word vocabulary with a skewed (Zipf-like) frequency, so
+ * unrelated prompts share common words as real ones do. 100 eval prompts
+ * are copied into training verbatim and 100 with a small edit at the end.
+ */
+async function dataCase(dir) {
+  const { createWriteStream } = await import('node:fs');
+  const { once } = await import('node:events');
+  mkdirSync(path.join(dir, '.git'), { recursive: true });
+  const r = rng(2026);
+  const syllables = 'ka ne ro mi tu sa le po vi da re shi an or el it un co pre ment tion ing er ly'.split(' ');
+  const vocab = Array.from({ length: 5000 }, () => Array.from({ length: 1 + Math.floor(r() * 3) }, () => syllables[Math.floor(r() * syllables.length)]).join(''));
+  const sentence = (n) => Array.from({ length: n }, () => vocab[Math.floor(vocab.length * r() * r())]).join(' ');
+  const record = (prompt) => JSON.stringify({ messages: [{ role: 'system', content: 'You are the support assistant of an online shop.' }, { role: 'user', content: prompt }, { role: 'assistant', content: sentence(30) }] });
+  async function write(file, n, line) {
+    const out = createWriteStream(file);
+    for (let i = 0; i < n; i++) if (!out.write(`${line(i)}\n`)) await once(out, 'drain');
+    out.end();
+    await once(out, 'finish');
+  }
+  const evalPrompts = [];
+  await write(path.join(dir, 'eval.jsonl'), 10_000, () => {
+    const p = `${sentence(25)}?`;
+    evalPrompts.push(p);
+    return record(p);
+  });
+  await write(path.join(dir, 'train.jsonl'), 1_000_000, (i) => {
+    if (i % 10_000 === 0) return record(evalPrompts[i / 10_000]);
+    if (i % 10_000 === 5000) return record(`${evalPrompts[5000 + (i - 5000) / 10_000].slice(0, -8)} thanks?`);
+    return record(`${sentence(25)}?`);
+  });
+  writeFileSync(
+    path.join(dir, 'finetune-plan.yaml'),
+    `${plan(0).replace(/data:\n[\s\S]*?evaluation:/, 'data:\n  train:\n    path: train.jsonl\n  eval:\n    path: eval.jsonl\n    examples: 10000\nevaluation:').replace(/training:[\s\S]*?x-notes/, 'x-notes')}`,
+  );
+  const { statSync } = await import('node:fs');
+  const mb = (f) => (statSync(path.join(dir, f)).size / 2 ** 20).toFixed(0);
+  const runData = () => {
+    const start = process.hrtime.bigint();
+    const res = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, cli, '-f', 'json', path.join(dir, 'finetune-plan.yaml')], { env, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    const [rssKb, user, sys] = res.stderr.trim().split('\n').pop().split(' ').map(Number);
+    return { ms, rss: rssKb / 1024, cpu: user + sys, out: res.stdout };
+  };
+  if (!hasTime) {
+    console.log('data case skipped: /usr/bin/time is needed for peak RSS');
+    return;
+  }
+  const run = runData();
+  const overlap = JSON.parse(run.out)[0].messages.find((m) => m.ruleId === 'eval-train-overlap');
+  console.log(`\ndata checks: 1,000,000 train lines (${mb('train.jsonl')} MB) x 10,000 eval lines (${mb('eval.jsonl')} MB)`);
+  // CPU time says more than wall time on a shared machine; both are printed.
+  console.log(`  ${(run.ms / 1000).toFixed(1)} s wall, ${run.cpu.toFixed(1)} s CPU, peak RSS ${run.rss.toFixed(0)} MB (load average ${os.loadavg()[0].toFixed(1)})`);
+  console.log(`  ${overlap ? overlap.message.slice(0, 140) : 'no overlap found (expected 200)'}`);
 }

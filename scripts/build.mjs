@@ -50,6 +50,30 @@ const jsonAsString = {
   },
 };
 
+/**
+ * The dataset and trainer-config readers are a second CLI bundle
+ * (dist/data.cjs), required only when a plan names a file that exists, so
+ * that linting plans alone does not pay for loading them.
+ */
+const lazyDataWorkspace = {
+  name: 'lazy-data-workspace',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/workspace\.js$/ }, (args) =>
+      /[\\/]src[\\/]data$/.test(args.resolveDir) ? { path: './data.cjs', external: true } : undefined,
+    );
+  },
+};
+
+await build({
+  entryPoints: ['src/data/workspace.ts'],
+  outfile: 'dist/data.cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+});
+
 await build({
   entryPoints: ['src/cli.ts'],
   outfile: 'dist/cli.cjs',
@@ -58,7 +82,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   banner: { js: '#!/usr/bin/env node' },
-  plugins: [precompiledValidator, jsonAsString],
+  plugins: [precompiledValidator, jsonAsString, lazyDataWorkspace],
   logLevel: 'warning',
 });
 

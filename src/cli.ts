@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { LintResult } from './diagnostic.js';
 import { explainRule, initPlan, listRules, type CommandOutcome } from './commands.js';
 import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
@@ -8,6 +8,7 @@ import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
 import { formatters } from './formatters/index.js';
 import { ConfigLoader } from './config/loader.js';
 import { lintText } from './linter.js';
+import { lintTextWithData, type DataCheckOptions } from './data/run.js';
 import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError, type RuleSetting, type RuleSettings } from './rule-settings.js';
 import { planSchema } from './schema/plan-schema.js';
@@ -31,6 +32,8 @@ interface CliOptions {
   printConfig?: string;
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
   requireReason?: boolean;
+  dataChecks: 'on' | 'off';
+  allowOutsideRoot: boolean;
 }
 
 /** One requested output: a format, and the file it goes to (stdout when absent). */
@@ -113,6 +116,8 @@ function buildProgram(): Command {
     )
     .option('--require-reason', 'make a disable comment without "-- reason" an error')
     .option('--print-config <file>', 'print the effective configuration for a plan file and exit')
+    .addOption(new Option('--data-checks <mode>', 'check the data files and trainer config plans name').choices(['on', 'off']).default('on'))
+    .option('--allow-outside-root', 'let data checks read files outside the repository root', false)
     .option('--print-schema', 'print the plan JSON Schema and exit')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
@@ -261,12 +266,20 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_FAILURE;
   }
 
+  const dataChecks: DataCheckOptions | undefined =
+    options.dataChecks === 'on' ? { cwd: process.cwd(), allowOutsideRoot: options.allowOutsideRoot } : undefined;
   let results: LintResult[];
   try {
     if (options.stdin) {
       const filePath = options.stdinFilename ? path.resolve(options.stdinFilename) : undefined;
       const settings = await config.forFile(filePath ?? path.resolve('finetune-plan.yaml'));
-      results = [lintText(await readStdin(), { ...settings.lint, ...(filePath ? { filePath } : {}) })];
+      const text = await readStdin();
+      const { dataRules, ...lint } = settings.lint;
+      results = [
+        filePath && dataChecks
+          ? await lintTextWithData(text, { ...lint, filePath }, { ...dataChecks, rules: dataRules })
+          : lintText(text, { ...lint, ...(filePath ? { filePath } : {}) }),
+      ];
     } else {
       results = await lintFiles(patterns, {
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
@@ -275,6 +288,7 @@ async function main(argv: string[]): Promise<number> {
         isIgnored: (file, isDir) => config.isIgnored(file, isDir),
         onIgnored: (file) =>
           process.stderr.write(`finetune-lint: skipped ${path.relative(process.cwd(), file) || file}: it is ignored (.gitignore or the configuration's ignores); --no-ignore lints it\n`),
+        dataChecks,
       });
     }
   } catch (err) {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { STARTER_PLAN } from './init-template.js';
-import { rules } from './rules/index.js';
+import { dataRules } from './data/rules/index.js';
+import { rules as planRules } from './rules/index.js';
 import { closest } from './text-distance.js';
 import { VERDICT_LABELS } from './verdict.js';
 
@@ -15,6 +16,9 @@ export interface CommandOutcome {
   stderr?: string;
   code: number;
 }
+
+/** Plan rules, then data rules: everything `rules` lists and `explain` knows. */
+const rules = [...planRules, ...dataRules];
 
 /** `finetune-lint rules`: every rule with its default severity, verdict and description. */
 export function listRules(): CommandOutcome {

@@ -36,6 +36,8 @@ export interface DirectiveOptions {
   requireReason?: boolean;
   /** Every rule id a directive may name, including rules that are turned off. */
   knownRuleIds: ReadonlySet<string>;
+  /** Rules that did not run at all: a directive naming them is not reported as unused. */
+  notRun?: ReadonlySet<string>;
 }
 
 /** A rule finding that a directive suppressed, with the directive's reason. */
@@ -182,7 +184,7 @@ export function applyDirectives(
         ? used.has(`${i}:*`)
           ? []
           : [null]
-        : d.ruleIds.filter((id) => !used.has(`${i}:${id}`) && options.knownRuleIds.has(id));
+        : d.ruleIds.filter((id) => !used.has(`${i}:${id}`) && options.knownRuleIds.has(id) && !options.notRun?.has(id));
     for (const id of unused) {
       kept.push({
         ruleId: 'unused-disable-directive',

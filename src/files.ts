@@ -3,9 +3,11 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, hasMagic } from 'glob';
 import { makeResult, type LintResult } from './diagnostic.js';
-import { lintBytes, type LintTextOptions } from './linter.js';
+import { decodePlanBytes } from './decode.js';
+import { lintText, type LintTextOptions } from './linter.js';
 import { resolveRules, type RuleSettings } from './rule-settings.js';
 import { rules as builtinRules } from './rules/index.js';
+import { lintTextWithData, type DataCheckOptions } from './data/run.js';
 
 /**
  * The file-system side of finetune-lint: finding plan files and reading
@@ -101,13 +103,21 @@ async function walk(dir: string, found: Set<string>, isIgnored: (p: string, isDi
   }
 }
 
+/** How one plan file is linted: plan-rule options, and the settings of the data rules. */
+export type FileLintSettings = Omit<LintTextOptions, 'filePath'> & { dataRules?: RuleSettings };
+
 export interface LintFilesOptions extends ExpandOptions {
   /** Severity and options per rule id, for every file (ignored when `settingsFor` is given). */
   rules?: RuleSettings;
   /** Lint options for each file, e.g. from its configuration files (see `ConfigLoader`). */
-  settingsFor?: (absolutePath: string) => Promise<Omit<LintTextOptions, 'filePath'>>;
+  settingsFor?: (absolutePath: string) => Promise<FileLintSettings>;
   /** Files larger than this many bytes are reported, not read (default 10 MB). */
   maxFileSize?: number;
+  /**
+   * Check the data files and trainer config each plan names (see `src/data/`);
+   * off when absent. Data rule settings come from `rules`, or from `settingsFor`'s `dataRules`.
+   */
+  dataChecks?: DataCheckOptions;
 }
 
 /** Default for `maxFileSize`: 10 MB. A plan is a few kilobytes. */
@@ -123,15 +133,20 @@ const READ_FAILURES: Record<string, string> = {
 
 /** Finds, reads and lints plan files; results are in path order. */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
-  const fixed = options.settingsFor ? undefined : { activeRules: resolveRules(builtinRules, options.rules) };
+  const fixed: FileLintSettings | undefined = options.settingsFor
+    ? undefined
+    : { activeRules: resolveRules(builtinRules, options.rules), ...(options.rules ? { dataRules: options.rules } : {}) };
   const files = await expandPatterns(patterns, options);
   const results: LintResult[] = [];
-  for (const filePath of files) results.push(lintFile(filePath, fixed ?? (await options.settingsFor!(filePath)), options.maxFileSize));
+  for (const filePath of files) {
+    results.push(await lintFile(filePath, fixed ?? (await options.settingsFor!(filePath)), options));
+  }
   return results;
 }
 
-/** Reads and lints one plan file; read failures are diagnostics. */
-function lintFile(filePath: string, settings: Omit<LintTextOptions, 'filePath'>, maxFileSize = DEFAULT_MAX_FILE_SIZE): LintResult {
+/** Reads and lints one plan file, with its data checks when asked; read failures are diagnostics. */
+async function lintFile(filePath: string, settings: FileLintSettings, options: LintFilesOptions): Promise<LintResult> {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   // Plans are small: synchronous reads are faster than the promise API's per-call overhead,
   // and linting is CPU-bound anyway.
   let bytes: Buffer;
@@ -148,7 +163,11 @@ function lintFile(filePath: string, settings: Omit<LintTextOptions, 'filePath'>,
     const code = (err as NodeJS.ErrnoException).code ?? '';
     return readFailure(filePath, READ_FAILURES[code] ?? `the file cannot be read: ${code || (err as Error).message}`);
   }
-  return lintBytes(bytes, { ...settings, filePath });
+  const decoded = decodePlanBytes(bytes);
+  if ('diagnostic' in decoded) return makeResult(filePath, [decoded.diagnostic]);
+  const { dataRules, ...lint } = settings;
+  if (!options.dataChecks) return lintText(decoded.text, { ...lint, filePath });
+  return lintTextWithData(decoded.text, { ...lint, filePath }, { ...options.dataChecks, ...(dataRules ? { rules: dataRules } : {}) });
 }
 
 function formatSize(bytes: number): string {

@@ -2,9 +2,9 @@
  * The programmatic API of finetune-lint. Everything here works without the
  * CLI; only `lintFiles`/`expandPatterns` touch the file system.
  */
-export { lintText, lintBytes, TEXT_INPUT_NAME, type LintTextOptions } from './linter.js';
+export { lintText, lintBytes, checkPlanText, finishPlanCheck, TEXT_INPUT_NAME, type LintTextOptions, type PlanCheck } from './linter.js';
 export { decodePlanBytes, type Decoded } from './decode.js';
-export { lintFiles, expandPatterns, NoFilesError, type LintFilesOptions, type ExpandOptions } from './files.js';
+export { lintFiles, expandPatterns, NoFilesError, type LintFilesOptions, type ExpandOptions, type FileLintSettings } from './files.js';
 export {
   BUILTIN_DIAGNOSTICS,
   type BuiltinDiagnosticId,
@@ -25,5 +25,9 @@ export { ConfigLoader, type ConfigLoaderOptions, type FileSettings } from './con
 export { configSchema, CONFIG_FILE_NAMES, type ConfigData } from './config/schema.js';
 export { definePlugin, type Plugin } from './config/plugins.js';
 export { applyDirectives, parseDirectives, type Directive, type DirectiveOptions, type SuppressedDiagnostic } from './directives.js';
+export { checkPlanData, lintTextWithData, dataCheckable, type DataCheckOptions } from './data/run.js';
+export { dataRules, dataRuleMap } from './data/rules/index.js';
+export { defineDataRule, type DataRule, type DataRuleContext, type AnyDataRule } from './data/rule.js';
+export { findRoot, type DataReference, type ReferenceRole, type ReferenceStatus } from './data/references.js';
 export { verdictOf, VERDICT_LABELS, type VerdictOutcome } from './verdict.js';
 export type { Verdict, ImpliedVerdict } from './diagnostic.js';

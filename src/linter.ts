@@ -1,9 +1,11 @@
 import { decodePlanBytes } from './decode.js';
 import { makeResult, type Diagnostic, type LintResult } from './diagnostic.js';
-import { applyDirectives, parseDirectives, type SuppressedDiagnostic } from './directives.js';
+import { applyDirectives, parseDirectives } from './directives.js';
+import { dataRules } from './data/rules/index.js';
 import { parsePlan } from './parse.js';
 import { Plan } from './plan.js';
-import { resolveRules, type ActiveRule, type RuleSettings } from './rule-settings.js';
+import { ConfigError, resolveRules, type ActiveRule, type RuleSettings } from './rule-settings.js';
+import type { SourceText, Span } from './source.js';
 import type { AnyRule } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
 import { validatePlanSchema } from './schema/validate.js';
@@ -24,6 +26,12 @@ export interface LintTextOptions {
   reportUnusedDisableDirectives?: 'off' | 'warning' | 'error';
   /** Make a disable comment without `-- reason` an error. */
   requireReason?: boolean;
+  /**
+   * Rules that did not run on this plan because their kind of check was off
+   * (the data checks, by default): disable comments naming them are not
+   * reported as unused, since nobody can tell.
+   */
+  notRunRuleIds?: ReadonlySet<string>;
 }
 
 /** The name used for text that did not come from a file. */
@@ -34,14 +42,7 @@ export const TEXT_INPUT_NAME = '<text>';
  * input; every problem with the text is a diagnostic in the result.
  */
 export function lintText(text: string, options: LintTextOptions = {}): LintResult {
-  const filePath = options.filePath ?? TEXT_INPUT_NAME;
-  const active = options.activeRules ?? resolveRules(builtinRules, options.rules);
-  try {
-    return lintParsed(text, filePath, active, options);
-  } catch (err) {
-    // Parsing and validation contain their own failures; this is the last line of defence.
-    return makeResult(filePath, [failure('internal-error', `the file could not be checked: ${(err as Error).message}`)]);
-  }
+  return finishPlanCheck(checkPlanText(text, options));
 }
 
 /**
@@ -54,14 +55,29 @@ export function lintBytes(bytes: Uint8Array, options: LintTextOptions = {}): Lin
   return lintText(decoded.text, options);
 }
 
-function lintParsed(text: string, filePath: string, active: ActiveRule[], options: LintTextOptions): LintResult {
-  const { plan: parsed, source, diagnostics } = parsePlan(text);
-  let messages: Diagnostic[] = [...diagnostics];
-  let suppressed: SuppressedDiagnostic[] = [];
-  if (parsed) {
-    const plan = new Plan(parsed.root, options.filePath);
+/**
+ * A plan the rules have checked, before its disable comments are applied, so
+ * that findings of later checks (the data checks, which read files) are
+ * suppressed and counted the same way. `finishPlanCheck` makes the result.
+ */
+export interface PlanCheck {
+  filePath: string;
+  messages: Diagnostic[];
+  /** The parsed plan, when the rules could run on it (it parsed, and holds no placeholders). */
+  parsed?: { plan: Plan; source: SourceText; directiveComments: Span[] };
+  options: LintTextOptions;
+}
+
+/** Parses the plan and runs the schema check and the rules; see {@link PlanCheck}. */
+export function checkPlanText(text: string, options: LintTextOptions = {}): PlanCheck {
+  const filePath = options.filePath ?? TEXT_INPUT_NAME;
+  try {
+    const active = options.activeRules ?? resolveRules(builtinRules, options.rules);
+    const { plan: parsed, source, diagnostics } = parsePlan(text);
+    const messages: Diagnostic[] = [...diagnostics];
     // A plan still full of placeholders is not checked further: the findings would be about them.
-    if (parsed.hasPlaceholders) return makeResult(filePath, messages);
+    if (!parsed || parsed.hasPlaceholders) return { filePath, messages, options };
+    const plan = new Plan(parsed.root, options.filePath);
     messages.push(...validatePlanSchema(parsed.data, plan, source));
     for (const { rule, severity, options: ruleOptions, origin } of active) {
       try {
@@ -83,20 +99,41 @@ function lintParsed(text: string, filePath: string, active: ActiveRule[], option
         messages.push(internalError(rule, err, origin));
       }
     }
-    if (parsed.directiveComments.length) {
-      const { directives, problems } = parseDirectives(parsed.directiveComments, source);
-      ({ messages, suppressed } = applyDirectives([...messages, ...problems], directives, {
-        knownRuleIds: options.knownRuleIds ?? builtinRuleIds(active),
-        reportUnused: options.reportUnusedDisableDirectives ?? 'warning',
-        requireReason: options.requireReason ?? false,
-      }));
-    }
+    return { filePath, messages, parsed: { plan, source, directiveComments: parsed.directiveComments }, options };
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    // Parsing and validation contain their own failures; this is the last line of defence.
+    return { filePath, messages: [failure('internal-error', `the file could not be checked: ${(err as Error).message}`)], options };
   }
-  return makeResult(filePath, messages, suppressed);
 }
 
-function builtinRuleIds(active: readonly ActiveRule[]): Set<string> {
-  return new Set([...builtinRules.map((r) => r.meta.id), ...active.map((a) => a.rule.meta.id)]);
+/**
+ * Adds the findings of further checks to a checked plan, applies its disable
+ * comments to all of them, and makes the result with its counts and verdict.
+ */
+export function finishPlanCheck(
+  check: PlanCheck,
+  more: readonly Diagnostic[] = [],
+  notRun: ReadonlySet<string> = check.options.notRunRuleIds ?? DATA_RULE_IDS,
+): LintResult {
+  const all = more.length ? [...check.messages, ...more] : check.messages;
+  const comments = check.parsed?.directiveComments;
+  if (!comments?.length) return makeResult(check.filePath, all);
+  const { options } = check;
+  const { directives, problems } = parseDirectives(comments, check.parsed!.source);
+  const { messages, suppressed } = applyDirectives([...all, ...problems], directives, {
+    knownRuleIds: options.knownRuleIds ?? defaultKnownRuleIds(options.activeRules),
+    notRun,
+    reportUnused: options.reportUnusedDisableDirectives ?? 'warning',
+    requireReason: options.requireReason ?? false,
+  });
+  return makeResult(check.filePath, messages, suppressed);
+}
+
+const DATA_RULE_IDS: ReadonlySet<string> = new Set(dataRules.map((r) => r.meta.id));
+
+function defaultKnownRuleIds(active: readonly ActiveRule[] | undefined): Set<string> {
+  return new Set([...builtinRules.map((r) => r.meta.id), ...DATA_RULE_IDS, ...(active ?? []).map((a) => a.rule.meta.id)]);
 }
 
 function internalError(rule: AnyRule, err: unknown, plugin?: string): Diagnostic {

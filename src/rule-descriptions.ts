@@ -1,17 +1,22 @@
 import { BUILTIN_DIAGNOSTICS } from './diagnostic.js';
 import type { RuleDescription } from './formatters/types.js';
-import { ruleDocsUrl, type AnyRule } from './rule.js';
+import { dataRules } from './data/rules/index.js';
+import { ruleDocsUrl } from './rule.js';
+import type { RuleLike } from './rule-settings.js';
 import { rules as builtinRules } from './rules/index.js';
 
+/** The rules documented in `rules/<id>.md`: plan rules and data rules. */
+const BUILTIN_RULES: ReadonlySet<RuleLike> = new Set<RuleLike>([...builtinRules, ...dataRules]);
+
 /** Every rule and built-in diagnostic id, described for formatters (SARIF lists them). */
-export function ruleDescriptions(rules: readonly AnyRule[] = builtinRules): RuleDescription[] {
+export function ruleDescriptions(rules: readonly RuleLike[] = [...builtinRules, ...dataRules]): RuleDescription[] {
   return [
     ...rules.map((r) => ({
       id: r.meta.id,
       description: r.meta.description,
       severity: r.meta.severity,
       hint: r.meta.hint,
-      ...(r.meta.docsUrl ? { docsUrl: r.meta.docsUrl } : builtinRules.includes(r) ? { docsUrl: ruleDocsUrl(r.meta.id) } : {}),
+      ...(r.meta.docsUrl ? { docsUrl: r.meta.docsUrl } : BUILTIN_RULES.has(r) ? { docsUrl: ruleDocsUrl(r.meta.id) } : {}),
     })),
     ...Object.entries(BUILTIN_DIAGNOSTICS).map(([id, description]) => ({
       id,

@@ -1,6 +1,8 @@
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Severity } from './diagnostic.js';
-import type { AnyRule } from './rule.js';
+import type { AnyRule, RuleMeta } from './rule.js';
+import { rules as planRules } from './rules/index.js';
+import { dataRules } from './data/rules/index.js';
 import { closest } from './text-distance.js';
 
 const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
@@ -10,9 +12,13 @@ export type SeverityName = 'off' | 'warn' | 'error' | 0 | 1 | 2;
 export type RuleSetting = SeverityName | [SeverityName] | [SeverityName, Record<string, unknown>];
 export type RuleSettings = Record<string, RuleSetting>;
 
+/** Anything with rule metadata: a plan rule or a data rule. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RuleLike = { meta: RuleMeta<any> };
+
 /** A rule ready to run: its severity and validated options. */
-export interface ActiveRule {
-  rule: AnyRule;
+export interface ActiveRule<R extends RuleLike = AnyRule> {
+  rule: R;
   severity: Severity;
   options: Record<string, unknown>;
   /** The plugin file the rule came from; absent for built-in rules. */
@@ -41,10 +47,10 @@ function toSeverity(value: unknown, id: string): Severity | 'off' {
   }
 }
 
-const optionValidators = new WeakMap<AnyRule, ValidateFunction>();
+const optionValidators = new WeakMap<RuleLike, ValidateFunction>();
 let ajv: InstanceType<typeof Ajv> | undefined;
 
-function optionsValidator(rule: AnyRule): ValidateFunction | undefined {
+function optionsValidator(rule: RuleLike): ValidateFunction | undefined {
   if (!rule.meta.optionsSchema) return undefined;
   let v = optionValidators.get(rule);
   if (!v) {
@@ -55,7 +61,7 @@ function optionsValidator(rule: AnyRule): ValidateFunction | undefined {
   return v;
 }
 
-function optionProblem(e: ErrorObject, rule: AnyRule): string {
+function optionProblem(e: ErrorObject, rule: RuleLike): string {
   if (e.keyword === 'additionalProperties') {
     const name = (e.params as { additionalProperty: string }).additionalProperty;
     const known = Object.keys((rule.meta.optionsSchema?.properties as object | undefined) ?? {});
@@ -69,7 +75,7 @@ function optionProblem(e: ErrorObject, rule: AnyRule): string {
  * Why `setting` is not a valid setting for `rule`, or `undefined` when it is:
  * a severity it does not know, or options its schema rejects.
  */
-export function checkRuleSetting(rule: AnyRule, setting: RuleSetting): string | undefined {
+export function checkRuleSetting(rule: RuleLike, setting: RuleSetting): string | undefined {
   try {
     settle(rule, setting);
     return undefined;
@@ -80,7 +86,7 @@ export function checkRuleSetting(rule: AnyRule, setting: RuleSetting): string | 
 }
 
 /** The severity and options a setting gives `rule`; throws {@link ConfigError} when invalid. */
-function settle(rule: AnyRule, setting: RuleSetting | undefined): { severity: Severity | 'off'; options: Record<string, unknown> } {
+function settle(rule: RuleLike, setting: RuleSetting | undefined): { severity: Severity | 'off'; options: Record<string, unknown> } {
   const [sevValue, given] = Array.isArray(setting) ? setting : [setting ?? rule.meta.severity, undefined];
   const severity = sevValue === rule.meta.severity ? rule.meta.severity : toSeverity(sevValue, rule.meta.id);
   const options = { ...rule.meta.defaultOptions, ...(given ?? {}) } as Record<string, unknown>;
@@ -98,19 +104,21 @@ function settle(rule: AnyRule, setting: RuleSetting | undefined): { severity: Se
 }
 
 /**
- * Resolves the settings given for some rules against the full rule list:
- * unknown ids and bad options are {@link ConfigError}s, rules not mentioned
- * run with their defaults.
+ * Resolves the settings given for some rules against a rule list: unknown
+ * ids and bad options are {@link ConfigError}s, rules not mentioned run with
+ * their defaults. One settings object covers every rule — plan rules and data
+ * rules alike — so ids of the built-in rules outside `all` are accepted and
+ * left to the resolution of their own list.
  */
-export function resolveRules(all: readonly AnyRule[], settings: RuleSettings = {}): ActiveRule[] {
-  const byId = new Map(all.map((r) => [r.meta.id, r]));
+export function resolveRules<R extends RuleLike = AnyRule>(all: readonly R[], settings: RuleSettings = {}): ActiveRule<R>[] {
+  const known = new Set([...all, ...planRules, ...dataRules].map((r) => r.meta.id));
   for (const id of Object.keys(settings)) {
-    if (!byId.has(id)) {
-      const near = closest(id, byId.keys());
+    if (!known.has(id)) {
+      const near = closest(id, known);
       throw new ConfigError(`unknown rule "${id}"${near ? ` — did you mean "${near}"?` : ''}`);
     }
   }
-  const active: ActiveRule[] = [];
+  const active: ActiveRule<R>[] = [];
   for (const rule of all) {
     const { severity, options } = settle(rule, settings[rule.meta.id]);
     if (severity !== 'off') active.push({ rule, severity, options });

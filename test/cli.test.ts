@@ -15,7 +15,7 @@ const noEval = cleanPlan.replace('  eval:\n    path: data/eval.jsonl\n', '');
 describe('exit codes', () => {
   it('0 for a clean plan, with a one-line confirmation', () => {
     const dir = tempTree({ 'plan.yaml': cleanPlan });
-    const r = runCli(['plan.yaml'], { cwd: dir });
+    const r = runCli(['--data-checks', 'off', 'plan.yaml'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('✔ 1 plan checked, no problems: ready\n');
     expect(r.status).toBe(0);
@@ -23,7 +23,7 @@ describe('exit codes', () => {
 
   it('1 for an error, with the stylish report', () => {
     const dir = tempTree({ 'plan.yaml': noEval });
-    const r = runCli(['plan.yaml'], { cwd: dir });
+    const r = runCli(['--data-checks', 'off', 'plan.yaml'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(
       [
@@ -72,11 +72,11 @@ describe('exit codes', () => {
 describe('options', () => {
   it('--max-warnings turns too many warnings into exit 1', () => {
     const dir = tempTree({ 'plan.yaml': noRegression });
-    expect(runCli(['--max-warnings', '1', 'plan.yaml'], { cwd: dir }).status).toBe(0);
-    const r = runCli(['--max-warnings', '0', 'plan.yaml'], { cwd: dir });
+    expect(runCli(['--data-checks', 'off', '--max-warnings', '1', 'plan.yaml'], { cwd: dir }).status).toBe(0);
+    const r = runCli(['--data-checks', 'off', '--max-warnings', '0', 'plan.yaml'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('finetune-lint found too many warnings (maximum: 0).\n');
-    expect(runCli(['--max-warnings', 'lots', 'plan.yaml'], { cwd: dir }).status).toBe(2);
+    expect(runCli(['--data-checks', 'off', '--max-warnings', 'lots', 'plan.yaml'], { cwd: dir }).status).toBe(2);
   });
 
   it('--quiet reports errors only', () => {
@@ -96,7 +96,7 @@ describe('options', () => {
 
   it('--format json parses back into the ESLint result shape', () => {
     const dir = tempTree({ 'a.yaml': noEval, 'b.yaml': cleanPlan });
-    const r = runCli(['--format', 'json', '.'], { cwd: dir });
+    const r = runCli(['--data-checks', 'off', '--format', 'json', '.'], { cwd: dir });
     expect(r.status).toBe(1);
     const results = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     expect(results.map((x) => x.filePath)).toEqual([path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml')]);
@@ -173,7 +173,7 @@ describe('inputs', () => {
 
   it('a file that does not parse is one fatal diagnostic; the others are still linted', () => {
     const dir = tempTree({ 'a.yaml': 'name: [unclosed\n', 'b.yaml': noEval });
-    const r = runCli(['-f', 'json', '.'], { cwd: dir });
+    const r = runCli(['--data-checks', 'off', '-f', 'json', '.'], { cwd: dir });
     expect(r.status).toBe(1);
     const [a, b] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; fatal?: boolean }>; fatalErrorCount: number }>;
     expect(a!.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['syntax-error', true]]);

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../src/index.js';
+import { dataRules, rules } from '../src/index.js';
 import { STARTER_PLAN } from '../src/init-template.js';
 import { repoRoot, runCli, tempTree } from './cli-helpers.js';
 
@@ -11,7 +11,7 @@ describe('finetune-lint rules', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^rule +default +verdict +what it reports$/);
-    expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual(rules.map((x) => x.meta.id));
+    expect(lines.slice(1).map((l) => l.split(/\s+/)[0])).toEqual([...rules, ...dataRules].map((x) => x.meta.id));
     expect(lines.find((l) => l.startsWith('knowledge-injection'))).toMatch(/^knowledge-injection +error +do not fine-tune \(yet\) +The plan aims/);
   });
 });
@@ -46,7 +46,7 @@ describe('finetune-lint init', () => {
     const dir = tempTree({});
     runCli(['init', 'plans/tone/finetune-plan.yaml'], { cwd: dir });
     const file = path.join(dir, 'plans/tone/finetune-plan.yaml');
-    const unfilled = runCli(['-f', 'json', file], { cwd: dir });
+    const unfilled = runCli(['--data-checks', 'off', '-f', 'json', file], { cwd: dir });
     expect(unfilled.status).toBe(1);
     const [res] = JSON.parse(unfilled.stdout) as Array<{ messages: Array<{ ruleId: string; message: string; hint: string }>; verdict: string }>;
     const placeholders = STARTER_PLAN.split('\n')
@@ -84,7 +84,7 @@ describe('finetune-lint init', () => {
       return answers[q]!;
     });
     writeFileSync(file, filled);
-    const clean = runCli([file], { cwd: dir });
+    const clean = runCli(['--data-checks', 'off', file], { cwd: dir });
     expect(clean.stdout).toBe('✔ 1 plan checked, no problems: ready\n');
     expect(clean.status).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configSchema, rules } from '../src/index.js';
+import { configSchema, dataRules, rules } from '../src/index.js';
 import { cleanPlan, repoRoot, runCli, tempTree } from './cli-helpers.js';
 
 /** A plan with one finding of each of two warning rules: vague-goal (line 7) and no-regression-eval (line 1). */
@@ -25,7 +25,8 @@ interface JsonMessage {
 }
 
 function lintJson(cwd: string, args: string[]): { status: number | null; stderr: string; files: Array<{ filePath: string; messages: JsonMessage[] }> } {
-  const r = runCli([...args, '-f', 'json'], { cwd });
+  // The plans name data files that these trees do not hold; the data checks are tested elsewhere.
+  const r = runCli([...args, '-f', 'json', '--data-checks', 'off'], { cwd });
   return { status: r.status, stderr: r.stderr, files: r.stdout ? JSON.parse(r.stdout) : [] };
 }
 
@@ -155,7 +156,13 @@ describe('configuration discovery', () => {
       plugins: [],
       reportUnusedDisableDirectives: 'warn',
       requireReason: true,
-      rules: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.id === 'conflicting-goals' ? ['warn', { maxGoals: 2 }] : 'error'])),
+      rules: Object.fromEntries(
+        [...rules, ...dataRules].map((r) => {
+          if (r.meta.id === 'conflicting-goals') return [r.meta.id, ['warn', { maxGoals: 2 }]];
+          const defaults = r.meta.defaultOptions as object;
+          return [r.meta.id, Object.keys(defaults).length ? ['error', defaults] : 'error'];
+        }),
+      ),
     });
     expect(JSON.parse(runCli(['--print-config', 'drafts/y.yaml'], { cwd: dir }).stdout).ignored).toBe(true);
   });

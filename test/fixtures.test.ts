@@ -8,8 +8,9 @@ import { byLine, readExpectations } from './expectations.js';
 const root = path.resolve(import.meta.dirname, '..');
 const files = globSync(['fixtures/**/*.{yaml,yml}', 'examples/**/*.{yaml,yml}'], {
   cwd: root,
-  // Configuration files sit beside the fixtures they configure; they are not plans.
-  ignore: ['fixtures/corpus/**', '**/finetune-lint.config.yaml', '**/.finetunelintrc.yaml'],
+  // Configuration files sit beside the fixtures they configure; they are not plans. Plans under
+  // fixtures/data name data files and trainer configs; test/data-fixtures.test.ts runs them with data checks.
+  ignore: ['fixtures/corpus/**', 'fixtures/data/**', '**/finetune-lint.config.yaml', '**/.finetunelintrc.yaml'],
 }).sort();
 
 /**

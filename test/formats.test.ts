@@ -72,7 +72,7 @@ describe('--format compact and junit', () => {
 
   it('junit from the CLI', () => {
     const dir = tempTree({ 'plan.yaml': noEval });
-    const r = runCli(['-f', 'junit', 'plan.yaml'], { cwd: dir });
+    const r = runCli(['--data-checks', 'off', '-f', 'junit', 'plan.yaml'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="finetune-lint" tests="1" failures="1">')).toBe(true);
   });
@@ -93,7 +93,7 @@ describe('several outputs, stdin and the schema', () => {
 
   it('--stdin lints the text piped in, reported under --stdin-filename', () => {
     const dir = tempTree({});
-    const r = spawnSync(process.execPath, [cliPath, '--stdin', '--stdin-filename', 'plans/tone/finetune-plan.yaml', '-f', 'json'], {
+    const r = spawnSync(process.execPath, [cliPath, '--data-checks', 'off', '--stdin', '--stdin-filename', 'plans/tone/finetune-plan.yaml', '-f', 'json'], {
       cwd: dir,
       input: noEval,
       encoding: 'utf8',

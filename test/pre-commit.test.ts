@@ -36,12 +36,12 @@ describe('pre-commit hook', () => {
     for (let i = 0; i < 60; i++) tree[`plans/p${i}.yaml`] = i === 7 ? cleanPlan.replace('  eval:\n    path: data/eval.jsonl\n', '') : cleanPlan;
     const dir = tempTree(tree);
     const args = Object.keys(tree);
-    const r = runCli(['-f', 'json', ...args], { cwd: dir });
+    const r = runCli(['--data-checks', 'off', '-f', 'json', ...args], { cwd: dir });
     expect(r.status).toBe(1);
     const results = JSON.parse(r.stdout) as Array<{ filePath: string; errorCount: number }>;
     expect(results).toHaveLength(60);
     expect(results.filter((x) => x.errorCount > 0).map((x) => path.relative(dir, x.filePath))).toEqual(['plans/p7.yaml']);
-    const clean = runCli(args.filter((a) => a !== 'plans/p7.yaml'), { cwd: dir });
+    const clean = runCli(['--data-checks', 'off', ...args].filter((a) => a !== 'plans/p7.yaml'), { cwd: dir });
     expect(clean.status).toBe(0);
     expect(clean.stdout).toBe('✔ 59 plans checked, no problems: all ready\n');
   });

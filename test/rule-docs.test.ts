@@ -1,10 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BUILTIN_DIAGNOSTICS, lintText, rules } from '../src/index.js';
+import { BUILTIN_DIAGNOSTICS, checkPlanData, dataRules, lintText, rules, type RuleSettings } from '../src/index.js';
 import { VERDICT_LABELS } from '../src/verdict.js';
 import { repoRoot } from './cli-helpers.js';
+import { readExpectations } from './expectations.js';
 
 const HEADINGS = ['What it checks', 'Why it matters', 'Example', 'Instead', 'Options'];
 
@@ -39,14 +41,44 @@ function lintDocBlock(doc: string, heading: string) {
   return lintText(yamlBlock(section(doc, heading)), { filePath: path.join(repoRoot, 'rules', 'example.yaml') });
 }
 
+/** The files a data rule's doc shows beside its plan: fenced blocks whose info string names a path (```jsonl data/eval.jsonl). */
+function dataFiles(text: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const m of text.matchAll(/```\w+ (\S+)\n([\s\S]*?)```/g)) files[m[1]!] = m[2]!;
+  return files;
+}
+
+/**
+ * Lints a data rule's doc section: the plan is written as `repo/finetune-plan.yaml`
+ * in a fresh folder with `.git` (the repository root), each file block beside it
+ * (`../` paths land outside the root), then the data checks run.
+ */
+async function lintDataSection(text: string): Promise<Array<{ ruleId: string }>> {
+  const outer = mkdtempSync(path.join(os.tmpdir(), 'ftl-doc-'));
+  const repo = path.join(outer, 'a', 'b', 'repo');
+  mkdirSync(path.join(repo, '.git'), { recursive: true });
+  const plan = yamlBlock(text);
+  for (const [name, body] of Object.entries(dataFiles(text))) {
+    const file = path.resolve(repo, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, body);
+  }
+  const planPath = path.join(repo, 'finetune-plan.yaml');
+  writeFileSync(planPath, plan);
+  const lint = lintText(plan, { filePath: planPath });
+  const data = await checkPlanData(plan, planPath, { rules: readExpectations(plan).rules as RuleSettings | undefined });
+  return [...lint.messages, ...data];
+}
+
 describe('rule docs', () => {
   const docFiles = readdirSync(path.join(repoRoot, 'rules')).filter((f) => /^[a-z-]+\.md$/.test(f));
 
   it('every doc belongs to a registered rule', () => {
-    expect(docFiles.map((f) => f.replace(/\.md$/, '')).sort()).toEqual(rules.map((r) => r.meta.id).sort());
+    expect(docFiles.map((f) => f.replace(/\.md$/, '')).sort()).toEqual([...rules, ...dataRules].map((r) => r.meta.id).sort());
   });
 
-  for (const rule of rules) {
+  for (const rule of [...rules, ...dataRules]) {
+    const isDataRule = (dataRules as readonly unknown[]).includes(rule);
     const id = rule.meta.id;
     describe(id, () => {
       const file = path.join(repoRoot, 'rules', `${id}.md`);
@@ -65,6 +97,16 @@ describe('rule docs', () => {
         expect(headings).toEqual(HEADINGS);
       });
 
+      if (isDataRule) {
+        it('its Example, with its data files, fires the rule and its Instead does not', async () => {
+        const bad = await lintDataSection(section(doc, 'Example'));
+        expect(bad.filter((m) => m.ruleId === id).length).toBeGreaterThan(0);
+        const good = await lintDataSection(section(doc, 'Instead'));
+        expect(good.filter((m) => m.ruleId === id || m.ruleId in BUILTIN_DIAGNOSTICS)).toEqual([]);
+        });
+        return;
+      }
+
       it('its Example fires the rule and its Instead does not', () => {
         const bad = lintDocBlock(doc, 'Example');
         expect(bad.messages.filter((m) => m.ruleId === id).length).toBeGreaterThan(0);
@@ -79,10 +121,11 @@ describe('Chinese rule docs (rules/<id>.zh-CN.md)', () => {
   const zhFiles = readdirSync(path.join(repoRoot, 'rules')).filter((f) => f.endsWith('.zh-CN.md'));
 
   it('every registered rule has one, and every one belongs to a registered rule', () => {
-    expect(zhFiles.map((f) => f.replace(/\.zh-CN\.md$/, '')).sort()).toEqual(rules.map((r) => r.meta.id).sort());
+    expect(zhFiles.map((f) => f.replace(/\.zh-CN\.md$/, '')).sort()).toEqual([...rules, ...dataRules].map((r) => r.meta.id).sort());
   });
 
-  for (const rule of rules) {
+  for (const rule of [...rules, ...dataRules]) {
+    const isDataRule = (dataRules as readonly unknown[]).includes(rule);
     const id = rule.meta.id;
     describe(id, () => {
       const file = path.join(repoRoot, 'rules', `${id}.zh-CN.md`);
@@ -121,11 +164,11 @@ describe('Chinese rule docs (rules/<id>.zh-CN.md)', () => {
         }
       });
 
-      it('its Example fires the rule and its Instead does not', () => {
-        const bad = lintDocBlock(doc, '示例');
-        expect(bad.messages.filter((m) => m.ruleId === id).length).toBeGreaterThan(0);
-        const good = lintDocBlock(doc, '改为');
-        expect(good.messages.filter((m) => m.ruleId === id || m.ruleId in BUILTIN_DIAGNOSTICS)).toEqual([]);
+      it('its Example fires the rule and its Instead does not', async () => {
+        const bad = isDataRule ? await lintDataSection(section(doc, '示例')) : lintDocBlock(doc, '示例').messages;
+        expect(bad.filter((m) => m.ruleId === id).length).toBeGreaterThan(0);
+        const good = isDataRule ? await lintDataSection(section(doc, '改为')) : lintDocBlock(doc, '改为').messages;
+        expect(good.filter((m) => m.ruleId === id || m.ruleId in BUILTIN_DIAGNOSTICS)).toEqual([]);
       });
     });
   }
@@ -144,7 +187,7 @@ describe('README', () => {
     }));
     const verdictWords = { 'fix-first': 'fix first', 'do-not-fine-tune': 'do not fine-tune' } as const;
     expect(rows).toEqual(
-      rules.map((r) => ({
+      [...rules, ...dataRules].map((r) => ({
         id: r.meta.id,
         link: r.meta.id,
         severity: r.meta.severity,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv4 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { formatters, lintText, ruleDescriptions, rules as registry } from '../src/index.js';
+import { dataRules, formatters, lintText, ruleDescriptions, rules as registry } from '../src/index.js';
 import { repoRoot, runCli } from './cli-helpers.js';
 
 const sarifSchema = JSON.parse(readFileSync(path.join(repoRoot, 'test', 'vendor', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
@@ -26,7 +26,7 @@ interface SarifLog {
 
 describe('--format sarif', () => {
   const run = (): { status: number | null; log: SarifLog; raw: unknown } => {
-    const r = runCli(['-f', 'sarif', 'examples']);
+    const r = runCli(['--data-checks', 'off', '-f', 'sarif', 'examples']);
     const raw = JSON.parse(r.stdout) as unknown;
     return { status: r.status, log: raw as SarifLog, raw };
   };
@@ -48,7 +48,8 @@ describe('--format sarif', () => {
     expect(theRun!.tool.driver.name).toBe('finetune-lint');
     // The examples include a team plugin rule (examples/team-rules), listed after the built-in rules.
     const builtin = ruleDescriptions().map((r) => r.id);
-    expect(rules.map((r) => r.id)).toEqual([...builtin.slice(0, registry.length), 'require-owner', ...builtin.slice(registry.length)]);
+    const ruleCount = registry.length + dataRules.length;
+    expect(rules.map((r) => r.id)).toEqual([...builtin.slice(0, ruleCount), 'require-owner', ...builtin.slice(ruleCount)]);
     expect(rules.find((r) => r.id === 'no-eval-set')!.help.markdown).toContain('(https://github.com/finetune-lint/finetune-lint/blob/main/rules/no-eval-set.md)');
     expect(theRun!.results.length).toBeGreaterThan(10);
     for (const res of theRun!.results) {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
 import type { Severity } from '../diagnostic.js';
+import { dataRules } from '../data/rules/index.js';
+import type { FileLintSettings } from '../files.js';
 import type { LintTextOptions } from '../linter.js';
 import { checkRuleSetting, ConfigError, type ActiveRule, type RuleSetting, type RuleSettings } from '../rule-settings.js';
 import type { AnyRule } from '../rule.js';
@@ -40,14 +42,15 @@ export interface ConfigLoaderOptions {
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
   /** `--require-reason`: true over the configuration's. */
   requireReason?: boolean;
-  /** The rules before plugins (default: the built-in rules). */
+  /** The plan rules before plugins (default: the built-in rules). */
   baseRules?: readonly AnyRule[];
 }
 
 /** What linting one plan needs from its configuration. */
 export interface FileSettings {
-  /** What `lintText` / `lintBytes` need for this plan. */
-  lint: Required<Pick<LintTextOptions, 'activeRules' | 'knownRuleIds' | 'reportUnusedDisableDirectives' | 'requireReason'>>;
+  /** What `lintText` / `lintFiles` need for this plan: the plan rules to run, and the data rules' settings. */
+  lint: Required<Pick<LintTextOptions, 'activeRules' | 'knownRuleIds' | 'reportUnusedDisableDirectives' | 'requireReason'>> &
+    Required<Pick<FileLintSettings, 'dataRules'>>;
   /** Configuration files that apply, farthest first. */
   configFiles: string[];
   /** Every rule known for this plan (built-in and plugin), whether on or off. */
@@ -59,6 +62,8 @@ export interface FileSettings {
   /** Stable text identifying these settings: equal settings, equal fingerprint. */
   fingerprint: string;
 }
+
+const DATA_RULE_IDS: ReadonlySet<string> = new Set(dataRules.map((r) => r.meta.id));
 
 type Setting = { severity: SettingSeverity; options?: Record<string, unknown> };
 type SettingSeverity = Exclude<RuleSettingValue, unknown[]>;
@@ -193,8 +198,13 @@ export class ConfigLoader {
     const known = this.byFingerprint.get(fingerprint);
     if (known) return { ...known, configFiles: chain.map((c) => c.path) };
     const activeRules: ActiveRule[] = [];
+    const dataSettings: RuleSettings = {};
     for (const rule of allRules) {
       const [severity, options] = rules[rule.meta.id]!;
+      if (DATA_RULE_IDS.has(rule.meta.id)) {
+        dataSettings[rule.meta.id] = [severity === 'warning' ? 'warn' : severity, options];
+        continue;
+      }
       const origin = pluginFileOf.get(rule);
       if (severity !== 'off') activeRules.push({ rule, severity, options, ...(origin ? { origin } : {}) });
     }
@@ -208,6 +218,7 @@ export class ConfigLoader {
         knownRuleIds: new Set(byId.keys()),
         reportUnusedDisableDirectives: unused === 'warn' ? 'warning' : unused,
         requireReason,
+        dataRules: dataSettings,
       },
       fingerprint,
     };
@@ -218,7 +229,7 @@ export class ConfigLoader {
   /** The built-in rules and every plugin rule loaded so far. */
   async knownRules(): Promise<AnyRule[]> {
     const loaded = await Promise.all(this.plugins.values());
-    return [...(this.options.baseRules ?? builtinRules), ...loaded.flat()];
+    return [...(this.options.baseRules ?? builtinRules), ...(dataRules as unknown as AnyRule[]), ...loaded.flat()];
   }
 
   /**
@@ -260,7 +271,8 @@ export class ConfigLoader {
   }
 
   private combine(pluginRules: AnyRule[], pluginFiles: string[]): AnyRule[] {
-    const base = this.options.baseRules ?? builtinRules;
+    // Data rules are configured like the others; they run in the data checks, not in lintText.
+    const base = [...(this.options.baseRules ?? builtinRules), ...(dataRules as unknown as AnyRule[])];
     if (pluginRules.length === 0) return [...base];
     const seen = new Map(base.map((r) => [r.meta.id, 'finetune-lint']));
     for (const rule of pluginRules) {

@@ -1,0 +1,47 @@
+import type { TrainerConfig } from './trainer.js';
+
+/**
+ * How the plan's `base_model` and `method` are compared with a trainer
+ * config. Pure functions, shared by `trainer-mismatch` and its tests.
+ */
+
+function modelName(s: string): string {
+  return s.trim().toLowerCase().replace(/\\/g, '/').replace(/\/+$/, '');
+}
+
+/**
+ * Whether two base-model names mean the same model: compared without case,
+ * ignoring a trailing slash; when either is a path or hub id, their last
+ * segments may match instead (`Qwen/Qwen2.5-7B-Instruct` and
+ * `/models/Qwen2.5-7B-Instruct/` agree; `Qwen2.5-7B` and
+ * `Qwen2.5-7B-Instruct` do not).
+ */
+export function sameBaseModel(plan: string, trainer: string): boolean {
+  const a = modelName(plan);
+  const b = modelName(trainer);
+  if (a === b) return true;
+  const last = (s: string): string => s.slice(s.lastIndexOf('/') + 1);
+  return last(a) !== '' && last(a) === last(b);
+}
+
+const ADAPTER_METHODS = new Set(['lora', 'qlora', 'full']);
+const OBJECTIVE_METHODS = new Set(['sft', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo']);
+
+/**
+ * Why the trainer config does not run the plan's method, or undefined when it
+ * does (or cannot tell). `lora`, `qlora` and `full` are compared with the
+ * adapter (LLaMA-Factory `finetuning_type` + `quantization_bit`, Axolotl
+ * `adapter`, torchtune model builder); `sft`, `dpo`, `orpo`, `kto`, `simpo`,
+ * `ppo`, `grpo` with the training objective (LLaMA-Factory `stage` +
+ * `pref_loss`, Axolotl `rl`, torchtune loss); `other` is never compared.
+ */
+export function methodMismatch(method: string, config: TrainerConfig): string | undefined {
+  const m = method.toLowerCase();
+  if (ADAPTER_METHODS.has(m) && config.adapter && config.adapter.value !== 'other' && config.adapter.value !== m) {
+    return `trains ${config.adapter.value === 'full' ? 'all weights (full fine-tuning)' : `a ${config.adapter.value.toUpperCase()} adapter`} (${config.adapter.source})`;
+  }
+  if (OBJECTIVE_METHODS.has(m) && config.objective && config.objective.value !== 'other' && config.objective.value !== m) {
+    return `runs ${config.objective.value.toUpperCase()} (${config.objective.source})`;
+  }
+  return undefined;
+}

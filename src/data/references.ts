@@ -1,0 +1,142 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Scalar } from 'yaml';
+import type { Plan, PlanPath } from '../plan.js';
+import { formatPath } from '../plan.js';
+
+/**
+ * The file-system side of data checks that every plan pays for: which files
+ * the plan names, where they resolve to, and whether they may be read. This
+ * module reads no file contents (only `stat`/`realpath`), so a plan whose
+ * files are all missing never loads the dataset code.
+ */
+
+/** What a referenced file is for. */
+export type ReferenceRole = 'train' | 'eval' | 'regression' | 'trainer';
+
+/** The plan keys that name files, in report order. */
+export const REFERENCE_KEYS: ReadonlyArray<{ role: ReferenceRole; path: PlanPath }> = [
+  { role: 'train', path: ['data', 'train', 'path'] },
+  { role: 'eval', path: ['data', 'eval', 'path'] },
+  { role: 'regression', path: ['evaluation', 'regression', 'path'] },
+  { role: 'trainer', path: ['training', 'config'] },
+];
+
+export type ReferenceStatus =
+  /** A regular file inside the root: it may be read. */
+  | 'readable'
+  /** Nothing at that path (or a broken symbolic link). */
+  | 'missing'
+  /** The path, or a symbolic link on it, leads outside the root. */
+  | 'outside'
+  /** Something that is not a regular file (a folder, a device). */
+  | 'not-a-file';
+
+export interface DataReference {
+  role: ReferenceRole;
+  /** The plan key, e.g. `data.eval.path`. */
+  key: string;
+  /** The path as the plan writes it. */
+  written: string;
+  /** The scalar holding the path, for reports. */
+  node: Scalar;
+  /** The path resolved against the plan's folder (`..` resolved, links not followed). */
+  absolute: string;
+  status: ReferenceStatus;
+  /** Where the path really leads (symbolic links followed), when it exists. */
+  realPath?: string;
+}
+
+/**
+ * The repository root: the nearest folder at or above `startDir` (the plan's
+ * folder) holding `.git` (a folder, or a file in a worktree), else `cwd` —
+ * unless the plan is not inside `cwd` either, in which case its own folder.
+ * Returned as a real path so that containment checks compare like with like.
+ */
+export function findRoot(startDir: string, cwd: string): string {
+  let dir = path.resolve(startDir);
+  for (;;) {
+    if (existsSync(path.join(dir, '.git'))) return realOrSelf(dir);
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const realCwd = realOrSelf(path.resolve(cwd));
+  const realStart = realOrSelf(path.resolve(startDir));
+  return isInside(realStart, realCwd) ? realCwd : realStart;
+}
+
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** True when `p` is `root` or lies beneath it. Both must be absolute and normalised. */
+export function isInside(p: string, root: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Resolves one path from the plan. A path that leaves the root, as written
+ * or through a symbolic link, is `outside` and is never opened unless
+ * `allowOutsideRoot` is set; the check runs before any file is read.
+ */
+export function resolveReference(written: string, planDir: string, rootDir: string, allowOutsideRoot: boolean): Pick<DataReference, 'absolute' | 'status' | 'realPath'> {
+  const absolute = path.resolve(planDir, written);
+  // The plan's folder may itself be reached through a link; compare real paths.
+  const realPlanDir = realOrSelf(planDir);
+  const lexical = path.resolve(realPlanDir, written);
+  if (!allowOutsideRoot && !isInside(lexical, rootDir)) return { absolute, status: 'outside' };
+  let realPath: string;
+  try {
+    realPath = realpathSync(absolute);
+  } catch {
+    // Nothing there; but if a link on the way already leads out, say so rather than "missing",
+    // so that a report never tells whether a file outside the root exists.
+    const leadsTo = realParent(absolute);
+    if (!allowOutsideRoot && !isInside(leadsTo, rootDir)) return { absolute, status: 'outside', realPath: leadsTo };
+    return { absolute, status: 'missing' };
+  }
+  if (!allowOutsideRoot && !isInside(realPath, rootDir)) return { absolute, status: 'outside', realPath };
+  let isFile = false;
+  try {
+    isFile = statSync(realPath).isFile();
+  } catch {
+    return { absolute, status: 'missing', realPath };
+  }
+  return { absolute, status: isFile ? 'readable' : 'not-a-file', realPath };
+}
+
+/** Where a path that does not exist would be: the real path of its nearest existing ancestor, plus the rest. */
+function realParent(p: string): string {
+  const rest: string[] = [];
+  let dir = p;
+  for (;;) {
+    const parent = path.dirname(dir);
+    rest.unshift(path.basename(dir));
+    if (parent === dir) return p;
+    dir = parent;
+    try {
+      return path.join(realpathSync(dir), ...rest);
+    } catch {
+      // keep climbing
+    }
+  }
+}
+
+/** Every file the plan names, resolved. Keys whose value is not a non-empty string are skipped (the schema reports them). */
+export function collectReferences(plan: Plan, planPath: string, rootDir: string, allowOutsideRoot: boolean): DataReference[] {
+  const planDir = path.dirname(planPath);
+  const out: DataReference[] = [];
+  for (const { role, path: keyPath } of REFERENCE_KEYS) {
+    const node = plan.scalar(keyPath);
+    if (!node || typeof node.value !== 'string' || node.value.trim() === '') continue;
+    const written = node.value.trim();
+    out.push({ role, key: formatPath(keyPath), written, node, ...resolveReference(written, planDir, rootDir, allowOutsideRoot) });
+  }
+  return out;
+}

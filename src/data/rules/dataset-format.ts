@@ -1,0 +1,39 @@
+import { defineDataRule } from '../rule.js';
+
+/**
+ * Malformed records fail a training run hours in, or are dropped silently
+ * and shrink the data; in an eval set they corrupt the measurement. An error,
+ * because a trainer either refuses such a file or trains on less than the
+ * plan says.
+ */
+export default defineDataRule({
+  meta: {
+    id: 'dataset-format',
+    severity: 'error',
+    description: 'A dataset has malformed records: bad JSON or CSV, an unknown record shape, a chat without an assistant turn, an unknown role, empty content.',
+    hint: 'Fix or remove the records at the lines named; each record must be one of the shapes in the README (chat messages, ShareGPT, Alpaca, prompt/completion, chosen/rejected, text).',
+    verdict: 'fix-first',
+    optionsSchema: {
+      type: 'object',
+      properties: { maxPerFile: { type: 'integer', minimum: 1 } },
+      additionalProperties: false,
+    },
+    defaultOptions: { maxPerFile: 10 },
+  },
+  async check({ references, workspace, report }) {
+    for (const ref of references) {
+      if (ref.role === 'trainer' || ref.status !== 'readable') continue;
+      const scan = await (await workspace()).scan(ref);
+      if (!scan) continue;
+      if (scan.records === 0) {
+        report({ node: ref.node, message: `${ref.written} has no records: the file is empty` });
+        continue;
+      }
+      for (const p of scan.problems) report({ node: ref.node, message: `${ref.written} line ${p.line}: ${p.message}` });
+      const more = scan.problemCount - scan.problems.length;
+      if (more > 0) {
+        report({ node: ref.node, message: `${ref.written}: and ${more} more malformed record${more === 1 ? '' : 's'} (${scan.problemCount} of ${scan.records})` });
+      }
+    }
+  },
+});

@@ -1,0 +1,27 @@
+import type { AnyDataRule } from '../rule.js';
+import dataFileMissing from './data-file-missing.js';
+import dataPathOutsideRoot from './data-path-outside-root.js';
+import datasetFormat from './dataset-format.js';
+import evalSetSize from './eval-set-size.js';
+import evalTrainOverlap from './eval-train-overlap.js';
+import trainerConfigUnreadable from './trainer-config-unreadable.js';
+import trainerMismatch from './trainer-mismatch.js';
+import trainerNoEval from './trainer-no-eval.js';
+
+/**
+ * Every data check, in documentation order. They run after the plan rules,
+ * only on plans that parsed, and only when data checks are on.
+ */
+export const dataRules: readonly AnyDataRule[] = [
+  dataFileMissing,
+  dataPathOutsideRoot,
+  datasetFormat,
+  evalTrainOverlap,
+  evalSetSize,
+  trainerNoEval,
+  trainerMismatch,
+  trainerConfigUnreadable,
+];
+
+/** Data rules by id. */
+export const dataRuleMap: ReadonlyMap<string, AnyDataRule> = new Map(dataRules.map((r) => [r.meta.id, r]));

@@ -1,0 +1,23 @@
+import { defineDataRule } from '../rule.js';
+
+/**
+ * When the trainer config cannot be read or its framework is unknown, the
+ * cross-checks of `trainer-no-eval` and `trainer-mismatch` did not run; say
+ * so rather than pass silently.
+ */
+export default defineDataRule({
+  meta: {
+    id: 'trainer-config-unreadable',
+    severity: 'warning',
+    description: 'The trainer config cannot be read, or its framework is not one finetune-lint understands, so it was not cross-checked.',
+    hint: 'Point training.config at the LLaMA-Factory, Axolotl or torchtune YAML the run uses, and set training.framework.',
+    verdict: 'fix-first',
+    defaultOptions: {},
+  },
+  async check({ plan, references, workspace, report }) {
+    const ref = references.find((r) => r.role === 'trainer' && r.status === 'readable');
+    if (!ref) return;
+    const read = await (await workspace()).trainerConfig(ref, plan.text(['training', 'framework']));
+    if ('unreadable' in read) report({ node: ref.node, message: `trainer config ${ref.written} was not checked: ${read.unreadable}` });
+  },
+});

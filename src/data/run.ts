@@ -1,0 +1,122 @@
+import path from 'node:path';
+import type { Diagnostic, LintResult } from '../diagnostic.js';
+import { checkPlanText, finishPlanCheck, type LintTextOptions, type PlanCheck } from '../linter.js';
+import { parsePlan } from '../parse.js';
+import type { SourceText } from '../source.js';
+import { Plan } from '../plan.js';
+import { resolveRules, type RuleSettings } from '../rule-settings.js';
+import type { AnyDataRule } from './rule.js';
+import { collectReferences, findRoot } from './references.js';
+import { dataRules } from './rules/index.js';
+import type { DataWorkspace, ScanSettings } from './workspace.js';
+
+export interface DataCheckOptions {
+  /** Severity and options per rule id (plan rules in the same object are ignored here). */
+  rules?: RuleSettings;
+  /**
+   * The folder data may be read from. Defaults to the nearest folder above the
+   * plan holding `.git`, else `cwd`.
+   */
+  rootDir?: string;
+  /** Folder used as the root when no `.git` is found; defaults to `process.cwd()`. */
+  cwd?: string;
+  /** Read files outside the root too (`--allow-outside-root`). */
+  allowOutsideRoot?: boolean;
+}
+
+/** Diagnostics that say the plan itself could not be read; data checks are pointless then. */
+const BLOCKING = new Set(['syntax-error', 'invalid-document', 'read-error', 'encoding-error', 'unfilled-placeholder', 'internal-error']);
+
+/** Whether a checked plan allows its data to be checked: it parsed, and nothing says it could not be read. */
+export function dataCheckable(check: PlanCheck): boolean {
+  return check.parsed !== undefined && !check.messages.some((m) => m.fatal || BLOCKING.has(m.ruleId));
+}
+
+/**
+ * Lints a plan's text, then runs the data checks on the files it names, and
+ * applies the plan's disable comments to both kinds of findings.
+ */
+export async function lintTextWithData(text: string, options: LintTextOptions & { filePath: string }, data: DataCheckOptions = {}): Promise<LintResult> {
+  const check = checkPlanText(text, options);
+  if (!dataCheckable(check)) return finishPlanCheck(check);
+  return finishPlanCheck(check, await runDataRules(check.parsed!.plan, check.parsed!.source, options.filePath, data), NONE);
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Runs the data checks for one plan's text: resolves the files it names
+ * against the repository root, then runs every active data rule. Returns the
+ * data findings only; `lintTextWithData` gives the whole result.
+ */
+export async function checkPlanData(text: string, planPath: string, options: DataCheckOptions = {}): Promise<Diagnostic[]> {
+  const { plan: parsed, source } = parsePlan(text);
+  if (!parsed || parsed.hasPlaceholders) return [];
+  return runDataRules(new Plan(parsed.root, path.resolve(planPath)), source, planPath, options);
+}
+
+/**
+ * The data rules over a parsed plan. The dataset and trainer-config readers
+ * are loaded only when a referenced file can be read. Never throws for bad
+ * data: a failing rule becomes an `internal-error`.
+ */
+async function runDataRules(plan: Plan, source: SourceText, planPath: string, options: DataCheckOptions): Promise<Diagnostic[]> {
+  const active = resolveRules<AnyDataRule>(dataRules, options.rules);
+  if (active.length === 0) return [];
+  const absolutePlan = path.resolve(planPath);
+  const rootDir = options.rootDir ? path.resolve(options.rootDir) : findRoot(path.dirname(absolutePlan), options.cwd ?? process.cwd());
+  const references = collectReferences(plan, absolutePlan, rootDir, options.allowOutsideRoot ?? false);
+  let loaded: Promise<DataWorkspace> | undefined;
+  const workspace = (): Promise<DataWorkspace> => {
+    // The readers are a separate bundle in the CLI (dist/data.cjs), loaded here on first use.
+    loaded ??= import('./workspace.js').then((m) => new m.DataWorkspace(references, scanSettings(active)));
+    return loaded;
+  };
+  const messages: Diagnostic[] = [];
+  for (const { rule, severity, options: ruleOptions } of active) {
+    try {
+      await rule.check({
+        plan,
+        planPath: absolutePlan,
+        rootDir,
+        allowOutsideRoot: options.allowOutsideRoot ?? false,
+        options: ruleOptions,
+        references,
+        workspace,
+        report(finding) {
+          messages.push({
+            ruleId: rule.meta.id,
+            severity,
+            message: finding.message,
+            hint: finding.hint ?? rule.meta.hint,
+            verdict: finding.verdict ?? rule.meta.verdict,
+            ...source.position(finding.node),
+          });
+        },
+      });
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      messages.push({
+        ruleId: 'internal-error',
+        severity: 'error',
+        message: `rule "${rule.meta.id}" failed while checking this file: ${reason}`,
+        hint: 'This is a bug in finetune-lint, not in your plan; please report it with the plan attached.',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+      });
+    }
+  }
+  return messages;
+}
+
+function scanSettings(active: ReadonlyArray<{ rule: AnyDataRule; options: Record<string, unknown> }>): ScanSettings {
+  const format = active.find((a) => a.rule.meta.id === 'dataset-format');
+  const overlap = active.find((a) => a.rule.meta.id === 'eval-train-overlap');
+  return {
+    maxProblems: (format?.options.maxPerFile as number | undefined) ?? 10,
+    ...(overlap ? { overlap: { threshold: overlap.options.threshold as number, shingleSize: overlap.options.shingleSize as number } } : {}),
+  };
+}
+

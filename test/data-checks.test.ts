@@ -1,0 +1,262 @@
+import { mkdirSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPlanData, ConfigError, dataRules, lintFiles, resolveRules, rules } from '../src/index.js';
+import { CsvParser } from '../src/data/csv.js';
+import { elementLines } from '../src/data/records.js';
+import { methodMismatch, sameBaseModel } from '../src/data/compare.js';
+import { minhash, normalizeText, BINS } from '../src/data/fingerprint.js';
+import { cleanPlan, tempTree } from './cli-helpers.js';
+
+const chat = (user: string, answer = 'OK.'): string => JSON.stringify({ messages: [{ role: 'user', content: user }, { role: 'assistant', content: answer }] });
+
+/** A temporary repository (it has .git) holding the clean plan and the given files. */
+function repo(files: Record<string, string>, plan = cleanPlan): string {
+  const dir = tempTree({ 'finetune-plan.yaml': plan, ...files });
+  mkdirSync(path.join(dir, '.git'));
+  return dir;
+}
+
+async function check(dir: string, options: Parameters<typeof checkPlanData>[2] = {}) {
+  const planPath = path.join(dir, 'finetune-plan.yaml');
+  const { readFileSync } = await import('node:fs');
+  return checkPlanData(readFileSync(planPath, 'utf8'), planPath, options);
+}
+
+const line = (n: number): string => `line ${n}`;
+
+describe('path safety', () => {
+  it('reports ../ escapes and absolute paths, names them, and never reads them', async () => {
+    const outer = tempTree({ 'secret.jsonl': 'not json at all\n' });
+    const dir = path.join(outer, 'repo');
+    mkdirSync(path.join(dir, '.git'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'finetune-plan.yaml'),
+      cleanPlan.replace('path: data/train.jsonl', 'path: ../secret.jsonl').replace('path: data/eval.jsonl', `path: ${path.join(outer, 'secret.jsonl')}`),
+    );
+    const found = await check(dir);
+    expect(found.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
+      ['data-path-outside-root', 18, 11, `data.train.path "../secret.jsonl" (${path.join(outer, 'secret.jsonl')}) is outside the repository root ${dir}; it was not read`],
+      ['data-path-outside-root', 20, 11, `data.eval.path "${path.join(outer, 'secret.jsonl')}" (${path.join(outer, 'secret.jsonl')}) is outside the repository root ${dir}; it was not read`],
+    ]);
+    // With the restriction lifted the file is read: its bad record is reported.
+    const allowed = await check(dir, { allowOutsideRoot: true });
+    const messages = allowed.filter((m) => m.ruleId === 'dataset-format').map((m) => m.message.replace(/\(.*\)$/, '(…)'));
+    expect(messages).toEqual([`../secret.jsonl ${line(1)}: not valid JSON (…)`, `${path.join(outer, 'secret.jsonl')} ${line(1)}: not valid JSON (…)`]);
+  });
+
+  it('reports ../../etc/passwd without touching it', async () => {
+    const dir = repo({}, cleanPlan.replace('path: data/train.jsonl', 'path: ../../../../../../../../../../etc/passwd'));
+    const found = await check(dir);
+    expect(found.find((m) => m.ruleId === 'data-path-outside-root')?.message).toBe(
+      `data.train.path "../../../../../../../../../../etc/passwd" (/etc/passwd) is outside the repository root ${dir}; it was not read`,
+    );
+    expect(found.some((m) => m.ruleId === 'dataset-format')).toBe(false);
+  });
+
+  it('follows symbolic links: a link inside the repository that points out is outside; one that stays in is read', async () => {
+    const outer = tempTree({ 'elsewhere/train.jsonl': `${chat('outside')}\n` });
+    const dir = path.join(outer, 'repo');
+    mkdirSync(path.join(dir, '.git'), { recursive: true });
+    mkdirSync(path.join(dir, 'data'));
+    writeFileSync(path.join(dir, 'finetune-plan.yaml'), cleanPlan);
+    symlinkSync(path.join(outer, 'elsewhere', 'train.jsonl'), path.join(dir, 'data', 'train.jsonl'));
+    writeFileSync(path.join(dir, 'data', 'real-eval.jsonl'), `${chat('inside')}\n`);
+    symlinkSync('real-eval.jsonl', path.join(dir, 'data', 'eval.jsonl'));
+    const found = await check(dir);
+    expect(found.map((m) => [m.ruleId, m.message])).toEqual([
+      ['data-path-outside-root', `data.train.path "data/train.jsonl", a symbolic link to ${path.join(outer, 'elsewhere', 'train.jsonl')}, is outside the repository root ${dir}; it was not read`],
+      ['eval-set-size', 'data/eval.jsonl holds 1 example, fewer than 50: too few to tell a change from noise'],
+    ]);
+  });
+
+  it('a link to a folder outside counts too', async () => {
+    const outer = tempTree({ 'shared/train.jsonl': `${chat('x')}\n` });
+    const dir = path.join(outer, 'repo');
+    mkdirSync(path.join(dir, '.git'), { recursive: true });
+    writeFileSync(path.join(dir, 'finetune-plan.yaml'), cleanPlan);
+    symlinkSync(path.join(outer, 'shared'), path.join(dir, 'data'));
+    const found = await check(dir);
+    // data/eval.jsonl does not exist either, but it would be outside too: that is all the report says.
+    expect(found.map((m) => m.message)).toEqual([
+      `data.train.path "data/train.jsonl", a symbolic link to ${path.join(outer, 'shared', 'train.jsonl')}, is outside the repository root ${dir}; it was not read`,
+      `data.eval.path "data/eval.jsonl", a symbolic link to ${path.join(outer, 'shared', 'eval.jsonl')}, is outside the repository root ${dir}; it was not read`,
+    ]);
+  });
+
+  it('without .git, the root is the current folder, or the plan folder when the plan lies outside it', async () => {
+    const dir = tempTree({ 'finetune-plan.yaml': cleanPlan.replace('path: data/train.jsonl', 'path: ../train.jsonl'), 'data/eval.jsonl': `${chat('q')}\n` });
+    const asPlanFolder = await check(dir, { cwd: '/' === path.parse(dir).root ? path.join(dir, 'elsewhere') : dir });
+    expect(asPlanFolder.map((m) => m.ruleId)).toEqual(['data-path-outside-root', 'eval-set-size']);
+    const asCwd = await check(dir, { cwd: path.dirname(dir) });
+    expect(asCwd.map((m) => m.ruleId)).toEqual(['data-file-missing', 'eval-set-size']);
+  });
+});
+
+describe('dataset reading', () => {
+  it('parses CSV with quoted commas, doubled quotes, line breaks in fields and CRLF, whatever the chunking', () => {
+    const text = 'prompt,completion\r\n"a, b","say ""hi"""\r\n"two\nlines",x\nlast,row';
+    const whole = new CsvParser();
+    const rows = [...whole.push(text), ...whole.end()];
+    expect(rows).toEqual([
+      { line: 1, fields: ['prompt', 'completion'] },
+      { line: 2, fields: ['a, b', 'say "hi"'] },
+      { line: 3, fields: ['two\nlines', 'x'] },
+      { line: 5, fields: ['last', 'row'] },
+    ]);
+    const byChar = new CsvParser();
+    const pieces = [...text].flatMap((c) => byChar.push(c));
+    expect([...pieces, ...byChar.end()]).toEqual(rows);
+  });
+
+  it('flags malformed CSV quotes', () => {
+    const p = new CsvParser();
+    const rows = [...p.push('a,b"c\n"x"y,z\n"open,\n'), ...p.end()];
+    expect(rows.map((r) => r.error)).toEqual(['a quote inside an unquoted field on line 1', 'text after a closing quote on line 2', 'a quoted field opened on line 3 is never closed']);
+  });
+
+  it('finds the line each JSON array element starts on', () => {
+    expect(elementLines('[\n  {"a": "[,]"},\n  {"b": [1,\n 2]},\n\n  3\n]')).toEqual([2, 3, 6]);
+  });
+
+  it('reports empty files and header-only CSVs as having no records', async () => {
+    const dir = repo({ 'data/train.jsonl': '', 'data/eval.csv': 'prompt,completion\n' }, cleanPlan.replace('data/eval.jsonl', 'data/eval.csv'));
+    const found = await check(dir, { rules: { 'eval-set-size': 'off' } });
+    expect(found.map((m) => [m.ruleId, m.message])).toEqual([
+      ['dataset-format', 'data/train.jsonl has no records: the file is empty'],
+      ['dataset-format', 'data/eval.csv has no records: the file is empty'],
+    ]);
+  });
+
+  it('streams a large generated training file with the right line numbers for a bad record and an overlap deep inside', async () => {
+    const dir = repo({ 'data/eval.jsonl': `${Array.from({ length: 60 }, (_, i) => chat(`Eval question ${i}: what is the status of shipment ${i * 7919}?`)).join('\n')}\n` });
+    const out = createWriteStream(path.join(dir, 'data', 'train.jsonl'));
+    const n = 300_000;
+    for (let i = 1; i <= n; i++) {
+      const record = i === 123_457 ? '{"messages": [' : i === 250_000 ? chat('EVAL question 17:  what is the status of shipment 134623?') : chat(`Training prompt ${i} about order ${i * 31}`);
+      if (!out.write(`${record}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    const found = await check(dir);
+    expect(found.map((m) => [m.ruleId, m.message])).toEqual([
+      ['dataset-format', 'data/train.jsonl line 123457: not valid JSON (Unexpected end of JSON input)'],
+      ['eval-train-overlap', '1 of 60 eval examples (1.7%) also occurs in data/train.jsonl (exact): eval line 18 ~ train line 250000'],
+    ]);
+  }, 60_000);
+});
+
+describe('large and structured files', () => {
+  it('streams a large generated CSV across chunk boundaries, with quoted line breaks, and finds a bad row by its line', async () => {
+    const dir = repo({ 'data/eval.jsonl': `${chat('Held-out question')}\n` }, cleanPlan.replace('data/train.jsonl', 'data/train.csv'));
+    const out = createWriteStream(path.join(dir, 'data', 'train.csv'));
+    out.write('prompt,completion\n');
+    let line = 2;
+    let badLine = 0;
+    for (let i = 0; i < 100_000; i++) {
+      // Every 7th row has a quoted field spanning two lines, with a doubled quote.
+      const row = i === 77_777 ? 'only one field' : i % 7 === 0 ? `"Row ${i}, with ""quotes""\nand a second line",done` : `Row ${i} prompt,done`;
+      if (i === 77_777) badLine = line;
+      line += i % 7 === 0 && i !== 77_777 ? 2 : 1;
+      if (!out.write(`${row}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    const found = await check(dir, { rules: { 'eval-set-size': 'off' } });
+    expect(found.map((m) => m.message)).toEqual([`data/train.csv line ${badLine}: 1 fields where the header has 2`]);
+  }, 60_000);
+
+  it('gives the line each element of a JSON array starts on', async () => {
+    const records = [chat('first'), '{\n  "messages": [\n    {"role": "user", "content": "no answer"}\n  ]\n}', chat('third'), '{"text": ""}'];
+    const dir = repo({ 'data/train.json': `[\n${records.join(',\n')}\n]\n`, 'data/eval.jsonl': `${chat('q')}\n` }, cleanPlan.replace('data/train.jsonl', 'data/train.json'));
+    const found = await check(dir, { rules: { 'eval-set-size': 'off' } });
+    expect(found.map((m) => m.message)).toEqual([
+      'data/train.json line 3: the conversation has no assistant turn to learn from',
+      'data/train.json line 9: "text" is empty',
+    ]);
+  });
+});
+
+describe('eval-train-overlap', () => {
+  const trainLines = [
+    chat('My order number 3 has not arrived after two weeks, where is it?'),
+    chat('我在上个月十五号买的蓝色羽绒服尺码偏小，已经按照页面提示寄回仓库了，请问退货需要多久才能退款到我的银行卡上？请告诉我具体的到账时间。'),
+    JSON.stringify({ instruction: 'Classify the ticket', input: 'The parcel is late and the box was wet.', output: 'shipping' }),
+  ];
+  const evalLines = [
+    chat('How do I change the delivery address on an open order?'),
+    chat('ＭＹ order   number 3 has not arrived after two weeks, where is it?'),
+    chat('我在上个月十五号买的蓝色羽绒服尺码偏小，已经按照页面提示寄回仓库了，请问退货需要多久才能退款到我的银行卡上？请告诉我具体到账时间。'),
+    JSON.stringify({ prompt: 'Classify the ticket\nThe parcel is late and the box was wet!', completion: 'shipping' }),
+  ];
+  const dir = repo({ 'data/train.jsonl': `${trainLines.join('\n')}\n`, 'data/eval.jsonl': `${evalLines.join('\n')}\n` });
+
+  it('finds exact (after NFKC, case, white space) and near-duplicate prompts, in Chinese too, across record shapes', async () => {
+    const found = await check(dir, { rules: { 'eval-set-size': 'off' } });
+    expect(found.map((m) => [m.ruleId, m.line, m.column, m.message])).toEqual([
+      ['eval-train-overlap', 20, 11, '3 of 4 eval examples (75.0%) also occur in data/train.jsonl (1 exact, 2 near-duplicates): eval line 2 ~ train line 1, eval line 3 ~ train line 2 (near), eval line 4 ~ train line 3 (near)'],
+    ]);
+  });
+
+  it('threshold 1 keeps exact matches only; maxListed shortens the list', async () => {
+    const exact = await check(dir, { rules: { 'eval-set-size': 'off', 'eval-train-overlap': ['error', { threshold: 1 }] } });
+    expect(exact.map((m) => m.message)).toEqual(['1 of 4 eval examples (25.0%) also occurs in data/train.jsonl (exact): eval line 2 ~ train line 1']);
+    const short = await check(dir, { rules: { 'eval-set-size': 'off', 'eval-train-overlap': ['error', { maxListed: 1 }] } });
+    expect(short.map((m) => m.message)).toEqual(['3 of 4 eval examples (75.0%) also occur in data/train.jsonl (1 exact, 2 near-duplicates): eval line 2 ~ train line 1, and 2 more']);
+  });
+
+  it('estimates Jaccard similarity: a one-character edit of a long text agrees in most bins, unrelated texts in few', () => {
+    const a = new Uint32Array(BINS);
+    const b = new Uint32Array(BINS);
+    const text = normalizeText('The quick brown fox jumps over the lazy dog while the farmer watches from the porch of his old house.');
+    minhash(text, 5, a);
+    minhash(text.replace('lazy', 'hazy'), 5, b);
+    const same = a.filter((v, i) => v === b[i]).length / BINS;
+    expect(same).toBeGreaterThan(0.75);
+    minhash(normalizeText('Completely different sentence about quarterly invoices and tax rules in Norway.'), 5, b);
+    expect(a.filter((v, i) => v === b[i]).length / BINS).toBeLessThan(0.2);
+  });
+});
+
+describe('trainer comparisons', () => {
+  it('compares base models without case, trailing slash, or by their last segment', () => {
+    expect(sameBaseModel('Qwen/Qwen2.5-7B-Instruct', '/models/qwen2.5-7b-instruct/')).toBe(true);
+    expect(sameBaseModel('Qwen/Qwen2.5-7B-Instruct', 'qwen/Qwen2.5-7B-Instruct')).toBe(true);
+    expect(sameBaseModel('Qwen/Qwen2.5-7B-Instruct', 'Qwen/Qwen2.5-7B')).toBe(false);
+    expect(sameBaseModel('meta-llama/Llama-3.1-8B', 'meta-llama/Llama-3.1-8B-Instruct')).toBe(false);
+  });
+
+  it('compares lora/qlora/full with the adapter and the objectives with the stage', () => {
+    const config = (adapter: string, objective: string) => ({
+      framework: 'axolotl' as const,
+      detectedBy: 'plan' as const,
+      adapter: { value: adapter as 'lora', source: 'adapter (line 3)' },
+      objective: { value: objective as 'sft', source: 'rl (line 4)' },
+      evaluation: { runs: true, why: '' },
+    });
+    expect(methodMismatch('lora', config('lora', 'dpo'))).toBeUndefined();
+    expect(methodMismatch('qlora', config('lora', 'sft'))).toBe('trains a LORA adapter (adapter (line 3))');
+    expect(methodMismatch('full', config('qlora', 'sft'))).toBe('trains a QLORA adapter (adapter (line 3))');
+    expect(methodMismatch('lora', config('full', 'sft'))).toBe('trains all weights (full fine-tuning) (adapter (line 3))');
+    expect(methodMismatch('dpo', config('lora', 'sft'))).toBe('runs SFT (rl (line 4))');
+    expect(methodMismatch('other', config('full', 'dpo'))).toBeUndefined();
+  });
+});
+
+describe('settings', () => {
+  it('one settings object covers plan rules and data rules; unknown ids are still refused', async () => {
+    expect(() => resolveRules(rules, { 'eval-set-size': 'off', 'no-eval-set': 'warn' })).not.toThrow();
+    expect(() => resolveRules(dataRules, { 'eval-set-size': ['warn', { minExamples: 0 }] })).toThrow(ConfigError);
+    expect(() => resolveRules(rules, { 'eval-set-sise': 'off' })).toThrow('unknown rule "eval-set-sise" — did you mean "eval-set-size"?');
+    const dir = repo({ 'data/train.jsonl': `${chat('a')}\n`, 'data/eval.jsonl': `${chat('b')}\n` });
+    const [result] = await lintFiles([path.join(dir, 'finetune-plan.yaml')], { rules: { 'eval-set-size': ['error', { minExamples: 5 }] }, dataChecks: {} });
+    expect(result!.messages.map((m) => [m.ruleId, m.severity, m.message])).toEqual([
+      ['eval-set-size', 'error', 'data/eval.jsonl holds 1 example, fewer than 5: too few to tell a change from noise'],
+    ]);
+    expect(result!.errorCount).toBe(1);
+    expect(result!.verdict).toBe('fix-first');
+    const [off] = await lintFiles([path.join(dir, 'finetune-plan.yaml')]);
+    expect(off!.messages).toEqual([]);
+  });
+});
