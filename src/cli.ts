@@ -6,6 +6,7 @@ import { explainRule, initPlan, listRules, type CommandOutcome } from './command
 import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
 import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
 import { formatters } from './formatters/index.js';
+import { LOCALES, resolveLocale, translate, type Locale } from './i18n/index.js';
 import { lintText } from './linter.js';
 import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError } from './rule-settings.js';
@@ -31,16 +32,19 @@ interface OutputSpec {
   file?: string;
 }
 
+/** The language of everything the CLI says; set from `--locale` and the environment before anything is printed. */
+let locale: Locale = 'en';
+
 function nonNegativeInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < -1) throw new InvalidArgumentError('must be a whole number (-1 for no limit).');
+  if (!Number.isInteger(n) || n < -1) throw new InvalidArgumentError(translate(locale, 'cli.bad-max-warnings'));
   return n;
 }
 
 /** Parses sizes such as `10485760`, `512KB`, `10MB`. */
 function byteSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
-  if (!m) throw new InvalidArgumentError('must be a size such as 10MB, 512KB or a number of bytes.');
+  if (!m) throw new InvalidArgumentError(translate(locale, 'cli.bad-size'));
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.round(Number(m[1]) * factor);
@@ -50,7 +54,7 @@ function byteSize(value: string): number {
 function formatSpec(value: string, previous: string[]): string[] {
   const name = value.split(':')[0]!;
   if (!(name in formatters)) {
-    throw new InvalidArgumentError(`unknown format "${name}"; choose from ${Object.keys(formatters).join(', ')}.`);
+    throw new InvalidArgumentError(translate(locale, 'cli.unknown-format', { name, formats: Object.keys(formatters).join(', ') }));
   }
   return [...previous, value];
 }
@@ -58,44 +62,24 @@ function formatSpec(value: string, previous: string[]): string[] {
 function buildProgram(): Command {
   return new Command()
     .name('finetune-lint')
-    .description('Lint fine-tuning experiment plans (finetune-plan.yaml) before GPU time is spent.')
-    .argument('[patterns...]', 'plan files, folders (walked for *.yaml / *.yml) or quoted globs')
-    .option(
-      '-f, --format <name[:path]>',
-      `output format: ${Object.keys(formatters).join(', ')}; repeatable, each with an optional file (default: stylish, or github under GitHub Actions)`,
-      formatSpec,
-      [],
-    )
-    .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
-    .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this (-1: no limit)', nonNegativeInt, -1)
-    .option('--quiet', 'report errors only', false)
-    .option('--no-error-on-unmatched-pattern', 'do not fail when a pattern matches no file')
-    .option('--max-file-size <size>', 'report files larger than this instead of reading them', byteSize, DEFAULT_MAX_FILE_SIZE)
-    .option('--stdin', 'lint the plan text given on standard input')
-    .option('--stdin-filename <path>', 'the path to report (and resolve relative paths against) for --stdin')
-    .option('--print-schema', 'print the plan JSON Schema and exit')
-    .option('--color', 'force coloured output')
-    .option('--no-color', 'disable coloured output')
-    .version(VERSION, '-v, --version', 'print the version')
-    .helpOption('-h, --help', 'show this help')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  finetune-lint finetune-plan.yaml
-  finetune-lint "plans/**/*.yaml"
-  finetune-lint plans/ --format json --output-file lint.json
-  finetune-lint plans/ --format stylish --format sarif:finetune-lint.sarif
-  finetune-lint plans/ --max-warnings 0
-  cat plan.yaml | finetune-lint --stdin --stdin-filename plans/tone/finetune-plan.yaml
-
-Commands:
-  finetune-lint init [path]         write a commented starter plan (default finetune-plan.yaml)
-  finetune-lint rules               list the rules
-  finetune-lint explain <rule-id>   print a rule's document
-
-Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run failed.`,
-    )
+    .description(translate(locale, 'cli.description'))
+    .argument('[patterns...]', translate(locale, 'cli.arg.patterns'))
+    .option('-f, --format <name[:path]>', translate(locale, 'cli.opt.format', { formats: Object.keys(formatters).join(', ') }), formatSpec, [])
+    .option('-o, --output-file <path>', translate(locale, 'cli.opt.output-file'))
+    .option('--max-warnings <n>', translate(locale, 'cli.opt.max-warnings'), nonNegativeInt, -1)
+    .option('--quiet', translate(locale, 'cli.opt.quiet'), false)
+    .option('--no-error-on-unmatched-pattern', translate(locale, 'cli.opt.no-error-on-unmatched-pattern'))
+    .option('--max-file-size <size>', translate(locale, 'cli.opt.max-file-size'), byteSize, DEFAULT_MAX_FILE_SIZE)
+    .option('--stdin', translate(locale, 'cli.opt.stdin'))
+    .option('--stdin-filename <path>', translate(locale, 'cli.opt.stdin-filename'))
+    .option('--print-schema', translate(locale, 'cli.opt.print-schema'))
+    // Read (and removed from argv) by `takeLocale` before parsing; listed here for --help.
+    .option('--locale <en|zh-CN>', translate(locale, 'cli.opt.locale'))
+    .option('--color', translate(locale, 'cli.opt.color'))
+    .option('--no-color', translate(locale, 'cli.opt.no-color'))
+    .version(VERSION, '-v, --version', translate(locale, 'cli.opt.version'))
+    .helpOption('-h, --help', translate(locale, 'cli.opt.help'))
+    .addHelpText('after', translate(locale, 'cli.help.after'))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
@@ -145,20 +129,60 @@ function emit(outcome: CommandOutcome): number {
 /** `rules`, `explain <id>` and `init [path]`; a file with such a name is linted as `./rules`. */
 async function subcommand(argv: string[]): Promise<number | undefined> {
   const [name, ...rest] = argv.slice(2);
-  const usage = (text: string): number => emit({ stderr: `finetune-lint: usage: ${text}\n`, code: EXIT_FAILURE });
+  const usage = (text: string): number => emit({ stderr: `${translate(locale, 'cli.usage', { usage: text })}\n`, code: EXIT_FAILURE });
   switch (name) {
     case 'rules':
-      return rest.length ? usage('finetune-lint rules') : emit(listRules());
+      return rest.length ? usage('finetune-lint rules [--locale <en|zh-CN>]') : emit(listRules(locale));
     case 'explain':
-      return rest.length === 1 ? emit(explainRule(rest[0]!, DOCS_DIR)) : usage('finetune-lint explain <rule-id>');
+      return rest.length === 1 ? emit(explainRule(rest[0]!, DOCS_DIR, locale)) : usage('finetune-lint explain <rule-id> [--locale <en|zh-CN>]');
     case 'init':
-      return rest.length <= 1 ? emit(await initPlan(rest[0])) : usage('finetune-lint init [path]');
+      return rest.length <= 1 ? emit(await initPlan(rest[0], locale)) : usage('finetune-lint init [path] [--locale <en|zh-CN>]');
     default:
       return undefined;
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * Takes `--locale <value>` / `--locale=<value>` out of the arguments (before a
+ * `--`), wherever it stands, so that subcommands and the main command accept
+ * it alike and every message, the first included, is in that language.
+ */
+function takeLocale(argv: string[]): { value?: string; missing: boolean; rest: string[] } {
+  const rest: string[] = [];
+  let value: string | undefined;
+  let missing = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--locale') {
+      if (i + 1 >= argv.length) missing = true;
+      else value = argv[++i];
+    } else if (arg.startsWith('--locale=')) {
+      value = arg.slice('--locale='.length);
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { value, missing, rest };
+}
+
+async function main(rawArgv: string[]): Promise<number> {
+  const taken = takeLocale(rawArgv);
+  const argv = taken.rest;
+  const chosen = resolveLocale(taken.value, process.env);
+  if (chosen) locale = chosen;
+  const locales = LOCALES.join(', ');
+  if (taken.missing) {
+    process.stderr.write(`${translate(locale, 'cli.missing-locale', { locales })}\n`);
+    return EXIT_FAILURE;
+  }
+  if (!chosen) {
+    process.stderr.write(`${translate(locale, 'cli.unknown-locale', { locale: taken.value ?? '', locales })}\n`);
+    return EXIT_FAILURE;
+  }
   const sub = await subcommand(argv);
   if (sub !== undefined) return sub;
   const program = buildProgram();
@@ -180,11 +204,11 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_OK;
   }
   if (options.stdin && patterns.length) {
-    process.stderr.write('finetune-lint: give either --stdin or file patterns, not both.\n');
+    process.stderr.write(`${translate(locale, 'cli.stdin-and-patterns')}\n`);
     return EXIT_FAILURE;
   }
   if (!options.stdin && patterns.length === 0) {
-    process.stderr.write("finetune-lint: missing required argument 'patterns' (or --stdin); see --help.\n");
+    process.stderr.write(`${translate(locale, 'cli.no-patterns')}\n`);
     return EXIT_FAILURE;
   }
 
@@ -192,23 +216,28 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (options.stdin) {
       const filePath = options.stdinFilename ? path.resolve(options.stdinFilename) : undefined;
-      results = [lintText(await readStdin(), filePath ? { filePath } : {})];
+      results = [lintText(await readStdin(), filePath ? { filePath, locale } : { locale })];
     } else {
       results = await lintFiles(patterns, {
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
         maxFileSize: options.maxFileSize,
+        locale,
       });
     }
   } catch (err) {
-    if (err instanceof NoFilesError || err instanceof ConfigError) {
-      process.stderr.write(`finetune-lint: ${err.message}\n`);
+    if (err instanceof NoFilesError) {
+      process.stderr.write(`${translate(locale, 'cli.no-files', { pattern: err.pattern })}\n`);
+      return EXIT_FAILURE;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.message })}\n`);
       return EXIT_FAILURE;
     }
     throw err;
   }
 
   const shown = options.quiet ? onlyErrors(results) : results;
-  const rules = ruleDescriptions();
+  const rules = ruleDescriptions(undefined, locale);
   let toStdout = '';
   for (const spec of outputSpecs(options)) {
     const text = formatters[spec.format]!(shown, {
@@ -216,6 +245,7 @@ async function main(argv: string[]): Promise<number> {
       color: shouldColor(options.color, Boolean(spec.file)),
       version: VERSION,
       rules,
+      locale,
     });
     if (!spec.file) {
       toStdout += text;
@@ -226,7 +256,7 @@ async function main(argv: string[]): Promise<number> {
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, text);
     } catch (err) {
-      process.stderr.write(`finetune-lint: cannot write ${spec.file}: ${(err as Error).message}\n`);
+      process.stderr.write(`${translate(locale, 'cli.cannot-write', { file: spec.file, detail: (err as Error).message })}\n`);
       return EXIT_FAILURE;
     }
   }
@@ -234,9 +264,9 @@ async function main(argv: string[]): Promise<number> {
 
   const code = exitCodeFor(shown, options.quiet ? -1 : options.maxWarnings);
   if (code === EXIT_FAILURE) {
-    process.stderr.write('finetune-lint: a rule failed while checking (internal-error above); please report it.\n');
+    process.stderr.write(`${translate(locale, 'cli.rule-failed')}\n`);
   } else if (code === EXIT_LINT && shown.every((r) => r.errorCount === 0)) {
-    process.stderr.write(`finetune-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    process.stderr.write(`${translate(locale, 'cli.too-many-warnings', { max: options.maxWarnings })}\n`);
   }
   return code;
 }
@@ -252,7 +282,8 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`finetune-lint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(`${translate(locale, 'cli.internal-error', { detail })}\n`);
     process.exitCode = EXIT_FAILURE;
   },
 );

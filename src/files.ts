@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, hasMagic } from 'glob';
 import { makeResult, type LintResult } from './diagnostic.js';
+import { DEFAULT_LOCALE, msg, render, type Locale, type MessageKey, type MessageRef } from './i18n/index.js';
 import { lintBytes } from './linter.js';
 import { resolveRules, type RuleSettings } from './rule-settings.js';
 import { rules as builtinRules } from './rules/index.js';
@@ -88,17 +89,19 @@ export interface LintFilesOptions extends ExpandOptions {
   rules?: RuleSettings;
   /** Files larger than this many bytes are reported, not read (default 10 MB). */
   maxFileSize?: number;
+  /** Language of messages and hints (default `en`). */
+  locale?: Locale;
 }
 
 /** Default for `maxFileSize`: 10 MB. A plan is a few kilobytes. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-const READ_FAILURES: Record<string, string> = {
-  ENOENT: 'the file does not exist: it was deleted while linting, or it is a broken symbolic link',
-  EACCES: 'the file cannot be read: permission denied',
-  EPERM: 'the file cannot be read: permission denied',
-  ELOOP: 'the file cannot be read: its symbolic links form a loop',
-  EISDIR: 'the path is a folder, not a file',
+const READ_FAILURES: Record<string, MessageKey> = {
+  ENOENT: 'read-error.missing',
+  EACCES: 'read-error.permission',
+  EPERM: 'read-error.permission',
+  ELOOP: 'read-error.loop',
+  EISDIR: 'read-error.folder',
 };
 
 /** Finds, reads and lints plan files; results are in path order. */
@@ -106,6 +109,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   const active = resolveRules(builtinRules, options.rules);
   const files = await expandPatterns(patterns, options);
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const locale = options.locale ?? DEFAULT_LOCALE;
   // Plans are small: synchronous reads are faster than the promise API's per-call overhead,
   // and linting is CPU-bound anyway.
   return files.map((filePath) => {
@@ -113,17 +117,15 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     try {
       const info = statSync(filePath);
       if (info.isFile() && info.size > maxFileSize) {
-        return readFailure(
-          filePath,
-          `the file is ${formatSize(info.size)}, larger than the ${formatSize(maxFileSize)} limit (--max-file-size); it was not read`,
-        );
+        return readFailure(filePath, locale, msg('read-error.too-large', { size: formatSize(info.size), limit: formatSize(maxFileSize) }));
       }
       bytes = readFileSync(filePath);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';
-      return readFailure(filePath, READ_FAILURES[code] ?? `the file cannot be read: ${code || (err as Error).message}`);
+      const known = READ_FAILURES[code];
+      return readFailure(filePath, locale, known ? msg(known) : msg('read-error.other', { detail: code || (err as Error).message }));
     }
-    return lintBytes(bytes, { filePath, activeRules: active });
+    return lintBytes(bytes, { filePath, activeRules: active, locale });
   });
 }
 
@@ -133,14 +135,14 @@ function formatSize(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-function readFailure(filePath: string, message: string): LintResult {
+function readFailure(filePath: string, locale: Locale, message: MessageRef): LintResult {
   return makeResult(filePath, [
     {
       ruleId: 'read-error',
       severity: 'error',
       fatal: true,
-      message,
-      hint: 'Check that the path is a readable plan file.',
+      message: render(locale, message),
+      hint: render(locale, msg('read-error.hint')),
       line: 1,
       column: 1,
       endLine: 1,

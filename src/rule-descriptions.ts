@@ -1,18 +1,22 @@
 import { BUILTIN_DIAGNOSTICS } from './diagnostic.js';
 import type { RuleDescription } from './formatters/types.js';
-import { ruleDocsUrl, type AnyRule } from './rule.js';
+import { DEFAULT_LOCALE, hasMessage, translate, type Locale } from './i18n/index.js';
+import { defaultHint, ruleDescription, ruleDocsUrl, type AnyRule } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
 
-/** Every rule and built-in diagnostic id, described for formatters (SARIF lists them). */
-export function ruleDescriptions(rules: readonly AnyRule[] = builtinRules): RuleDescription[] {
+/** Every rule and built-in diagnostic id, described for formatters (SARIF lists them), in `locale`. */
+export function ruleDescriptions(rules: readonly AnyRule[] = builtinRules, locale: Locale = DEFAULT_LOCALE): RuleDescription[] {
   return [
     ...rules.map((r) => ({
       id: r.meta.id,
-      description: r.meta.description,
+      description: ruleDescription(r.meta, locale),
       severity: r.meta.severity,
-      hint: r.meta.hint,
+      hint: defaultHint(r.meta, locale),
       docsUrl: ruleDocsUrl(r.meta.id),
     })),
-    ...Object.entries(BUILTIN_DIAGNOSTICS).map(([id, description]) => ({ id, description, severity: 'error' as const })),
+    ...Object.entries(BUILTIN_DIAGNOSTICS).map(([id, description]) => {
+      const key = `${id}.description`;
+      return { id, description: hasMessage(key) ? translate(locale, key) : description, severity: 'error' as const };
+    }),
   ];
 }
