@@ -123,7 +123,7 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';
       const known = READ_FAILURES[code];
-      return readFailure(filePath, locale, known ? msg(known) : msg('read-error.other', { detail: code || (err as Error).message }));
+      return readFailure(filePath, locale, known ? msg(known) : msg('read-error.failed', { detail: code || (err as Error).message }));
     }
     return lintBytes(bytes, { filePath, activeRules: active, locale });
   });

@@ -266,8 +266,8 @@ function describe(e: ErrorObject, plan: Plan, locale: Locale): SchemaFinding {
       const detail = e.message ?? 'is not valid';
       return {
         target: valueTarget(),
-        message: path.length ? msg('schema.other', { name, detail }) : msg('schema.other-root', { detail }),
-        hint: fieldHint(schema, msg('schema.other.hint'), locale),
+        message: path.length ? msg('schema.invalid', { name, detail }) : msg('schema.invalid-root', { detail }),
+        hint: fieldHint(schema, msg('schema.invalid.hint'), locale),
       };
     }
   }

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BUILTIN_DIAGNOSTICS,
+  catalogues,
+  LOCALES,
+  lintText,
+  msg,
+  normalizeLocale,
+  resolveLocale,
+  rules,
+  templateParams,
+  translate,
+  type MessageKey,
+} from '../src/index.js';
+import { cleanPlan } from './cli-helpers.js';
+
+const keysOf = (locale: keyof typeof catalogues): string[] => Object.keys(catalogues[locale]).sort();
+
+describe('message catalogues', () => {
+  it('every locale has exactly the keys of the English catalogue', () => {
+    const english = keysOf('en');
+    expect(english.length).toBeGreaterThan(100);
+    for (const locale of LOCALES) {
+      const keys = keysOf(locale);
+      expect(english.filter((k) => !keys.includes(k)), `keys missing from ${locale}`).toEqual([]);
+      expect(keys.filter((k) => !english.includes(k)), `keys only in ${locale}`).toEqual([]);
+    }
+  });
+
+  it('every message takes the same parameters in every locale', () => {
+    const differing: string[] = [];
+    for (const key of keysOf('en') as MessageKey[]) {
+      const english = templateParams(catalogues.en[key]).sort();
+      for (const locale of LOCALES) {
+        const other = templateParams(catalogues[locale][key]).sort();
+        if (english.join() !== other.join()) differing.push(`${locale} ${key}: {${other.join('}, {')}} vs. en {${english.join('}, {')}}`);
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('no translation is left empty or in English by mistake', () => {
+    // The only empty message is the "no location" fragment of schema errors.
+    for (const locale of LOCALES) {
+      for (const [key, text] of Object.entries(catalogues[locale])) {
+        if (key !== 'schema.where.top') expect(text, `${locale} ${key}`).not.toBe('');
+      }
+    }
+    const untranslated = (keysOf('zh-CN') as MessageKey[]).filter(
+      (k) => catalogues['zh-CN'][k] === catalogues.en[k] && /[a-z]{4,}/.test(catalogues.en[k].replace(/\{[A-Za-z]+\}/g, '')),
+    );
+    expect(untranslated).toEqual([]);
+  });
+
+  it('count forms come in pairs', () => {
+    const keys = keysOf('en');
+    for (const k of keys.filter((x) => x.endsWith('.one'))) expect(keys, k).toContain(k.replace(/\.one$/, '.other'));
+    for (const k of keys.filter((x) => x.endsWith('.other'))) expect(keys, k).toContain(k.replace(/\.other$/, '.one'));
+  });
+
+  it("every rule's description and hint are in the catalogues, the English description being the rule's own", () => {
+    for (const rule of rules) {
+      const id = rule.meta.id;
+      expect(rule.meta.hintId, id).toBe(`${id}.hint`);
+      expect(translate('en', `${id}.description` as MessageKey), id).toBe(rule.meta.description);
+    }
+    for (const [id, description] of Object.entries(BUILTIN_DIAGNOSTICS)) {
+      expect(translate('en', `${id}.description` as MessageKey), id).toBe(description);
+    }
+  });
+});
+
+describe('translate', () => {
+  it('fills named parameters, renders nested messages in the same locale, and does not expand values', () => {
+    expect(translate('en', 'statement.goal', { goal: 2 })).toBe('goal 2');
+    expect(translate('zh-CN', 'statement.goal', { goal: 2 })).toBe('目标 2');
+    expect(translate('zh-CN', 'knowledge-injection.found', { where: msg('statement.goal', { goal: 1 }), text: '记住{where}' })).toBe(
+      '目标 1要求模型掌握知识（「记住{where}」）：微调改变的是行为，不能存储知识',
+    );
+  });
+
+  it('leaves a parameter that was not given visible', () => {
+    expect(translate('en', 'duplicate-key.found')).toBe('duplicate key "{key}": only one of its values can be meant');
+  });
+});
+
+describe('locale resolution', () => {
+  it.each([
+    ['zh', 'zh-CN'],
+    ['zh-CN', 'zh-CN'],
+    ['zh_CN.UTF-8', 'zh-CN'],
+    ['zh_CN.GB18030', 'zh-CN'],
+    ['zh-Hans', 'zh-CN'],
+    ['zh-Hans-CN', 'zh-CN'],
+    ['ZH_sg', 'zh-CN'],
+    ['en', 'en'],
+    ['en_US.UTF-8', 'en'],
+    ['en_GB@euro', 'en'],
+    ['C', 'en'],
+    ['C.UTF-8', 'en'],
+    ['POSIX', 'en'],
+    ['fr_FR.UTF-8', undefined],
+    ['', undefined],
+  ])('%s → %s', (name, locale) => {
+    expect(normalizeLocale(name)).toBe(locale);
+  });
+
+  it('the flag wins over the environment, and an unsupported flag is not guessed at', () => {
+    expect(resolveLocale('en', { FINETUNE_LINT_LOCALE: 'zh-CN', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(resolveLocale('zh', {})).toBe('zh-CN');
+    expect(resolveLocale('klingon', { LANG: 'zh_CN.UTF-8' })).toBeUndefined();
+  });
+
+  it('FINETUNE_LINT_LOCALE, then LC_ALL, LC_MESSAGES and LANG, then English', () => {
+    expect(resolveLocale(undefined, { FINETUNE_LINT_LOCALE: 'zh-CN', LC_ALL: 'en_US.UTF-8' })).toBe('zh-CN');
+    expect(resolveLocale(undefined, { FINETUNE_LINT_LOCALE: 'en', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    // An unsupported FINETUNE_LINT_LOCALE falls back to the system locale.
+    expect(resolveLocale(undefined, { FINETUNE_LINT_LOCALE: 'fr', LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(resolveLocale(undefined, { LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh-CN');
+    expect(resolveLocale(undefined, { LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(resolveLocale(undefined, { LC_ALL: '', LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh-CN');
+    expect(resolveLocale(undefined, { LANG: 'zh_TW.UTF-8' })).toBe('zh-CN');
+    // The system locale decides even when finetune-lint has no catalogue for it.
+    expect(resolveLocale(undefined, { LC_ALL: 'de_DE.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(resolveLocale(undefined, {})).toBe('en');
+  });
+});
+
+describe('lintText in Chinese', () => {
+  it('words rule findings, hints, schema errors and the verdict reasons in Chinese at the same positions', () => {
+    const text = cleanPlan
+      .replace('  eval:\n    path: data/eval.jsonl\n', '  eval:\n    path: ./data/train.jsonl\n')
+      .replace('method: lora', 'method: QLoRA')
+      .replace('domain: internal writing assistant', 'domain: 医疗问诊\nevalution: {}');
+    const en = lintText(text, { filePath: '/plans/a.yaml' });
+    const zh = lintText(text, { filePath: '/plans/a.yaml', locale: 'zh-CN' });
+    const show = (r: typeof en): string[] => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message} → ${m.hint}`);
+    expect(show(en)).toEqual([
+      '4:9 schema: "method" must be one of sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, other; got "QLoRA" — did you mean "qlora"? → Write method: qlora.',
+      '10:9 high-risk-no-fallback: high-risk plan with no fallback: the domain "医疗问诊" is medical, and risk.fallback is missing → List the controls that stay in place under risk.fallback: rules for the critical cases, a tiered process, human review or escalation, retrieval with an explicit refusal policy.',
+      '11:1 schema: unknown key "evalution" — did you mean "evaluation"? → Rename "evalution" to "evaluation"; prefix a key with "x-" to keep your team\'s own field.',
+      '21:11 no-eval-set: data.eval.path "./data/train.jsonl" is the training file (data.train.path "data/train.jsonl"): the model would be graded on examples it trained on → Point data.eval.path at a separate file of examples that never appear in training.',
+    ]);
+    expect(show(zh)).toEqual([
+      '4:9 schema: "method" 必须是 sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, other 之一；实际是 "QLoRA"——是不是想写「qlora」？ → 写成 method: qlora。',
+      '10:9 high-risk-no-fallback: 高风险计划没有兜底措施：domain「医疗问诊」属于医疗场景，而缺少 risk.fallback → 在 risk.fallback 下列出始终有效的控制措施：关键场景的规则、分级流程、人工审核或升级处理、带明确拒答策略的检索。',
+      '11:1 schema: 未知键「evalution」——是不是想写「evaluation」？ → 把「evalution」改名为「evaluation」；要保留团队自己的字段，请给键加上 "x-" 前缀。',
+      '21:11 no-eval-set: data.eval.path「./data/train.jsonl」就是训练文件（data.train.path「data/train.jsonl」）：模型会在训练过的样本上打分 → 让 data.eval.path 指向一个单独的文件，其中的样本从不出现在训练数据里。',
+    ]);
+    expect(zh.verdictReasons[0]).toBe('schema: "method" 必须是 sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, other 之一；实际是 "QLoRA"——是不是想写「qlora」？');
+    expect(zh.verdict).toBe(en.verdict);
+  });
+
+  it('keeps literal messages of rules without catalogue entries as they are, in every locale', () => {
+    const plugin = {
+      meta: { id: 'team-owner', severity: 'warning' as const, description: 'x', hint: 'Name the owner.', verdict: 'fix-first' as const, defaultOptions: {} },
+      check({ plan, report }: Parameters<(typeof rules)[number]['check']>[0]) {
+        report({ node: plan.anchor(['owner']), message: 'no owner' });
+        report({ node: plan.anchor(['owner']), message: 'no owner again', hint: 'Really.' });
+      },
+    };
+    const zh = lintText(cleanPlan, { locale: 'zh-CN', activeRules: [{ rule: plugin, severity: 'warning', options: {} }] });
+    expect(zh.messages.map((m) => [m.message, m.hint])).toEqual([
+      ['no owner', 'Name the owner.'],
+      ['no owner again', 'Really.'],
+    ]);
+  });
+});
