@@ -12,6 +12,8 @@ import {
   translate,
   type MessageKey,
 } from '../src/index.js';
+import { schemaDescriptionsZhCN } from '../src/i18n/schema-descriptions.zh-CN.js';
+import { planSchema } from '../src/schema/plan-schema.js';
 import { cleanPlan } from './cli-helpers.js';
 
 const keysOf = (locale: keyof typeof catalogues): string[] => Object.keys(catalogues[locale]).sort();
@@ -67,6 +69,32 @@ describe('message catalogues', () => {
     for (const [id, description] of Object.entries(BUILTIN_DIAGNOSTICS)) {
       expect(translate('en', `${id}.description` as MessageKey), id).toBe(description);
     }
+  });
+});
+
+describe('schema descriptions', () => {
+  it('every field description of the plan schema has a Chinese translation, and no translation is stale', () => {
+    const found: string[] = [];
+    const walk = (node: unknown, key = ''): void => {
+      // The `examples` keyword holds plan text, not descriptions of fields (a field may be called examples too).
+      if (!node || typeof node !== 'object' || (key === 'examples' && Array.isArray(node))) return;
+      if (typeof (node as { description?: unknown }).description === 'string') found.push((node as { description: string }).description);
+      for (const [k, v] of Object.entries(node)) walk(v, k);
+    };
+    walk(planSchema);
+    expect(found.length).toBeGreaterThan(40);
+    expect(found.filter((d) => !(d in schemaDescriptionsZhCN))).toEqual([]);
+    expect(Object.keys(schemaDescriptionsZhCN).filter((d) => !found.includes(d))).toEqual([]);
+  });
+
+  it('schema-error hints quote the field description in the locale', () => {
+    const text = `version: 1\nname: x\nbase_model: m\nmethod: lora\nproblem: p\ngoals:\n  - metric: m\n`;
+    expect(lintText(text, { locale: 'zh-CN' }).messages.find((m) => m.ruleId === 'schema')).toMatchObject({
+      line: 7,
+      column: 5,
+      message: 'goals[0] 缺少必填键「behavior」',
+      hint: '添加「behavior」。要改变的可观察行为。例如："Replies follow the tone guide: greeting, empathy line, at most 120 words."。',
+    });
   });
 });
 

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { formatPath, type Plan, type PlanPath } from '../plan.js';
 import type { SourceText, Target } from '../source.js';
 import { msg, plural, render, translate, type Locale, type MessageKey, type MessageRef } from '../i18n/index.js';
+import { schemaDescriptionsZhCN } from '../i18n/schema-descriptions.zh-CN.js';
 import { shorten } from '../rules/text.js';
 import { closest } from '../text-distance.js';
 import { deref, placesOfKey, schemaAt, type SchemaNode } from './plan-schema.js';
@@ -148,15 +149,17 @@ function quoteName(path: PlanPath): string {
   return `"${formatPath(path)}"`;
 }
 
-/**
- * One sentence from the schema about a field, with an example when there is
- * one. The schema's own description of the field is English: it is added in
- * English only.
- */
+/** The schema's description of a field in `locale` (the schema itself is English). */
+function fieldDescription(description: string, locale: Locale): string | undefined {
+  return locale === 'en' ? description : schemaDescriptionsZhCN[description];
+}
+
+/** One sentence from the schema about a field, with an example when there is one. */
 function fieldHint(schema: SchemaNode | undefined, lead: MessageRef, locale: Locale): string {
   const s = schema && deref(schema);
   const parts = [render(locale, lead)];
-  if (s?.description && locale === 'en') parts.push(s.description);
+  const description = s?.description && fieldDescription(s.description, locale);
+  if (description) parts.push(description);
   const example = s?.examples?.[0];
   if (example !== undefined) parts.push(translate(locale, 'schema.example', { example: JSON.stringify(example) }));
   return parts.join(locale === 'en' ? ' ' : '');
