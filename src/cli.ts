@@ -84,7 +84,26 @@ function buildProgram(): Command {
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s)),
     });
+}
+
+/**
+ * commander's errors about options, in the active locale. commander words
+ * them in English only; the ones a user meets (an unknown option, a missing
+ * or invalid value) are recognised and reworded, others pass through as is.
+ */
+function commanderError(text: string): string {
+  const unknown = /^error: unknown option '([^']*)'(?:\n\(Did you mean (?:one of )?(.*)\?\))?\n$/.exec(text);
+  if (unknown) {
+    const hint = unknown[2] ? `\n${translate(locale, 'cli.option-did-you-mean', { options: unknown[2] })}` : '';
+    return `${translate(locale, 'cli.option-unknown', { option: unknown[1]! })}${hint}\n`;
+  }
+  const missing = /^error: option '([^']*)' argument missing\n$/.exec(text);
+  if (missing) return `${translate(locale, 'cli.option-missing-value', { option: missing[1]! })}\n`;
+  const invalid = /^error: option '([^']*)' argument '([^']*)' is invalid\. ([\s\S]*)\n$/.exec(text);
+  if (invalid) return `${translate(locale, 'cli.option-invalid-value', { option: invalid[1]!, value: invalid[2]!, reason: invalid[3]! })}\n`;
+  return text;
 }
 
 /** Colour on a TTY only, unless NO_COLOR, FORCE_COLOR or --color/--no-color say otherwise. */

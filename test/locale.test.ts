@@ -172,6 +172,20 @@ describe('--locale on the command line', () => {
     expect(warnings.stderr).toBe('finetune-lint 发现的警告过多（上限：0）。\n');
   });
 
+  it("commander's option errors are reworded in Chinese and kept as commander words them in English", () => {
+    const zh = runCli(['--locale', 'zh-CN', '--frmat', 'json', 'plans'], { cwd: dir });
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toBe('错误：未知选项「--frmat」\n（是不是想写 --format？）\n');
+    expect(runCli(['--frmat', 'json', 'plans'], { cwd: dir }).stderr).toBe("error: unknown option '--frmat'\n(Did you mean --format?)\n");
+    expect(runCli(['plans', '-f'], { cwd: dir, env: { LANG: 'zh_CN.UTF-8' } }).stderr).toBe('错误：选项「-f, --format <name[:path]>」缺少值\n');
+    expect(runCli(['--locale', 'zh-CN', '--max-warnings', 'x', 'plans'], { cwd: dir }).stderr).toBe(
+      '错误：选项「--max-warnings <n>」的值「x」无效。必须是整数（-1 表示不限）。\n',
+    );
+    expect(runCli(['--max-warnings', 'x', 'plans'], { cwd: dir }).stderr).toBe(
+      "error: option '--max-warnings <n>' argument 'x' is invalid. must be a whole number (-1 for no limit).\n",
+    );
+  });
+
   it('--stdin lints in the chosen locale', () => {
     // No input: an empty file.
     const r = runCli(['--stdin', '--locale', 'zh-CN', '-f', 'compact'], { cwd: dir });

@@ -262,6 +262,11 @@ Commands:
   finetune-lint explain <rule-id>   print a rule's document
 
 Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run failed.`,
+  // commander's own argument errors, reworded (the English ones are commander's text).
+  'cli.option-unknown': "error: unknown option '{option}'",
+  'cli.option-did-you-mean': '(Did you mean {options}?)',
+  'cli.option-missing-value': "error: option '{option}' argument missing",
+  'cli.option-invalid-value': "error: option '{option}' argument '{value}' is invalid. {reason}",
   'cli.bad-max-warnings': 'must be a whole number (-1 for no limit).',
   'cli.bad-size': 'must be a size such as 10MB, 512KB or a number of bytes.',
   'cli.unknown-format': 'unknown format "{name}"; choose from {formats}.',

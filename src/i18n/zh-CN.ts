@@ -254,6 +254,10 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   finetune-lint explain <rule-id>   打印某条规则的文档
 
 退出码：0 没有错误，1 发现错误（或超过 --max-warnings），2 运行本身失败。`,
+  'cli.option-unknown': '错误：未知选项「{option}」',
+  'cli.option-did-you-mean': '（是不是想写 {options}？）',
+  'cli.option-missing-value': '错误：选项「{option}」缺少值',
+  'cli.option-invalid-value': '错误：选项「{option}」的值「{value}」无效。{reason}',
   'cli.bad-max-warnings': '必须是整数（-1 表示不限）。',
   'cli.bad-size': '必须是 10MB、512KB 这样的大小，或字节数。',
   'cli.unknown-format': '未知格式「{name}」；可选：{formats}。',
