@@ -129,10 +129,10 @@ export async function lintFiles(patterns: readonly string[], options: LintFilesO
   });
 }
 
-function formatSize(bytes: number): string {
+function formatSize(bytes: number): MessageRef | string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KB`;
-  return `${bytes} bytes`;
+  return msg('read-error.bytes', { count: bytes });
 }
 
 function readFailure(filePath: string, locale: Locale, message: MessageRef): LintResult {

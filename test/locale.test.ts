@@ -186,6 +186,16 @@ describe('--locale on the command line', () => {
     );
   });
 
+  it('read errors, and the words github output adds, are in Chinese too', () => {
+    const big = runCli(['-f', 'compact', '--locale', 'zh-CN', '--max-file-size', '100', 'plans'], { cwd: dir });
+    expect(big.status).toBe(1);
+    expect(big.stdout).toMatch(/^plans\/wealth\.yaml:1:1: error 文件大小为 \d+ 字节，超过上限 100 字节（--max-file-size），未读取 \[read-error\]\n$/);
+    const gh = runCli(['-f', 'github', '--locale', 'zh-CN', 'plans'], { cwd: dir });
+    expect(gh.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '::notice file=plans/wealth.yaml,title=finetune-lint 结论::（暂时）不要微调 — conflicting-goals',
+    );
+  });
+
   it('--stdin lints in the chosen locale', () => {
     // No input: an empty file.
     const r = runCli(['--stdin', '--locale', 'zh-CN', '-f', 'compact'], { cwd: dir });

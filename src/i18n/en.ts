@@ -141,6 +141,7 @@ export const en = {
   'read-error.folder': 'the path is a folder, not a file',
   'read-error.failed': 'the file cannot be read: {detail}',
   'read-error.too-large': 'the file is {size}, larger than the {limit} limit (--max-file-size); it was not read',
+  'read-error.bytes': '{count} bytes',
   'read-error.hint': 'Check that the path is a readable plan file.',
   'internal-error.unchecked': 'the file could not be checked: {detail}',
   'internal-error.rule-failed': 'rule "{rule}" failed while checking this file: {detail}',
