@@ -69,8 +69,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'vague-goal.description': '某个目标没有 metric 或 target，或者其行为描述过于模糊，说不清要改变哪种行为。',
   'vague-goal.hint': '写明一种可观察的行为（“回复不超过 80 字”“回答引用段落 id”）、测量方式（metric）和算作成功的数值（target）。',
   'vague-goal.too-vague': '目标 {goal} 过于模糊，说不清要改变哪种行为：「{text}」',
-  'vague-goal.goal': '目标 {goal}',
-  'vague-goal.goal-quoted': '目标 {goal}（「{text}」）',
+  'vague-goal.goal': '第 {goal} 个目标',
+  'vague-goal.goal-quoted': '第 {goal} 个目标（「{text}」）',
   'vague-goal.no-metric-no-target': '{label}没有 metric 也没有 target：既没说明行为如何测量，也没说明达到多少才算好',
   'vague-goal.no-metric': '{label}没有 metric：没有说明行为如何测量',
   'vague-goal.no-target': '{label}没有 target：没有说明指标达到多少算成功',
@@ -91,7 +91,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'prompt-baseline-meets-target.found': '提示词基线已经达到目标 {goal} 的目标值：{metric} 为 {value}，目标为 {target}',
 
   'statement.problem': '问题描述',
-  'statement.goal': '目标 {goal}',
+  'statement.goal': '第 {goal} 个目标',
   'statement.train': '训练数据说明',
   'statement.train-source': '训练数据来源',
 
@@ -147,7 +147,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'schema.where.in': '{path} 中的',
   'schema.top-level': '顶层',
   'schema.or': '或',
-  'schema.merge-key': '计划不支持{where} YAML 合并键（"<<"）',
+  'schema.merge-key': '{where}合并键「<<」：计划不支持 YAML 合并键',
   'schema.merge-key.hint': '把键完整写出来：计划要在评审中给人看，合并进来的默认值会掩盖它的内容。',
   'schema.unknown-key': '{where}未知键「{key}」',
   'schema.unknown-key.hint': '使用此处允许的键（{keys}），或给自定义字段加上 "x-" 前缀。',
