@@ -249,7 +249,7 @@ async function main(rawArgv: string[]): Promise<number> {
       return EXIT_FAILURE;
     }
     if (err instanceof ConfigError) {
-      process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.message })}\n`);
+      process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.ref ?? err.message })}\n`);
       return EXIT_FAILURE;
     }
     throw err;

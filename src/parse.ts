@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseAllDocuments, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
-import { DEFAULT_LOCALE, msg, render, type Locale, type MessageRef } from './i18n/index.js';
+import { DEFAULT_LOCALE, hasMessage, msg, render, type Locale, type MessageRef } from './i18n/index.js';
 import { SourceText, type Target } from './source.js';
 
 /** A plan file that parsed into one YAML document whose root is a mapping. */
@@ -64,8 +64,7 @@ export function parsePlan(rawText: string, locale: Locale = DEFAULT_LOCALE): Par
       error(
         tooDeep ? { start: contentStart, end: contentStart + 1 } : { start: syntax.pos[0], end: syntax.pos[1] },
         'syntax-error',
-        // The parser's own explanation is English in every locale.
-        tooDeep ? msg('syntax-error.too-deep') : msg('syntax-error.yaml', { detail: syntax.message.replace(/\.$/, '') }),
+        tooDeep ? msg('syntax-error.too-deep') : msg('syntax-error.yaml', { detail: syntaxDetail(syntax.code, syntax.message) }),
         tooDeep ? msg('syntax-error.too-deep.hint') : msg('syntax-error.yaml.hint'),
         true,
       );
@@ -157,6 +156,15 @@ export function parsePlan(rawText: string, locale: Locale = DEFAULT_LOCALE): Par
     plan: { source, document: first, root: first.contents, data, hasPlaceholders: walked.placeholders.length > 0 },
     diagnostics,
   };
+}
+
+/**
+ * The parser's explanation of a syntax error: its own English text, with the
+ * gist of its error code in front of it in other languages.
+ */
+function syntaxDetail(code: string, message: string): MessageRef {
+  const key = `syntax-error.detail.${code}`;
+  return msg(hasMessage(key) ? key : 'syntax-error.detail.unknown-code', { text: message.replace(/\.$/, '') });
 }
 
 const PLACEHOLDER = /<FILL:[^>]*>/i;

@@ -1,5 +1,6 @@
 import AjvModule, { type ValidateFunction } from 'ajv';
 import type { Severity } from './diagnostic.js';
+import { msg, render, type MessageRef } from './i18n/index.js';
 import type { AnyRule } from './rule.js';
 import { closest } from './text-distance.js';
 
@@ -20,6 +21,14 @@ export interface ActiveRule {
 /** A configuration mistake; the CLI exits with 2. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** The message as a catalogue entry, so the CLI can show it in its locale; absent for literal text. */
+  readonly ref?: MessageRef;
+
+  /** `message` is literal text, or a catalogue entry (the error's `message` is then its English text). */
+  constructor(message: string | MessageRef) {
+    super(typeof message === 'string' ? message : render('en', message));
+    if (typeof message !== 'string') this.ref = message;
+  }
 }
 
 function toSeverity(value: unknown, id: string): Severity | 'off' {
@@ -35,7 +44,7 @@ function toSeverity(value: unknown, id: string): Severity | 'off' {
     case 2:
       return 'error';
     default:
-      throw new ConfigError(`rule "${id}": severity must be off, warn or error (or 0, 1, 2); got ${JSON.stringify(value)}`);
+      throw new ConfigError(msg('config.bad-severity', { rule: id, value: JSON.stringify(value) ?? String(value) }));
   }
 }
 
@@ -63,7 +72,7 @@ export function resolveRules(all: readonly AnyRule[], settings: RuleSettings = {
   for (const id of Object.keys(settings)) {
     if (!byId.has(id)) {
       const near = closest(id, byId.keys());
-      throw new ConfigError(`unknown rule "${id}"${near ? ` — did you mean "${near}"?` : ''}`);
+      throw new ConfigError(near ? msg('config.unknown-rule.near', { rule: id, near }) : msg('config.unknown-rule', { rule: id }));
     }
   }
   const active: ActiveRule[] = [];
@@ -76,13 +85,14 @@ export function resolveRules(all: readonly AnyRule[], settings: RuleSettings = {
     if (given !== undefined) {
       const validate = optionsValidator(rule);
       if (!validate && Object.keys(given).length > 0) {
-        throw new ConfigError(`rule "${rule.meta.id}" takes no options`);
+        throw new ConfigError(msg('config.no-options', { rule: rule.meta.id }));
       }
       if (validate && !validate(options)) {
         const detail = (validate.errors ?? [])
           .map((e) => `${e.instancePath ? e.instancePath.slice(1) : 'options'} ${e.message ?? 'is not valid'}`)
           .join('; ');
-        throw new ConfigError(`rule "${rule.meta.id}": invalid options: ${detail}`);
+        // ajv's wording of each problem is English in every locale.
+        throw new ConfigError(msg('config.invalid-options', { rule: rule.meta.id, detail }));
       }
     }
     active.push({ rule, severity, options });

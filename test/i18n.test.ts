@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   BUILTIN_DIAGNOSTICS,
   catalogues,
+  ConfigError,
+  render,
+  resolveRules,
+  type RuleSettings,
   LOCALES,
   lintText,
   msg,
@@ -112,6 +116,28 @@ describe('translate', () => {
   });
 });
 
+describe('configuration errors', () => {
+  it('carry their message as a catalogue entry: English as the error message, Chinese when rendered', () => {
+    const caught = (settings: RuleSettings): ConfigError => {
+      try {
+        resolveRules(rules, settings);
+      } catch (err) {
+        return err as ConfigError;
+      }
+      throw new Error('no ConfigError');
+    };
+    const unknown = caught({ 'no-eval-st': 'error' });
+    expect(unknown).toBeInstanceOf(ConfigError);
+    expect(unknown.message).toBe('unknown rule "no-eval-st" — did you mean "no-eval-set"?');
+    expect(render('zh-CN', unknown.ref!)).toBe('未知规则「no-eval-st」——是不是想写「no-eval-set」？');
+    const severity = caught({ 'no-eval-set': 'loud' as never });
+    expect(severity.message).toBe('rule "no-eval-set": severity must be off, warn or error (or 0, 1, 2); got "loud"');
+    expect(render('zh-CN', severity.ref!)).toBe('规则「no-eval-set」：级别必须是 off、warn 或 error（或 0、1、2）；实际是 "loud"');
+    expect(render('zh-CN', caught({ 'no-eval-set': ['error', { x: 1 }] }).ref!)).toBe('规则「no-eval-set」没有选项');
+    expect(new ConfigError('literal text').ref).toBeUndefined();
+  });
+});
+
 describe('locale resolution', () => {
   it.each([
     ['zh', 'zh-CN'],
@@ -177,6 +203,20 @@ describe('lintText in Chinese', () => {
     ]);
     expect(zh.verdictReasons[0]).toBe('schema: "method" 必须是 sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, other 之一；实际是 "QLoRA"——是不是想写「qlora」？');
     expect(zh.verdict).toBe(en.verdict);
+  });
+
+  it('explains YAML syntax errors in Chinese, keeping the parser\'s own words', () => {
+    const text = 'version: 1\nname: x\ngoals:\n\t- behavior: y\n';
+    const [en] = lintText(text).messages;
+    const [zh] = lintText(text, { locale: 'zh-CN' }).messages;
+    expect(en).toMatchObject({ ruleId: 'syntax-error', line: 4, column: 1, message: 'YAML syntax error: Tabs are not allowed as indentation' });
+    expect(zh).toMatchObject({
+      ruleId: 'syntax-error',
+      line: 4,
+      column: 1,
+      message: 'YAML 语法错误：缩进不能使用 Tab（Tabs are not allowed as indentation）',
+      hint: '修正此处的 YAML 语法；在文件能够解析之前，其他内容都不会检查。',
+    });
   });
 
   it('keeps literal messages of rules without catalogue entries as they are, in every locale', () => {
