@@ -50,7 +50,7 @@ describe('stylish in Chinese', () => {
                      ↳ 在评测集上运行这个提示词，把得分记录在 baselines.prompt.results 下（指标: 数值）。
          15:1  错误  没有评测集：缺少 data.eval，没有留出的数据能说明行为是否改变                                                                                                       no-eval-set
                      ↳ 添加 data.eval，写明从训练数据中留出的样本的路径（或说明），例如 200 条模型从未训练过的真实案例。
-        结论： （暂时）不要微调 — conflicting-goals
+        结论：（暂时）不要微调 — conflicting-goals
 
       ✖ 7 个问题（3 个错误，4 个警告）
       1 个计划：0 个可以开始，0 个需先修改计划，1 个（暂时）不要微调

@@ -54,7 +54,12 @@ export const stylish: Formatter = (results, context) => {
       if (r.hint) out += `${' '.repeat(width(lead))}${c.dim(`↳ ${r.hint}`)}\n`;
     }
     const why = result.verdictReasons.map((r) => r.slice(0, r.indexOf(':')));
-    out += `  ${c.bold(translate(locale, 'stylish.verdict'))} ${paint[result.verdict](verdictLabel(result.verdict, locale))}${why.length ? c.dim(` — ${why.join(', ')}`) : ''}\n`;
+    const planVerdict = translate(locale, 'stylish.verdict-line', {
+      label: c.bold(translate(locale, 'stylish.verdict')),
+      verdict: paint[result.verdict](verdictLabel(result.verdict, locale)),
+      reasons: why.length ? c.dim(` — ${why.join(', ')}`) : '',
+    });
+    out += `  ${planVerdict}\n`;
   }
   if (results.length === 0) return '';
   const verdictLine = translate(locale, 'stylish.verdicts', {

@@ -237,6 +237,7 @@ export const en = {
   'stylish.error': 'error',
   'stylish.warning': 'warning',
   'stylish.verdict': 'verdict:',
+  'stylish.verdict-line': '{label} {verdict}{reasons}',
   'stylish.summary': '✖ {problems} ({errors}, {warnings})',
   'stylish.verdicts': '{plans}: {ready} ready, {fixFirst} fix the plan first, {doNotFineTune} do not fine-tune (yet)',
   'stylish.clean.one': '{count} plan checked, no problems: ready',

@@ -229,6 +229,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'stylish.error': '错误',
   'stylish.warning': '警告',
   'stylish.verdict': '结论：',
+  'stylish.verdict-line': '{label}{verdict}{reasons}',
   'stylish.summary': '✖ {problems}（{errors}，{warnings}）',
   'stylish.verdicts': '{plans}：{ready} 个可以开始，{fixFirst} 个需先修改计划，{doNotFineTune} 个（暂时）不要微调',
   'stylish.clean.one': '已检查 {count} 个计划，没有问题：可以开始',
