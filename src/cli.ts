@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, type Option } from 'commander';
 import type { LintResult } from './diagnostic.js';
 import { explainRule, initPlan, listRules, type CommandOutcome } from './commands.js';
 import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
@@ -81,6 +81,17 @@ function buildProgram(): Command {
     .helpOption('-h, --help', translate(locale, 'cli.opt.help'))
     .addHelpText('after', translate(locale, 'cli.help.after'))
     .exitOverride()
+    .configureHelp({
+      styleTitle: (title) => {
+        const key = HELP_TITLES[title];
+        return key ? translate(locale, key) : title;
+      },
+      optionDescription(this: Help, option: Option) {
+        return Help.prototype.optionDescription
+          .call(this, option)
+          .replace(/ ?\(default: (.*)\)$/, (_, value: string) => translate(locale, 'cli.help.default', { value }));
+      },
+    })
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
@@ -105,6 +116,13 @@ function commanderError(text: string): string {
   if (invalid) return `${translate(locale, 'cli.option-invalid-value', { option: invalid[1]!, value: invalid[2]!, reason: invalid[3]! })}\n`;
   return text;
 }
+
+/** commander's help headings, as catalogue keys. */
+const HELP_TITLES: Record<string, 'cli.help.usage' | 'cli.help.arguments' | 'cli.help.options'> = {
+  'Usage:': 'cli.help.usage',
+  'Arguments:': 'cli.help.arguments',
+  'Options:': 'cli.help.options',
+};
 
 /** Colour on a TTY only, unless NO_COLOR, FORCE_COLOR or --color/--no-color say otherwise. */
 function shouldColor(flag: boolean | undefined, toFile: boolean): boolean {

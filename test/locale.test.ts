@@ -163,6 +163,12 @@ describe('--locale on the command line', () => {
     const help = runCli(['--help', '--locale', 'zh-CN']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--locale <en|zh-CN>');
+    expect(help.stdout).toMatch(/^用法： finetune-lint \[options\] \[patterns\.\.\.\]\n/);
+    expect(help.stdout).toContain('\n选项：\n');
+    expect(help.stdout).toContain('警告数超过此值时以 1 退出（-1：不限）（默认：-1）');
+    const english = runCli(['--help']).stdout;
+    expect(english).toMatch(/^Usage: finetune-lint \[options\] \[patterns\.\.\.\]\n/);
+    expect(english).toMatch(/exit with 1 when there are more warnings than\s+this \(-1: no limit\) \(default: -1\)/);
     expect(help.stdout).toContain('检查从标准输入读入的计划文本');
     expect(help.stdout).toContain('退出码：0 没有错误，1 发现错误（或超过 --max-warnings），2 运行本身失败。');
     const warnings = runCli(['--locale', 'zh-CN', '--max-warnings', '0', 'plan.yaml'], {

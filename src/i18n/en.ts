@@ -269,6 +269,11 @@ export const en = {
   'cli.opt.no-color': 'disable coloured output',
   'cli.opt.version': 'print the version',
   'cli.opt.help': 'show this help',
+  // commander's help headings (these are commander's own English words).
+  'cli.help.usage': 'Usage:',
+  'cli.help.arguments': 'Arguments:',
+  'cli.help.options': 'Options:',
+  'cli.help.default': ' (default: {value})',
   'cli.help.after': `
 Examples:
   finetune-lint finetune-plan.yaml

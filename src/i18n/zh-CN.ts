@@ -260,6 +260,10 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'cli.opt.no-color': '关闭彩色输出',
   'cli.opt.version': '打印版本号',
   'cli.opt.help': '显示本帮助',
+  'cli.help.usage': '用法：',
+  'cli.help.arguments': '参数：',
+  'cli.help.options': '选项：',
+  'cli.help.default': '（默认：{value}）',
   'cli.help.after': `
 示例：
   finetune-lint finetune-plan.yaml
