@@ -219,6 +219,21 @@ describe('lintText in Chinese', () => {
     });
   });
 
+  it('a rule that fails is reported in the locale, its own error text as it is', () => {
+    const broken = {
+      meta: { id: 'broken', severity: 'error' as const, description: 'x', verdict: 'fix-first' as const, defaultOptions: {} },
+      check() {
+        throw new Error('boom');
+      },
+    };
+    const [m] = lintText(cleanPlan, { locale: 'zh-CN', activeRules: [{ rule: broken, severity: 'error', options: {} }] }).messages;
+    expect(m).toMatchObject({
+      ruleId: 'internal-error',
+      message: '规则「broken」在检查此文件时出错：boom',
+      hint: '这是 finetune-lint 的缺陷，不是你的计划的问题；请附上计划报告给我们。',
+    });
+  });
+
   it('keeps literal messages of rules without catalogue entries as they are, in every locale', () => {
     const plugin = {
       meta: { id: 'team-owner', severity: 'warning' as const, description: 'x', hint: 'Name the owner.', verdict: 'fix-first' as const, defaultOptions: {} },
