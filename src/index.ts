@@ -40,7 +40,6 @@ export {
   normalizeLocale,
   LOCALES,
   DEFAULT_LOCALE,
-  LOCALE_ENV_VARS,
   type Locale,
   type MessageKey,
   type MessageRef,

@@ -2,7 +2,7 @@ import { en, type MessageKey } from './en.js';
 import type { Locale } from './locale.js';
 import { zhCN } from './zh-CN.js';
 
-export { DEFAULT_LOCALE, LOCALE_ENV_VARS, LOCALES, normalizeLocale, resolveLocale, type Locale } from './locale.js';
+export { DEFAULT_LOCALE, LOCALES, normalizeLocale, resolveLocale, type Locale } from './locale.js';
 export type { MessageKey } from './en.js';
 
 /**

@@ -23,9 +23,6 @@ export function normalizeLocale(name: string | undefined): Locale | undefined {
   return undefined;
 }
 
-/** The environment variables that choose the locale, most specific first. */
-export const LOCALE_ENV_VARS = ['FINETUNE_LINT_LOCALE', 'LC_ALL', 'LC_MESSAGES', 'LANG'] as const;
-
 /**
  * The locale to speak, from the `--locale` value when given, else from the
  * environment: `FINETUNE_LINT_LOCALE` when it names a supported locale, else

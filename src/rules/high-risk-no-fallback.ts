@@ -2,18 +2,17 @@ import { isScalar, isSeq, type Node } from 'yaml';
 import { msg, type MessageRef } from '../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { compileLexicons } from './lexicon.js';
-import { DOMAIN_NAMES, type RiskDomain } from './lexicons/high-risk-no-fallback.groups.js';
+import { RISK_DOMAINS, type RiskDomain } from './lexicons/high-risk-no-fallback.groups.js';
 import en from './lexicons/high-risk-no-fallback.en.js';
 import zh from './lexicons/high-risk-no-fallback.zh.js';
 import { normalizeText, shorten } from './text.js';
 
 const domains = compileLexicons<RiskDomain>(en, zh);
-const DOMAIN_ORDER = Object.keys(DOMAIN_NAMES) as RiskDomain[];
 
 /** The high-risk setting a text names, if any. */
 export function riskDomainOf(text: string): RiskDomain | undefined {
   const norm = normalizeText(text);
-  return DOMAIN_ORDER.find((d) => domains.has(d, norm));
+  return RISK_DOMAINS.find((d) => domains.has(d, norm));
 }
 
 /** How a message names a high-risk setting, in the active locale. */
