@@ -1,12 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import type { LintResult } from './diagnostic.js';
 import { explainRule, initPlan, listRules, type CommandOutcome } from './commands.js';
 import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
 import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
 import { formatters } from './formatters/index.js';
 import { ConfigLoader } from './config/loader.js';
+import { LOCALES, resolveLocale, translate, type Locale } from './i18n/index.js';
 import { lintText } from './linter.js';
 import { lintTextWithData, type DataCheckOptions } from './data/run.js';
 import { ruleDescriptions } from './rule-descriptions.js';
@@ -42,16 +43,19 @@ interface OutputSpec {
   file?: string;
 }
 
+/** The language of everything the CLI says; set from `--locale` and the environment before anything is printed. */
+let locale: Locale = 'en';
+
 function nonNegativeInt(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < -1) throw new InvalidArgumentError('must be a whole number (-1 for no limit).');
+  if (!Number.isInteger(n) || n < -1) throw new InvalidArgumentError(translate(locale, 'cli.bad-max-warnings'));
   return n;
 }
 
 /** Parses sizes such as `10485760`, `512KB`, `10MB`. */
 function byteSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(value.trim());
-  if (!m) throw new InvalidArgumentError('must be a size such as 10MB, 512KB or a number of bytes.');
+  if (!m) throw new InvalidArgumentError(translate(locale, 'cli.bad-size'));
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const factor = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Math.round(Number(m[1]) * factor);
@@ -61,7 +65,7 @@ function byteSize(value: string): number {
 function formatSpec(value: string, previous: string[]): string[] {
   const name = value.split(':')[0]!;
   if (!(name in formatters)) {
-    throw new InvalidArgumentError(`unknown format "${name}"; choose from ${Object.keys(formatters).join(', ')}.`);
+    throw new InvalidArgumentError(translate(locale, 'cli.unknown-format', { name, formats: Object.keys(formatters).join(', ') }));
   }
   return [...previous, value];
 }
@@ -90,64 +94,76 @@ function unusedLevel(value: string): 'off' | 'warn' | 'error' {
 function buildProgram(): Command {
   return new Command()
     .name('finetune-lint')
-    .description('Lint fine-tuning experiment plans (finetune-plan.yaml) before GPU time is spent.')
-    .argument('[patterns...]', 'plan files, folders (walked for *.yaml / *.yml) or quoted globs')
-    .option(
-      '-f, --format <name[:path]>',
-      `output format: ${Object.keys(formatters).join(', ')}; repeatable, each with an optional file (default: stylish, or github under GitHub Actions)`,
-      formatSpec,
-      [],
-    )
-    .option('-o, --output-file <path>', 'write the report to a file instead of stdout')
-    .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this (-1: no limit)', nonNegativeInt, -1)
-    .option('--quiet', 'report errors only', false)
-    .option('--no-error-on-unmatched-pattern', 'do not fail when a pattern matches no file')
-    .option('--max-file-size <size>', 'report files larger than this instead of reading them', byteSize, DEFAULT_MAX_FILE_SIZE)
-    .option('--stdin', 'lint the plan text given on standard input')
-    .option('--stdin-filename <path>', 'the path to report (and resolve relative paths against) for --stdin')
-    .option('-c, --config <path>', 'use this configuration file for every plan instead of searching for one')
-    .option('--no-config', 'use the default rule settings; read no configuration file')
-    .option('--rule <id:severity>', 'set a rule, over the configuration (off, warn, error); repeatable', ruleSpec, {})
-    .option('--no-ignore', 'lint files that .gitignore or the configuration\'s ignores exclude')
-    .option(
-      '--report-unused-disable-directives <level>',
-      'report disable comments that suppress nothing: off, warn (default) or error',
-      unusedLevel,
-    )
-    .option('--require-reason', 'make a disable comment without "-- reason" an error')
-    .option('--print-config <file>', 'print the effective configuration for a plan file and exit')
-    .addOption(new Option('--data-checks <mode>', 'check the data files and trainer config plans name').choices(['on', 'off']).default('on'))
-    .option('--allow-outside-root', 'let data checks read files outside the repository root', false)
-    .option('--print-schema', 'print the plan JSON Schema and exit')
-    .option('--color', 'force coloured output')
-    .option('--no-color', 'disable coloured output')
-    .version(VERSION, '-v, --version', 'print the version')
-    .helpOption('-h, --help', 'show this help')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  finetune-lint finetune-plan.yaml
-  finetune-lint "plans/**/*.yaml"
-  finetune-lint plans/ --format json --output-file lint.json
-  finetune-lint plans/ --format stylish --format sarif:finetune-lint.sarif
-  finetune-lint plans/ --max-warnings 0
-  finetune-lint plans/ --rule conflicting-goals:off --config ci/finetune-lint.config.yaml
-  cat plan.yaml | finetune-lint --stdin --stdin-filename plans/tone/finetune-plan.yaml
-
-Commands:
-  finetune-lint init [path]         write a commented starter plan (default finetune-plan.yaml)
-  finetune-lint rules               list the rules
-  finetune-lint explain <rule-id>   print a rule's document
-
-Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run failed.`,
-    )
+    .description(translate(locale, 'cli.description'))
+    .argument('[patterns...]', translate(locale, 'cli.arg.patterns'))
+    .option('-f, --format <name[:path]>', translate(locale, 'cli.opt.format', { formats: Object.keys(formatters).join(', ') }), formatSpec, [])
+    .option('-o, --output-file <path>', translate(locale, 'cli.opt.output-file'))
+    .option('--max-warnings <n>', translate(locale, 'cli.opt.max-warnings'), nonNegativeInt, -1)
+    .option('--quiet', translate(locale, 'cli.opt.quiet'), false)
+    .option('--no-error-on-unmatched-pattern', translate(locale, 'cli.opt.no-error-on-unmatched-pattern'))
+    .option('--max-file-size <size>', translate(locale, 'cli.opt.max-file-size'), byteSize, DEFAULT_MAX_FILE_SIZE)
+    .option('--stdin', translate(locale, 'cli.opt.stdin'))
+    .option('--stdin-filename <path>', translate(locale, 'cli.opt.stdin-filename'))
+    .option('-c, --config <path>', translate(locale, 'cli.opt.config'))
+    .option('--no-config', translate(locale, 'cli.opt.no-config'))
+    .option('--rule <id:severity>', translate(locale, 'cli.opt.rule'), ruleSpec, {})
+    .option('--no-ignore', translate(locale, 'cli.opt.no-ignore'))
+    .option('--report-unused-disable-directives <level>', translate(locale, 'cli.opt.report-unused-disable-directives'), unusedLevel)
+    .option('--require-reason', translate(locale, 'cli.opt.require-reason'))
+    .option('--print-config <file>', translate(locale, 'cli.opt.print-config'))
+    .addOption(new Option('--data-checks <mode>', translate(locale, 'cli.opt.data-checks')).choices(['on', 'off']).default('on'))
+    .option('--allow-outside-root', translate(locale, 'cli.opt.allow-outside-root'), false)
+    .option('--print-schema', translate(locale, 'cli.opt.print-schema'))
+    // Read (and removed from argv) by `takeLocale` before parsing; listed here for --help.
+    .option('--locale <en|zh-CN>', translate(locale, 'cli.opt.locale'))
+    .option('--color', translate(locale, 'cli.opt.color'))
+    .option('--no-color', translate(locale, 'cli.opt.no-color'))
+    .version(VERSION, '-v, --version', translate(locale, 'cli.opt.version'))
+    .helpOption('-h, --help', translate(locale, 'cli.opt.help'))
+    .addHelpText('after', translate(locale, 'cli.help.after'))
     .exitOverride()
+    .configureHelp({
+      styleTitle: (title) => {
+        const key = HELP_TITLES[title];
+        return key ? translate(locale, key) : title;
+      },
+      optionDescription(this: Help, option: Option) {
+        return Help.prototype.optionDescription
+          .call(this, option)
+          .replace(/ ?\(default: (.*)\)$/, (_, value: string) => translate(locale, 'cli.help.default', { value }));
+      },
+    })
     .configureOutput({
       writeOut: (s) => process.stdout.write(s),
       writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(commanderError(s)),
     });
 }
+
+/**
+ * commander's errors about options, in the active locale. commander words
+ * them in English only; the ones a user meets (an unknown option, a missing
+ * or invalid value) are recognised and reworded, others pass through as is.
+ */
+function commanderError(text: string): string {
+  const unknown = /^error: unknown option '([^']*)'(?:\n\(Did you mean (?:one of )?(.*)\?\))?\n$/.exec(text);
+  if (unknown) {
+    const hint = unknown[2] ? `\n${translate(locale, 'cli.option-did-you-mean', { options: unknown[2] })}` : '';
+    return `${translate(locale, 'cli.option-unknown', { option: unknown[1]! })}${hint}\n`;
+  }
+  const missing = /^error: option '([^']*)' argument missing\n$/.exec(text);
+  if (missing) return `${translate(locale, 'cli.option-missing-value', { option: missing[1]! })}\n`;
+  const invalid = /^error: option '([^']*)' argument '([^']*)' is invalid\. ([\s\S]*)\n$/.exec(text);
+  if (invalid) return `${translate(locale, 'cli.option-invalid-value', { option: invalid[1]!, value: invalid[2]!, reason: invalid[3]! })}\n`;
+  return text;
+}
+
+/** commander's help headings, as catalogue keys. */
+const HELP_TITLES: Record<string, 'cli.help.usage' | 'cli.help.arguments' | 'cli.help.options'> = {
+  'Usage:': 'cli.help.usage',
+  'Arguments:': 'cli.help.arguments',
+  'Options:': 'cli.help.options',
+};
 
 /** Colour on a TTY only, unless NO_COLOR, FORCE_COLOR or --color/--no-color say otherwise. */
 function shouldColor(flag: boolean | undefined, toFile: boolean): boolean {
@@ -191,20 +207,60 @@ function emit(outcome: CommandOutcome): number {
 /** `rules`, `explain <id>` and `init [path]`; a file with such a name is linted as `./rules`. */
 async function subcommand(argv: string[]): Promise<number | undefined> {
   const [name, ...rest] = argv.slice(2);
-  const usage = (text: string): number => emit({ stderr: `finetune-lint: usage: ${text}\n`, code: EXIT_FAILURE });
+  const usage = (text: string): number => emit({ stderr: `${translate(locale, 'cli.usage', { usage: text })}\n`, code: EXIT_FAILURE });
   switch (name) {
     case 'rules':
-      return rest.length ? usage('finetune-lint rules') : emit(listRules());
+      return rest.length ? usage('finetune-lint rules [--locale <en|zh-CN>]') : emit(listRules(locale));
     case 'explain':
-      return rest.length === 1 ? emit(explainRule(rest[0]!, DOCS_DIR)) : usage('finetune-lint explain <rule-id>');
+      return rest.length === 1 ? emit(explainRule(rest[0]!, DOCS_DIR, locale)) : usage('finetune-lint explain <rule-id> [--locale <en|zh-CN>]');
     case 'init':
-      return rest.length <= 1 ? emit(await initPlan(rest[0])) : usage('finetune-lint init [path]');
+      return rest.length <= 1 ? emit(await initPlan(rest[0], locale)) : usage('finetune-lint init [path] [--locale <en|zh-CN>]');
     default:
       return undefined;
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * Takes `--locale <value>` / `--locale=<value>` out of the arguments (before a
+ * `--`), wherever it stands, so that subcommands and the main command accept
+ * it alike and every message, the first included, is in that language.
+ */
+function takeLocale(argv: string[]): { value?: string; missing: boolean; rest: string[] } {
+  const rest: string[] = [];
+  let value: string | undefined;
+  let missing = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--locale') {
+      if (i + 1 >= argv.length) missing = true;
+      else value = argv[++i];
+    } else if (arg.startsWith('--locale=')) {
+      value = arg.slice('--locale='.length);
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { value, missing, rest };
+}
+
+async function main(rawArgv: string[]): Promise<number> {
+  const taken = takeLocale(rawArgv);
+  const argv = taken.rest;
+  const chosen = resolveLocale(taken.value, process.env);
+  if (chosen) locale = chosen;
+  const locales = LOCALES.join(', ');
+  if (taken.missing) {
+    process.stderr.write(`${translate(locale, 'cli.missing-locale', { locales })}\n`);
+    return EXIT_FAILURE;
+  }
+  if (!chosen) {
+    process.stderr.write(`${translate(locale, 'cli.unknown-locale', { locale: taken.value ?? '', locales })}\n`);
+    return EXIT_FAILURE;
+  }
   const sub = await subcommand(argv);
   if (sub !== undefined) return sub;
   const program = buildProgram();
@@ -258,11 +314,11 @@ async function main(argv: string[]): Promise<number> {
     throw err;
   }
   if (options.stdin && patterns.length) {
-    process.stderr.write('finetune-lint: give either --stdin or file patterns, not both.\n');
+    process.stderr.write(`${translate(locale, 'cli.stdin-and-patterns')}\n`);
     return EXIT_FAILURE;
   }
   if (!options.stdin && patterns.length === 0) {
-    process.stderr.write("finetune-lint: missing required argument 'patterns' (or --stdin); see --help.\n");
+    process.stderr.write(`${translate(locale, 'cli.no-patterns')}\n`);
     return EXIT_FAILURE;
   }
 
@@ -277,8 +333,8 @@ async function main(argv: string[]): Promise<number> {
       const { dataRules, ...lint } = settings.lint;
       results = [
         filePath && dataChecks
-          ? await lintTextWithData(text, { ...lint, filePath }, { ...dataChecks, rules: dataRules })
-          : lintText(text, { ...lint, ...(filePath ? { filePath } : {}) }),
+          ? await lintTextWithData(text, { ...lint, filePath, locale }, { ...dataChecks, rules: dataRules })
+          : lintText(text, { ...lint, locale, ...(filePath ? { filePath } : {}) }),
       ];
     } else {
       results = await lintFiles(patterns, {
@@ -286,21 +342,25 @@ async function main(argv: string[]): Promise<number> {
         maxFileSize: options.maxFileSize,
         settingsFor: async (file) => (await config.forFile(file)).lint,
         isIgnored: (file, isDir) => config.isIgnored(file, isDir),
-        onIgnored: (file) =>
-          process.stderr.write(`finetune-lint: skipped ${path.relative(process.cwd(), file) || file}: it is ignored (.gitignore or the configuration's ignores); --no-ignore lints it\n`),
+        onIgnored: (file) => process.stderr.write(`${translate(locale, 'cli.skipped-ignored', { file: path.relative(process.cwd(), file) || file })}\n`),
         dataChecks,
+        locale,
       });
     }
   } catch (err) {
-    if (err instanceof NoFilesError || err instanceof ConfigError) {
-      process.stderr.write(`finetune-lint: ${err.message}\n`);
+    if (err instanceof NoFilesError) {
+      process.stderr.write(`${translate(locale, 'cli.no-files', { pattern: err.pattern })}\n`);
+      return EXIT_FAILURE;
+    }
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.ref ?? err.message })}\n`);
       return EXIT_FAILURE;
     }
     throw err;
   }
 
   const shown = options.quiet ? onlyErrors(results) : results;
-  const rules = ruleDescriptions(await config.knownRules());
+  const rules = ruleDescriptions(await config.knownRules(), locale);
   let toStdout = '';
   for (const spec of outputSpecs(options)) {
     const text = formatters[spec.format]!(shown, {
@@ -308,6 +368,7 @@ async function main(argv: string[]): Promise<number> {
       color: shouldColor(options.color, Boolean(spec.file)),
       version: VERSION,
       rules,
+      locale,
     });
     if (!spec.file) {
       toStdout += text;
@@ -318,7 +379,7 @@ async function main(argv: string[]): Promise<number> {
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, text);
     } catch (err) {
-      process.stderr.write(`finetune-lint: cannot write ${spec.file}: ${(err as Error).message}\n`);
+      process.stderr.write(`${translate(locale, 'cli.cannot-write', { file: spec.file, detail: (err as Error).message })}\n`);
       return EXIT_FAILURE;
     }
   }
@@ -326,9 +387,9 @@ async function main(argv: string[]): Promise<number> {
 
   const code = exitCodeFor(shown, options.quiet ? -1 : options.maxWarnings);
   if (code === EXIT_FAILURE) {
-    process.stderr.write('finetune-lint: a rule failed while checking (internal-error above); please report it.\n');
+    process.stderr.write(`${translate(locale, 'cli.rule-failed')}\n`);
   } else if (code === EXIT_LINT && shown.every((r) => r.errorCount === 0)) {
-    process.stderr.write(`finetune-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
+    process.stderr.write(`${translate(locale, 'cli.too-many-warnings', { max: options.maxWarnings })}\n`);
   }
   return code;
 }
@@ -344,7 +405,8 @@ main(process.argv).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`finetune-lint: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    process.stderr.write(`${translate(locale, 'cli.internal-error', { detail })}\n`);
     process.exitCode = EXIT_FAILURE;
   },
 );

@@ -1,15 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { STARTER_PLAN } from './init-template.js';
+import stringWidth from 'string-width';
 import { dataRules } from './data/rules/index.js';
+import { DEFAULT_LOCALE, translate, type Locale } from './i18n/index.js';
+import { STARTER_PLANS } from './init-template.js';
+import { ruleDescription } from './rule.js';
 import { rules as planRules } from './rules/index.js';
 import { closest } from './text-distance.js';
-import { VERDICT_LABELS } from './verdict.js';
+import { verdictLabel } from './verdict.js';
 
 /**
  * The CLI's subcommands: `rules`, `explain <rule-id>`, `init [path]`. Each
  * returns the text to print and the exit code; `cli.ts` does the printing.
+ * Everything they say is in the given locale; rule ids and severities are not
+ * translated.
  */
 export interface CommandOutcome {
   stdout?: string;
@@ -20,35 +25,49 @@ export interface CommandOutcome {
 /** Plan rules, then data rules: everything `rules` lists and `explain` knows. */
 const rules = [...planRules, ...dataRules];
 
-/** `finetune-lint rules`: every rule with its default severity, verdict and description. */
-export function listRules(): CommandOutcome {
-  const idW = Math.max(...rules.map((r) => r.meta.id.length));
-  const lines = rules.map(
-    (r) => `${r.meta.id.padEnd(idW)}  ${r.meta.severity.padEnd(7)}  ${VERDICT_LABELS[r.meta.verdict].padEnd(22)}  ${r.meta.description}`,
-  );
-  return { stdout: `${'rule'.padEnd(idW)}  default  verdict                 what it reports\n${lines.join('\n')}\n`, code: 0 };
+/** Pads to a display width: Chinese characters take two columns. */
+function padEnd(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(0, n - stringWidth(s)));
 }
 
-/** `finetune-lint explain <rule-id>`: the rule's document, read from `rules/<id>.md` beside the package. */
-export function explainRule(id: string, docsDir: string): CommandOutcome {
+/** `finetune-lint rules`: every rule with its default severity, verdict and description. */
+export function listRules(locale: Locale = DEFAULT_LOCALE): CommandOutcome {
+  const heading = [
+    translate(locale, 'rules.heading.rule'),
+    translate(locale, 'rules.heading.default'),
+    translate(locale, 'rules.heading.verdict'),
+    translate(locale, 'rules.heading.description'),
+  ];
+  const rows = rules.map((r) => [r.meta.id, r.meta.severity, verdictLabel(r.meta.verdict, locale), ruleDescription(r.meta, locale)]);
+  const widths = [0, 1, 2].map((i) => Math.max(...[heading, ...rows].map((row) => stringWidth(row[i]!))));
+  const line = (row: string[]): string => `${row.slice(0, 3).map((cell, i) => padEnd(cell, widths[i]!)).join('  ')}  ${row[3]}`;
+  return { stdout: `${[heading, ...rows].map(line).join('\n')}\n`, code: 0 };
+}
+
+/**
+ * `finetune-lint explain <rule-id>`: the rule's document from `docsDir`, in
+ * the locale's own document (`rules/<id>.zh-CN.md`) when there is one, else
+ * the English `rules/<id>.md`.
+ */
+export function explainRule(id: string, docsDir: string, locale: Locale = DEFAULT_LOCALE): CommandOutcome {
   const rule = rules.find((r) => r.meta.id === id);
   if (!rule) {
     const near = closest(id, rules.map((r) => r.meta.id));
-    return { stderr: `finetune-lint: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; \`finetune-lint rules\` lists them.\n`, code: 2 };
+    const stderr = near ? translate(locale, 'explain.unknown-rule.near', { id, near }) : translate(locale, 'explain.unknown-rule', { id });
+    return { stderr: `${stderr}\n`, code: 2 };
   }
-  const file = path.join(docsDir, `${id}.md`);
-  if (!existsSync(file)) return { stderr: `finetune-lint: the document of "${id}" is missing (${file}).\n`, code: 2 };
+  const english = path.join(docsDir, `${id}.md`);
+  const own = locale === 'en' ? english : path.join(docsDir, `${id}.${locale}.md`);
+  const file = existsSync(own) ? own : english;
+  if (!existsSync(file)) return { stderr: `${translate(locale, 'explain.missing-doc', { id, file })}\n`, code: 2 };
   return { stdout: readFileSync(file, 'utf8'), code: 0 };
 }
 
-/** `finetune-lint init [path]`: writes the starter plan; never overwrites. */
-export async function initPlan(target = 'finetune-plan.yaml'): Promise<CommandOutcome> {
+/** `finetune-lint init [path]`: writes the starter plan of the locale; never overwrites. */
+export async function initPlan(target = 'finetune-plan.yaml', locale: Locale = DEFAULT_LOCALE): Promise<CommandOutcome> {
   const file = path.resolve(target);
-  if (existsSync(file)) return { stderr: `finetune-lint: ${target} already exists; not overwriting it.\n`, code: 2 };
+  if (existsSync(file)) return { stderr: `${translate(locale, 'init.exists', { target })}\n`, code: 2 };
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, STARTER_PLAN, { flag: 'wx' });
-  return {
-    stdout: `Wrote ${target}. Replace every <FILL: …>, then run: finetune-lint ${target}\n`,
-    code: 0,
-  };
+  await writeFile(file, STARTER_PLANS[locale], { flag: 'wx' });
+  return { stdout: `${translate(locale, 'init.wrote', { target })}\n`, code: 0 };
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from './diagnostic.js';
+import { DEFAULT_LOCALE, msg, render, type Locale, type MessageRef } from './i18n/index.js';
 
 /** The text of a plan file, or the reason it has none. */
 export type Decoded = { text: string } | { diagnostic: Diagnostic };
@@ -13,7 +14,7 @@ const SNIFF_BYTES = 8192;
  * and column of the first bad byte — never decoded into replacement
  * characters that would shift positions.
  */
-export function decodePlanBytes(bytes: Uint8Array): Decoded {
+export function decodePlanBytes(bytes: Uint8Array, locale: Locale = DEFAULT_LOCALE): Decoded {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
   }
@@ -23,7 +24,7 @@ export function decodePlanBytes(bytes: Uint8Array): Decoded {
   const sniff = bytes.subarray(0, SNIFF_BYTES);
   if (sniff.includes(0)) {
     return {
-      diagnostic: encodingError(1, 1, 'the file is binary (it contains NUL bytes), not a YAML plan', 'Lint only plan files; check the pattern or folder given to finetune-lint.'),
+      diagnostic: encodingError(locale, 1, 1, msg('encoding-error.binary'), msg('encoding-error.binary.hint')),
     };
   }
   try {
@@ -42,17 +43,28 @@ export function decodePlanBytes(bytes: Uint8Array): Decoded {
     const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
     return {
       diagnostic: encodingError(
+        locale,
         line,
         column,
-        `the file is not valid UTF-8: byte 0x${hex} at line ${line}, column ${column}`,
-        'Save the plan as UTF-8 (most editors offer "Save with encoding").',
+        msg('encoding-error.invalid-utf8', { byte: hex, line, column }),
+        msg('encoding-error.invalid-utf8.hint'),
       ),
     };
   }
 }
 
-function encodingError(line: number, column: number, message: string, hint: string): Diagnostic {
-  return { ruleId: 'encoding-error', severity: 'error', fatal: true, message, hint, line, column, endLine: line, endColumn: column + 1 };
+function encodingError(locale: Locale, line: number, column: number, message: MessageRef, hint: MessageRef): Diagnostic {
+  return {
+    ruleId: 'encoding-error',
+    severity: 'error',
+    fatal: true,
+    message: render(locale, message),
+    hint: render(locale, hint),
+    line,
+    column,
+    endLine: line,
+    endColumn: column + 1,
+  };
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

@@ -73,13 +73,19 @@ export const BUILTIN_DIAGNOSTICS = {
 
 export type BuiltinDiagnosticId = keyof typeof BUILTIN_DIAGNOSTICS;
 
-/** Orders diagnostics by position, then rule id, so output never depends on rule order. */
+/**
+ * Orders diagnostics by position, then rule id, then end position, so output
+ * never depends on rule order. Not by message: the order must not change with
+ * the locale. What is still tied keeps the order it was reported in (the sort
+ * is stable), which a rule and the schema check make deterministic.
+ */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     a.line - b.line ||
     a.column - b.column ||
     (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
-    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn
   );
 }
 

@@ -1,6 +1,7 @@
 import { BUILTIN_DIAGNOSTICS, type Diagnostic, type Position, type Severity } from './diagnostic.js';
 import type { SourceText, Span } from './source.js';
 import { closest } from './text-distance.js';
+import { DEFAULT_LOCALE, msg, render, type Locale, type MessageRef } from './i18n/index.js';
 
 /**
  * In-plan suppression comments, ESLint style:
@@ -38,6 +39,8 @@ export interface DirectiveOptions {
   knownRuleIds: ReadonlySet<string>;
   /** Rules that did not run at all: a directive naming them is not reported as unused. */
   notRun?: ReadonlySet<string>;
+  /** Language of the problems reported about directives (default `en`). */
+  locale?: Locale;
 }
 
 /** A rule finding that a directive suppressed, with the directive's reason. */
@@ -49,6 +52,7 @@ export interface SuppressedDiagnostic extends Diagnostic {
 export function parseDirectives(
   comments: readonly Span[],
   source: SourceText,
+  locale: Locale = DEFAULT_LOCALE,
 ): { directives: Directive[]; problems: Diagnostic[] } {
   const directives: Directive[] = [];
   const problems: Diagnostic[] = [];
@@ -60,15 +64,16 @@ export function parseDirectives(
     const kind = m[1] as DirectiveKind;
     if (!KINDS.includes(kind)) {
       const near = closest(m[1]!, KINDS);
+      const directive = `${PREFIX}${m[1]}`;
       problems.push(
-        invalid(position, `unknown directive "${PREFIX}${m[1]}"${near ? ` — did you mean "${PREFIX}${near}"?` : ''}`),
+        invalid(position, locale, near ? msg('directive.unknown.near', { directive, near: `${PREFIX}${near}` }) : msg('directive.unknown', { directive })),
       );
       continue;
     }
     // `-- reason` ends the list of ids, as in ESLint.
     const rest = m[2]!;
     if (rest !== '' && !/^\s/.test(rest)) {
-      problems.push(invalid(position, `unknown directive "${PREFIX}${kind}${rest.split(/\s/)[0]}"`));
+      problems.push(invalid(position, locale, msg('directive.unknown', { directive: `${PREFIX}${kind}${rest.split(/\s/)[0]}` })));
       continue;
     }
     const sep = /(?:^|\s)--(?:\s|$)/.exec(rest);
@@ -83,14 +88,8 @@ export function parseDirectives(
   return { directives, problems };
 }
 
-function invalid(position: Position, message: string): Diagnostic {
-  return {
-    ruleId: 'invalid-disable-directive',
-    severity: 'error',
-    message,
-    hint: 'Write `# finetune-lint-disable-next-line <rule-id> -- reason`; `finetune-lint rules` lists the rule ids.',
-    ...position,
-  };
+function invalid(position: Position, locale: Locale, message: MessageRef, hint: MessageRef = msg('directive.hint')): Diagnostic {
+  return { ruleId: 'invalid-disable-directive', severity: 'error', message: render(locale, message), hint: render(locale, hint), ...position };
 }
 
 function isSuppressible(d: Diagnostic): boolean {
@@ -160,22 +159,20 @@ export function applyDirectives(
     else suppressed.push({ ...m, suppressions: [{ kind: 'directive', justification: directives[by]!.reason ?? '' }] });
   }
 
+  const locale = options.locale ?? DEFAULT_LOCALE;
   directives.forEach((d, i) => {
     const where: Position = { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn };
     const directive = `${PREFIX}${d.kind}`;
     for (const id of d.ruleIds ?? []) {
       if (id in BUILTIN_DIAGNOSTICS) {
-        kept.push(invalid(where, `"${id}" cannot be suppressed: syntax, schema and other built-in diagnostics always apply`));
+        kept.push(invalid(where, locale, msg('directive.builtin', { id })));
       } else if (!options.knownRuleIds.has(id)) {
         const near = closest(id, options.knownRuleIds);
-        kept.push(invalid(where, `${directive} names unknown rule "${id}"${near ? ` — did you mean "${near}"?` : ''}`));
+        kept.push(invalid(where, locale, near ? msg('directive.unknown-rule.near', { directive, rule: id, near }) : msg('directive.unknown-rule', { directive, rule: id })));
       }
     }
     if (options.requireReason && d.kind !== 'enable' && !d.reason) {
-      kept.push({
-        ...invalid(where, `${directive} gives no reason; this project requires one (--require-reason)`),
-        hint: 'Add the reason after two dashes: `# finetune-lint-disable-next-line <rule-id> -- why this is acceptable`.',
-      });
+      kept.push(invalid(where, locale, msg('directive.no-reason', { directive }), msg('directive.no-reason.hint')));
     }
     const severity = options.reportUnused ?? 'warning';
     if (severity === 'off' || d.kind === 'enable') return;
@@ -189,11 +186,8 @@ export function applyDirectives(
       kept.push({
         ruleId: 'unused-disable-directive',
         severity,
-        message:
-          id === null
-            ? `unused ${directive} directive: no problem was reported here`
-            : `unused ${directive} directive: "${id}" reported no problem here`,
-        hint: 'Remove the directive (or the rule id from it): what it suppressed is fixed.',
+        message: render(locale, id === null ? msg('directive.unused', { directive }) : msg('directive.unused-rule', { directive, rule: id })),
+        hint: render(locale, msg('directive.unused.hint')),
         ...where,
       });
     }

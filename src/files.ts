@@ -4,6 +4,7 @@ import path from 'node:path';
 import { glob, hasMagic } from 'glob';
 import { makeResult, type LintResult } from './diagnostic.js';
 import { decodePlanBytes } from './decode.js';
+import { DEFAULT_LOCALE, msg, render, type Locale, type MessageKey, type MessageRef } from './i18n/index.js';
 import { lintText, type LintTextOptions } from './linter.js';
 import { resolveRules, type RuleSettings } from './rule-settings.js';
 import { rules as builtinRules } from './rules/index.js';
@@ -118,17 +119,19 @@ export interface LintFilesOptions extends ExpandOptions {
    * off when absent. Data rule settings come from `rules`, or from `settingsFor`'s `dataRules`.
    */
   dataChecks?: DataCheckOptions;
+  /** Language of messages and hints (default `en`). */
+  locale?: Locale;
 }
 
 /** Default for `maxFileSize`: 10 MB. A plan is a few kilobytes. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-const READ_FAILURES: Record<string, string> = {
-  ENOENT: 'the file does not exist: it was deleted while linting, or it is a broken symbolic link',
-  EACCES: 'the file cannot be read: permission denied',
-  EPERM: 'the file cannot be read: permission denied',
-  ELOOP: 'the file cannot be read: its symbolic links form a loop',
-  EISDIR: 'the path is a folder, not a file',
+const READ_FAILURES: Record<string, MessageKey> = {
+  ENOENT: 'read-error.missing',
+  EACCES: 'read-error.permission',
+  EPERM: 'read-error.permission',
+  ELOOP: 'read-error.loop',
+  EISDIR: 'read-error.folder',
 };
 
 /** Finds, reads and lints plan files; results are in path order. */
@@ -149,41 +152,41 @@ async function lintFile(filePath: string, settings: FileLintSettings, options: L
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   // Plans are small: synchronous reads are faster than the promise API's per-call overhead,
   // and linting is CPU-bound anyway.
+  const locale = settings.locale ?? options.locale ?? DEFAULT_LOCALE;
   let bytes: Buffer;
   try {
     const info = statSync(filePath);
     if (info.isFile() && info.size > maxFileSize) {
-      return readFailure(
-        filePath,
-        `the file is ${formatSize(info.size)}, larger than the ${formatSize(maxFileSize)} limit (--max-file-size); it was not read`,
-      );
+      return readFailure(filePath, locale, msg('read-error.too-large', { size: formatSize(info.size), limit: formatSize(maxFileSize) }));
     }
     bytes = readFileSync(filePath);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    return readFailure(filePath, READ_FAILURES[code] ?? `the file cannot be read: ${code || (err as Error).message}`);
+    const known = READ_FAILURES[code];
+    return readFailure(filePath, locale, known ? msg(known) : msg('read-error.failed', { detail: code || (err as Error).message }));
   }
-  const decoded = decodePlanBytes(bytes);
+  const decoded = decodePlanBytes(bytes, locale);
   if ('diagnostic' in decoded) return makeResult(filePath, [decoded.diagnostic]);
   const { dataRules, ...lint } = settings;
-  if (!options.dataChecks) return lintText(decoded.text, { ...lint, filePath });
-  return lintTextWithData(decoded.text, { ...lint, filePath }, { ...options.dataChecks, ...(dataRules ? { rules: dataRules } : {}) });
+  const lintOptions = { ...lint, filePath, locale };
+  if (!options.dataChecks) return lintText(decoded.text, lintOptions);
+  return lintTextWithData(decoded.text, lintOptions, { ...options.dataChecks, ...(dataRules ? { rules: dataRules } : {}) });
 }
 
-function formatSize(bytes: number): string {
+function formatSize(bytes: number): MessageRef | string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KB`;
-  return `${bytes} bytes`;
+  return msg('read-error.bytes', { count: bytes });
 }
 
-function readFailure(filePath: string, message: string): LintResult {
+function readFailure(filePath: string, locale: Locale, message: MessageRef): LintResult {
   return makeResult(filePath, [
     {
       ruleId: 'read-error',
       severity: 'error',
       fatal: true,
-      message,
-      hint: 'Check that the path is a readable plan file.',
+      message: render(locale, message),
+      hint: render(locale, msg('read-error.hint')),
       line: 1,
       column: 1,
       endLine: 1,

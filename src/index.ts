@@ -15,7 +15,38 @@ export {
 } from './diagnostic.js';
 export { formatters, type Formatter, type FormatterContext, type RuleDescription } from './formatters/index.js';
 export { rules, ruleMap } from './rules/index.js';
-export { defineRule, ruleDocsUrl, type Rule, type RuleMeta, type RuleContext, type Finding, type AnyRule } from './rule.js';
+export {
+  defineRule,
+  ruleDocsUrl,
+  defaultHint,
+  ruleDescription,
+  type Rule,
+  type RuleMeta,
+  type RuleContext,
+  type Finding,
+  type CatalogueFinding,
+  type LiteralFinding,
+  type AnyRule,
+} from './rule.js';
+export {
+  catalogues,
+  translate,
+  render,
+  msg,
+  plural,
+  hasMessage,
+  templateParams,
+  resolveLocale,
+  normalizeLocale,
+  LOCALES,
+  DEFAULT_LOCALE,
+  type Locale,
+  type MessageKey,
+  type MessageRef,
+  type MessageParam,
+  type MessageData,
+  type Catalogue,
+} from './i18n/index.js';
 export { ConfigError, checkRuleSetting, resolveRules, type RuleSetting, type RuleSettings, type ActiveRule } from './rule-settings.js';
 export { Plan, formatPath, type PlanPath } from './plan.js';
 export { VERSION } from './version.js';
@@ -29,5 +60,5 @@ export { checkPlanData, lintTextWithData, dataCheckable, type DataCheckOptions }
 export { dataRules, dataRuleMap } from './data/rules/index.js';
 export { defineDataRule, type DataRule, type DataRuleContext, type AnyDataRule } from './data/rule.js';
 export { findRoot, type DataReference, type ReferenceRole, type ReferenceStatus } from './data/references.js';
-export { verdictOf, VERDICT_LABELS, type VerdictOutcome } from './verdict.js';
+export { verdictOf, verdictLabel, VERDICT_LABELS, type VerdictOutcome } from './verdict.js';
 export type { Verdict, ImpliedVerdict } from './diagnostic.js';

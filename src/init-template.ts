@@ -58,3 +58,64 @@ evaluation:
 iteration:
   round: 1   # from round 2 on, add previous: { report, findings }
 `;
+
+/**
+ * The starter plan in Simplified Chinese (`finetune-lint init --locale zh-CN`):
+ * the same keys and structure, with Chinese comments and placeholders.
+ */
+export const STARTER_PLAN_ZH_CN = `# finetune-plan.yaml —— 在花费任何 GPU 时间之前，先回答下面每个问题。
+# 把每个 <FILL: …> 替换成答案；\`finetune-lint\` 会报告尚未填写的占位符。
+# 计划格式：https://github.com/finetune-lint/finetune-lint#the-plan-format
+version: 1
+name: "<FILL: 实验的简短名称>"
+owner: "<FILL: 负责的团队或个人>"
+base_model: "<FILL: 要微调的模型，例如 Qwen/Qwen2.5-7B-Instruct>"
+method: lora   # sft lora qlora full dpo orpo kto simpo ppo grpo other
+
+# 现在实际观察到的问题：写例子和数字，不要写愿望。
+problem: "<FILL: 模型现在做了什么不该做的事，附上数字>"
+
+# 这次训练只改变一种行为（一次训练一个目标），说明在评测集上如何测量，
+# 以及达到多少算成功。行为指的是格式、语气、长度、拒答边界——
+# 不是知识（请用检索增强 RAG），也不是基座模型不具备的能力（请换更强的模型）。
+goals:
+  - behavior: "<FILL: 要改变的那一种可观察的行为>"
+    metric: "<FILL: 在评测集上如何测量>"
+    target: "<FILL: 算作成功的数值，例如至少 0.9>"
+
+# 模型的使用场景。医疗、金融、法律和客服场景需要不依赖模型表现的兜底措施。
+domain: "<FILL: 模型将在哪里使用>"
+risk:
+  level: medium   # low | medium | high
+  fallback:
+    - type: human-review   # human-review rules refusal-policy rag escalation tiered-process other
+      description: "<FILL: 由什么来兜住模型的错误>"
+
+# 在同一评测集上测得的最好的纯提示词结果。如果它已经达到目标值，
+# 直接上线提示词即可。
+baselines:
+  prompt:
+    description: "<FILL: 你试过的最好的提示词>"
+    results:
+      "<FILL: 指标名称>": "<FILL: 测得的数值>"
+
+data:
+  train:
+    path: "<FILL: 训练数据的路径，相对于本文件>"
+    description: "<FILL: 样本是什么、从哪里来>"
+  eval:   # 留出的评测集：绝不用于训练
+    path: "<FILL: 评测数据的路径，相对于本文件>"
+    description: "<FILL: 评测样本是如何挑选的>"
+
+evaluation:
+  # 模型现在处理得好、且不能变差的案例（回归评测）。
+  regression:
+    description: "<FILL: 需要保住的已有能力>"
+  acceptance: "<FILL: 决定是否上线的规则>"
+
+iteration:
+  round: 1   # 从第 2 轮起，添加 previous: { report, findings }
+`;
+
+/** The starter plan of each locale. */
+export const STARTER_PLANS = { en: STARTER_PLAN, 'zh-CN': STARTER_PLAN_ZH_CN } as const;

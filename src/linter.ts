@@ -2,11 +2,12 @@ import { decodePlanBytes } from './decode.js';
 import { makeResult, type Diagnostic, type LintResult } from './diagnostic.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import { dataRules } from './data/rules/index.js';
+import { DEFAULT_LOCALE, msg, render, type Locale, type MessageRef } from './i18n/index.js';
 import { parsePlan } from './parse.js';
 import { Plan } from './plan.js';
 import { ConfigError, resolveRules, type ActiveRule, type RuleSettings } from './rule-settings.js';
 import type { SourceText, Span } from './source.js';
-import type { AnyRule } from './rule.js';
+import { defaultHint, type AnyRule, type Finding } from './rule.js';
 import { rules as builtinRules } from './rules/index.js';
 import { validatePlanSchema } from './schema/validate.js';
 
@@ -32,6 +33,11 @@ export interface LintTextOptions {
    * reported as unused, since nobody can tell.
    */
   notRunRuleIds?: ReadonlySet<string>;
+  /**
+   * Language of messages and hints (default `en`). Positions, rule ids,
+   * severities and verdicts never depend on it.
+   */
+  locale?: Locale;
 }
 
 /** The name used for text that did not come from a file. */
@@ -50,7 +56,7 @@ export function lintText(text: string, options: LintTextOptions = {}): LintResul
  * then lints the text. Pure, like `lintText`.
  */
 export function lintBytes(bytes: Uint8Array, options: LintTextOptions = {}): LintResult {
-  const decoded = decodePlanBytes(bytes);
+  const decoded = decodePlanBytes(bytes, options.locale);
   if ('diagnostic' in decoded) return makeResult(options.filePath ?? TEXT_INPUT_NAME, [decoded.diagnostic]);
   return lintText(decoded.text, options);
 }
@@ -71,14 +77,15 @@ export interface PlanCheck {
 /** Parses the plan and runs the schema check and the rules; see {@link PlanCheck}. */
 export function checkPlanText(text: string, options: LintTextOptions = {}): PlanCheck {
   const filePath = options.filePath ?? TEXT_INPUT_NAME;
+  const locale = options.locale ?? DEFAULT_LOCALE;
   try {
     const active = options.activeRules ?? resolveRules(builtinRules, options.rules);
-    const { plan: parsed, source, diagnostics } = parsePlan(text);
+    const { plan: parsed, source, diagnostics } = parsePlan(text, locale);
     const messages: Diagnostic[] = [...diagnostics];
     // A plan still full of placeholders is not checked further: the findings would be about them.
     if (!parsed || parsed.hasPlaceholders) return { filePath, messages, options };
     const plan = new Plan(parsed.root, options.filePath);
-    messages.push(...validatePlanSchema(parsed.data, plan, source));
+    messages.push(...validatePlanSchema(parsed.data, plan, source, locale));
     for (const { rule, severity, options: ruleOptions, origin } of active) {
       try {
         rule.check({
@@ -88,22 +95,21 @@ export function checkPlanText(text: string, options: LintTextOptions = {}): Plan
             messages.push({
               ruleId: rule.meta.id,
               severity,
-              message: finding.message,
-              hint: finding.hint ?? rule.meta.hint,
+              ...wording(finding, rule, locale),
               verdict: finding.verdict ?? rule.meta.verdict,
               ...source.position(finding.node),
             });
           },
         });
       } catch (err) {
-        messages.push(internalError(rule, err, origin));
+        messages.push(internalError(rule, err, locale, origin));
       }
     }
     return { filePath, messages, parsed: { plan, source, directiveComments: parsed.directiveComments }, options };
   } catch (err) {
     if (err instanceof ConfigError) throw err;
     // Parsing and validation contain their own failures; this is the last line of defence.
-    return { filePath, messages: [failure('internal-error', `the file could not be checked: ${(err as Error).message}`)], options };
+    return { filePath, messages: [failure(locale, msg('internal-error.unchecked', { detail: (err as Error).message }))], options };
   }
 }
 
@@ -120,12 +126,14 @@ export function finishPlanCheck(
   const comments = check.parsed?.directiveComments;
   if (!comments?.length) return makeResult(check.filePath, all);
   const { options } = check;
-  const { directives, problems } = parseDirectives(comments, check.parsed!.source);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const { directives, problems } = parseDirectives(comments, check.parsed!.source, locale);
   const { messages, suppressed } = applyDirectives([...all, ...problems], directives, {
     knownRuleIds: options.knownRuleIds ?? defaultKnownRuleIds(options.activeRules),
     notRun,
     reportUnused: options.reportUnusedDisableDirectives ?? 'warning',
     requireReason: options.requireReason ?? false,
+    locale,
   });
   return makeResult(check.filePath, messages, suppressed);
 }
@@ -136,19 +144,32 @@ function defaultKnownRuleIds(active: readonly ActiveRule[] | undefined): Set<str
   return new Set([...builtinRules.map((r) => r.meta.id), ...DATA_RULE_IDS, ...(active ?? []).map((a) => a.rule.meta.id)]);
 }
 
-function internalError(rule: AnyRule, err: unknown, plugin?: string): Diagnostic {
-  const reason = err instanceof Error ? err.message : String(err);
-  const message = `rule "${rule.meta.id}"${plugin ? ` (plugin ${plugin})` : ''} failed while checking this file: ${reason}`;
-  const d = failure('internal-error', message);
-  return plugin ? { ...d, hint: 'This is a bug in the plugin rule, not in your plan; fix the rule or turn it off.' } : d;
+/** A finding's message and hint in `locale`: rendered from the catalogue, or literal text as the rule gave it. */
+export function wording(finding: Finding, rule: { meta: Pick<AnyRule['meta'], 'hint' | 'hintId'> }, locale: Locale): { message: string; hint: string } {
+  if (finding.messageId !== undefined) {
+    return {
+      message: render(locale, msg(finding.messageId, finding.data)),
+      hint: finding.hintId ? render(locale, msg(finding.hintId, finding.hintData)) : defaultHint(rule.meta, locale),
+    };
+  }
+  return { message: finding.message, hint: finding.hint ?? defaultHint(rule.meta, locale) };
 }
 
-function failure(ruleId: string, message: string): Diagnostic {
+function internalError(rule: AnyRule, err: unknown, locale: Locale, plugin?: string): Diagnostic {
+  const detail = err instanceof Error ? err.message : String(err);
+  if (!plugin) return failure(locale, msg('internal-error.rule-failed', { rule: rule.meta.id, detail }));
   return {
-    ruleId,
+    ...failure(locale, msg('internal-error.plugin-rule-failed', { rule: rule.meta.id, plugin, detail })),
+    hint: render(locale, msg('internal-error.plugin-hint')),
+  };
+}
+
+function failure(locale: Locale, message: MessageRef): Diagnostic {
+  return {
+    ruleId: 'internal-error',
     severity: 'error',
-    message,
-    hint: 'This is a bug in finetune-lint, not in your plan; please report it with the plan attached.',
+    message: render(locale, message),
+    hint: render(locale, msg('internal-error.hint')),
     line: 1,
     column: 1,
     endLine: 1,

@@ -1,5 +1,6 @@
 import { Composer, isMap, isScalar, Parser, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
+import { DEFAULT_LOCALE, hasMessage, msg, render, type Locale, type MessageRef } from './i18n/index.js';
 import { SourceText, type Span, type Target } from './source.js';
 
 /** A plan file that parsed into one YAML document whose root is a mapping. */
@@ -28,15 +29,22 @@ export interface ParseOutcome {
  */
 const MAX_ALIAS_COUNT = 100;
 
-/** Parses plan text. Never throws: every failure becomes a diagnostic. */
-export function parsePlan(rawText: string): ParseOutcome {
+/** Parses plan text. Never throws: every failure becomes a diagnostic, worded in `locale`. */
+export function parsePlan(rawText: string, locale: Locale = DEFAULT_LOCALE): ParseOutcome {
   // A byte-order mark is not part of the text a person sees; positions are
   // reported as if it were not there.
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const source = new SourceText(text);
   const diagnostics: Diagnostic[] = [];
-  const error = (target: Target, ruleId: string, message: string, hint: string, fatal = false): void => {
-    diagnostics.push({ ruleId, severity: 'error', message, hint, ...source.position(target), ...(fatal ? { fatal } : {}) });
+  const error = (target: Target, ruleId: string, message: MessageRef, hint: MessageRef, fatal = false): void => {
+    diagnostics.push({
+      ruleId,
+      severity: 'error',
+      message: render(locale, message),
+      hint: render(locale, hint),
+      ...source.position(target),
+      ...(fatal ? { fatal } : {}),
+    });
   };
 
   // parseAllDocuments, unrolled to keep the syntax tree: directive comments are read from it.
@@ -55,10 +63,8 @@ export function parsePlan(rawText: string): ParseOutcome {
       error(
         tooDeep ? { start: contentStart, end: contentStart + 1 } : { start: syntax.pos[0], end: syntax.pos[1] },
         'syntax-error',
-        tooDeep ? 'the plan is nested too deeply to read' : `YAML syntax error: ${syntax.message.replace(/\.$/, '')}`,
-        tooDeep
-          ? 'A plan needs only a few levels of nesting; remove the deeply nested value.'
-          : 'Fix the YAML syntax at this position; nothing else in the file is checked until it parses.',
+        tooDeep ? msg('syntax-error.too-deep') : msg('syntax-error.yaml', { detail: syntaxDetail(syntax.code, syntax.message) }),
+        tooDeep ? msg('syntax-error.too-deep.hint') : msg('syntax-error.yaml.hint'),
         true,
       );
       return { source, diagnostics };
@@ -70,20 +76,20 @@ export function parsePlan(rawText: string): ParseOutcome {
     error(
       { start: 0, end: 0 },
       'invalid-document',
-      docs.length === 0 && text.trim() === '' ? 'the file is empty' : 'the file holds no YAML content, only comments',
-      'Write the plan as a YAML mapping; `finetune-lint init` writes a starter plan.',
+      msg(docs.length === 0 && text.trim() === '' ? 'invalid-document.empty' : 'invalid-document.only-comments'),
+      msg('invalid-document.empty.hint'),
       true,
     );
     return { source, diagnostics };
   }
 
   if (!isMap(first.contents)) {
-    const kind = first.contents && 'items' in first.contents ? 'a list' : 'a single value';
+    const kind = msg(first.contents && 'items' in first.contents ? 'invalid-document.kind.list' : 'invalid-document.kind.value');
     error(
       first.contents,
       'invalid-document',
-      `the plan must be a mapping of keys (version, name, goals, …), but its root is ${kind}`,
-      'Write the plan as a YAML mapping, one key per line: `version: 1`, `name: …`.',
+      msg('invalid-document.not-mapping', { kind }),
+      msg('invalid-document.not-mapping.hint'),
       true,
     );
     return { source, diagnostics };
@@ -94,8 +100,8 @@ export function parsePlan(rawText: string): ParseOutcome {
     error(
       { start, end: text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start) },
       'invalid-document',
-      'the file holds more than one YAML document; only the first is checked',
-      'Keep one plan per file: move each further document (after `---`) into a file of its own.',
+      msg('invalid-document.several'),
+      msg('invalid-document.several.hint'),
     );
   }
 
@@ -104,16 +110,16 @@ export function parsePlan(rawText: string): ParseOutcome {
     error(
       key,
       'duplicate-key',
-      `duplicate key "${String(key.value)}": only one of its values can be meant`,
-      'Remove one of the two entries, or merge their contents under one key.',
+      msg('duplicate-key.found', { key: String(key.value) }),
+      msg('duplicate-key.hint'),
     );
   }
   for (const { node, placeholder } of walked.placeholders) {
     error(
       node,
       'unfilled-placeholder',
-      `unfilled placeholder ${placeholder}`,
-      `Replace it with the plan's answer: ${placeholder.replace(/^<FILL:\s*/i, '').replace(/>$/, '')}.`,
+      msg('unfilled-placeholder.found', { placeholder }),
+      msg('unfilled-placeholder.hint', { answer: placeholder.replace(/^<FILL:\s*/i, '').replace(/>$/, '') }),
     );
   }
   for (const w of first.warnings) {
@@ -122,8 +128,8 @@ export function parsePlan(rawText: string): ParseOutcome {
     error(
       { start: w.pos[0], end: w.pos[1] },
       'unsupported-tag',
-      `unsupported YAML tag "${tag}"; plans hold plain text, numbers, lists and mappings`,
-      'Remove the tag and write the value as plain YAML.',
+      msg('unsupported-tag.found', { tag }),
+      msg('unsupported-tag.hint'),
     );
   }
 
@@ -132,13 +138,13 @@ export function parsePlan(rawText: string): ParseOutcome {
     data = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const reason = /alias count/i.test((err as Error).message)
-      ? `its aliases (*name) expand more than ${MAX_ALIAS_COUNT} times`
+      ? msg('syntax-error.alias-limit', { max: MAX_ALIAS_COUNT })
       : (err as Error).message.replace(/\.$/, '');
     error(
       first.contents,
       'syntax-error',
-      `the plan cannot be read: ${reason}`,
-      'Remove the aliases (*name) that cannot be resolved or that expand too far, and write the values out.',
+      msg('syntax-error.unreadable', { reason }),
+      msg('syntax-error.unreadable.hint'),
       true,
     );
     return { source, diagnostics };
@@ -156,6 +162,15 @@ export function parsePlan(rawText: string): ParseOutcome {
     },
     diagnostics,
   };
+}
+
+/**
+ * The parser's explanation of a syntax error: its own English text, with the
+ * gist of its error code in front of it in other languages.
+ */
+function syntaxDetail(code: string, message: string): MessageRef {
+  const key = `syntax-error.detail.${code}`;
+  return msg(hasMessage(key) ? key : 'syntax-error.detail.unknown-code', { text: message.replace(/\.$/, '') });
 }
 
 const PLACEHOLDER = /<FILL:[^>]*>/i;

@@ -1,5 +1,6 @@
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Severity } from './diagnostic.js';
+import { msg, render, type MessageRef } from './i18n/index.js';
 import type { AnyRule, RuleMeta } from './rule.js';
 import { rules as planRules } from './rules/index.js';
 import { dataRules } from './data/rules/index.js';
@@ -28,6 +29,14 @@ export interface ActiveRule<R extends RuleLike = AnyRule> {
 /** A configuration mistake; the CLI exits with 2. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** The message as a catalogue entry, so the CLI can show it in its locale; absent for literal text. */
+  readonly ref?: MessageRef;
+
+  /** `message` is literal text, or a catalogue entry (the error's `message` is then its English text). */
+  constructor(message: string | MessageRef) {
+    super(typeof message === 'string' ? message : render('en', message));
+    if (typeof message !== 'string') this.ref = message;
+  }
 }
 
 function toSeverity(value: unknown, id: string): Severity | 'off' {
@@ -43,7 +52,7 @@ function toSeverity(value: unknown, id: string): Severity | 'off' {
     case 2:
       return 'error';
     default:
-      throw new ConfigError(`rule "${id}": severity must be off, warn or error (or 0, 1, 2); got ${JSON.stringify(value)}`);
+      throw new ConfigError(msg('config.bad-severity', { rule: id, value: JSON.stringify(value) ?? String(value) }));
   }
 }
 
@@ -93,11 +102,12 @@ function settle(rule: RuleLike, setting: RuleSetting | undefined): { severity: S
   if (given !== undefined) {
     const validate = optionsValidator(rule);
     if (!validate && Object.keys(given).length > 0) {
-      throw new ConfigError(`rule "${rule.meta.id}" takes no options`);
+      throw new ConfigError(msg('config.no-options', { rule: rule.meta.id }));
     }
     if (validate && !validate(options)) {
       const detail = (validate.errors ?? []).map((e) => optionProblem(e, rule)).join('; ');
-      throw new ConfigError(`rule "${rule.meta.id}": invalid options: ${detail}`);
+      // ajv's wording of each problem is English in every locale.
+      throw new ConfigError(msg('config.invalid-options', { rule: rule.meta.id, detail }));
     }
   }
   return { severity, options };
@@ -115,7 +125,7 @@ export function resolveRules<R extends RuleLike = AnyRule>(all: readonly R[], se
   for (const id of Object.keys(settings)) {
     if (!known.has(id)) {
       const near = closest(id, known);
-      throw new ConfigError(`unknown rule "${id}"${near ? ` — did you mean "${near}"?` : ''}`);
+      throw new ConfigError(near ? msg('config.unknown-rule.near', { rule: id, near }) : msg('config.unknown-rule', { rule: id }));
     }
   }
   const active: ActiveRule<R>[] = [];

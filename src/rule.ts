@@ -1,5 +1,6 @@
 import type { Node, Pair } from 'yaml';
 import type { ImpliedVerdict, Severity } from './diagnostic.js';
+import { hasMessage, translate, type Locale, type MessageData, type MessageKey } from './i18n/index.js';
 import type { Plan } from './plan.js';
 import type { Span } from './source.js';
 
@@ -17,8 +18,13 @@ export interface RuleMeta<Options extends object = Record<string, never>> {
   severity: Severity;
   /** One line: what the rule reports. Must match the first line of its doc. */
   description: string;
-  /** The default fix hint; a finding may give a more specific one. */
-  hint: string;
+  /**
+   * The default fix hint, as a catalogue key (built-in rules: rendered in the
+   * active locale). A finding may give a more specific one.
+   */
+  hintId?: MessageKey;
+  /** The default fix hint as literal text, for rules with no catalogue entries (plugins). */
+  hint?: string;
   /**
    * What a finding of this rule says about running the fine-tune: the plan
    * must be fixed first, or fine-tuning is the wrong tool. See `verdict.ts`.
@@ -35,16 +41,39 @@ export interface RuleMeta<Options extends object = Record<string, never>> {
 /** Anything a finding can point at: a node, a pair (its key) or a raw span. */
 export type ReportTarget = Node | Pair | Span;
 
-export interface Finding {
+interface FindingBase {
   /** The most specific node at fault; for a missing key, `plan.anchor(path)`. */
   node: ReportTarget;
-  /** What is wrong, quoting the plan where useful. */
-  message: string;
-  /** What to do instead; defaults to the rule's `meta.hint`. */
-  hint?: string;
   /** Overrides the rule's `meta.verdict` for this finding. */
   verdict?: ImpliedVerdict;
 }
+
+/**
+ * A finding worded through the message catalogues (ESLint's `messageId`):
+ * the linter renders it in the active locale. Built-in rules report this way.
+ */
+export interface CatalogueFinding extends FindingBase {
+  /** What is wrong: a catalogue key, its parameters in `data` (quoted plan text, counts, key names). */
+  messageId: MessageKey;
+  data?: MessageData;
+  /** What to do instead, as a catalogue key; defaults to the rule's hint. */
+  hintId?: MessageKey;
+  hintData?: MessageData;
+  message?: never;
+  hint?: never;
+}
+
+/** A finding worded as literal text, for rules with no catalogue entries (plugins); shown as is in every locale. */
+export interface LiteralFinding extends FindingBase {
+  /** What is wrong, quoting the plan where useful. */
+  message: string;
+  /** What to do instead; defaults to the rule's hint. */
+  hint?: string;
+  messageId?: never;
+  hintId?: never;
+}
+
+export type Finding = CatalogueFinding | LiteralFinding;
 
 export interface RuleContext<Options extends object> {
   plan: Plan;
@@ -70,4 +99,15 @@ export function ruleDocsUrl(id: string): string {
 /** Helper that keeps a rule's options type checked against its defaults. */
 export function defineRule<Options extends object>(rule: Rule<Options>): Rule<Options> {
   return rule;
+}
+
+/** A rule's default fix hint in `locale`: its catalogue hint, else its literal hint. */
+export function defaultHint(meta: Pick<RuleMeta<object>, 'hint' | 'hintId'>, locale: Locale): string {
+  return meta.hintId ? translate(locale, meta.hintId) : (meta.hint ?? '');
+}
+
+/** A rule's one-line description in `locale`; rules without a catalogue entry keep their own. */
+export function ruleDescription(meta: Pick<RuleMeta<object>, 'id' | 'description'>, locale: Locale): string {
+  const key = `${meta.id}.description`;
+  return hasMessage(key) ? translate(locale, key) : meta.description;
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic, ImpliedVerdict, Verdict } from './diagnostic.js';
+import { translate, type Locale } from './i18n/index.js';
 
 /**
  * The answer to the question a team brings: should we run this fine-tune?
@@ -25,11 +26,16 @@ export interface VerdictOutcome {
   reasons: string[];
 }
 
-/** Display names, as stylish output and docs write them. */
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  ready: 'ready',
-  'fix-first': 'fix the plan first',
-  'do-not-fine-tune': 'do not fine-tune (yet)',
+/** How people read a verdict in `locale`; JSON and SARIF keep the enum value. */
+export function verdictLabel(verdict: Verdict, locale: Locale = 'en'): string {
+  return translate(locale, `verdict.${verdict}`);
+}
+
+/** Display names in English, as stylish output and docs write them. */
+export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
+  ready: verdictLabel('ready'),
+  'fix-first': verdictLabel('fix-first'),
+  'do-not-fine-tune': verdictLabel('do-not-fine-tune'),
 };
 
 function implied(d: Diagnostic): ImpliedVerdict {

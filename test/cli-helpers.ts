@@ -12,9 +12,22 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the built CLI as a user would, without colour unless the env asks for it. */
+/**
+ * Runs the built CLI as a user would, without colour and in English unless
+ * the env asks otherwise (the machine's own locale variables are cleared).
+ */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): RunResult {
-  const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, GITHUB_ACTIONS: undefined, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    FORCE_COLOR: undefined,
+    NO_COLOR: undefined,
+    GITHUB_ACTIONS: undefined,
+    FINETUNE_LINT_LOCALE: undefined,
+    LC_ALL: undefined,
+    LC_MESSAGES: undefined,
+    LANG: undefined,
+    ...options.env,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'glob';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_DIAGNOSTICS, ConfigLoader, decodePlanBytes, lintBytes, type RuleSettings } from '../src/index.js';
+import { BUILTIN_DIAGNOSTICS, ConfigLoader, decodePlanBytes, lintBytes, type LintResult, type RuleSettings } from '../src/index.js';
 import { byLine, readExpectations } from './expectations.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -17,6 +17,8 @@ const files = globSync(['fixtures/**/*.{yaml,yml}', 'examples/**/*.{yaml,yml}'],
  * Every fixture and example states its expected diagnostics in comments; the
  * lint result must match exactly — missing and extra diagnostics both fail.
  * Configuration files beside a fixture apply to it, as they would in a run.
+ * Each is linted in every locale: rule ids, positions, severities and the
+ * verdict must not change with the language.
  */
 describe('fixtures', () => {
   it('finds the fixture corpus', () => {
@@ -52,6 +54,29 @@ describe('fixtures', () => {
       if (exp.verdict) expect(result.verdict, result.verdictReasons.join('\n')).toBe(exp.verdict);
       // Examples are the documentation of the verdict: each must state it.
       if (file.startsWith('examples/')) expect(exp.verdict, 'an example must state its # verdict:').toBeDefined();
+
+      // The same file in Chinese: the same diagnostics at the same places with the same
+      // severities and verdict; only the wording changes, and all of it is rendered.
+      const zh = lintBytes(bytes, {
+        ...settings.lint,
+        ...('lintOptions' in exp ? exp.lintOptions : {}),
+        filePath: exp.filePath ?? path.join(root, file),
+        locale: 'zh-CN',
+      });
+      // Plugin rules word their findings themselves, in one language.
+      const literal = new Set(settings.lint.activeRules.filter((a) => a.origin).map((a) => a.rule.meta.id));
+      const shape = (r: LintResult): string[] =>
+        r.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity} ${m.ruleId}${m.fatal ? ' fatal' : ''} ${m.verdict ?? ''}`);
+      expect(shape(zh)).toEqual(shape(result));
+      expect(zh.verdict).toBe(result.verdict);
+      expect(zh.verdictReasons.map((r) => r.split(':')[0])).toEqual(result.verdictReasons.map((r) => r.split(':')[0]));
+      for (const m of zh.messages.filter((x) => !literal.has(x.ruleId))) {
+        for (const text of [m.message, m.hint]) {
+          expect(text, `${m.ruleId}: ${text}`).toMatch(/\p{Script=Han}/u);
+          expect(text, `${m.ruleId}: ${text}`).not.toMatch(/\{[A-Za-z]+\}/);
+        }
+      }
+      for (const m of result.messages) expect(`${m.message} ${m.hint}`, m.ruleId).not.toMatch(/\{[A-Za-z]+\}/);
     });
   }
 });

@@ -5,7 +5,8 @@ import { lintBytes, lintText, type LintResult } from '../src/index.js';
 /**
  * Property-based tests: whatever the input, linting never throws, every
  * position lies inside the file, the output is deterministic, and line-end
- * or byte-order-mark variants of a plan give the same diagnostics.
+ * or byte-order-mark variants of a plan give the same diagnostics, and the
+ * locale changes nothing but the wording.
  * `npm run fuzz` runs the same properties with many more cases.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 0) || undefined;
@@ -143,6 +144,21 @@ describe('properties', () => {
       fc.property(fc.array(mutation, { maxLength: 4 }), (ops) => {
         const text = mutate(plan, ops);
         expect(lintText(text)).toEqual(lintText(text));
+      }),
+      runs(300),
+    );
+  }, TIMEOUT);
+
+  it('the locale changes the wording only: same rule ids, positions, severities and verdict, every parameter filled', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { maxLength: 5 }), (ops) => {
+        const text = mutate(plan, ops);
+        const en = lintText(text);
+        const zh = lintText(text, { locale: 'zh-CN' });
+        const shape = (r: LintResult): unknown => [r.verdict, r.messages.map(({ message: _m, hint: _h, ...rest }) => rest)];
+        expect(shape(zh)).toEqual(shape(en));
+        assertPositionsInside(zh, text);
+        for (const m of zh.messages) expect(`${m.message} ${m.hint}`, m.ruleId).not.toMatch(/\{[A-Za-z]+\}/);
       }),
       runs(300),
     );

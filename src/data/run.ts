@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic, LintResult } from '../diagnostic.js';
-import { checkPlanText, finishPlanCheck, type LintTextOptions, type PlanCheck } from '../linter.js';
+import { DEFAULT_LOCALE, type Locale } from '../i18n/index.js';
+import { checkPlanText, finishPlanCheck, wording, type LintTextOptions, type PlanCheck } from '../linter.js';
 import { parsePlan } from '../parse.js';
 import type { SourceText } from '../source.js';
 import { Plan } from '../plan.js';
@@ -22,6 +23,8 @@ export interface DataCheckOptions {
   cwd?: string;
   /** Read files outside the root too (`--allow-outside-root`). */
   allowOutsideRoot?: boolean;
+  /** Language of messages and hints (default `en`). */
+  locale?: Locale;
 }
 
 /** Diagnostics that say the plan itself could not be read; data checks are pointless then. */
@@ -39,7 +42,8 @@ export function dataCheckable(check: PlanCheck): boolean {
 export async function lintTextWithData(text: string, options: LintTextOptions & { filePath: string }, data: DataCheckOptions = {}): Promise<LintResult> {
   const check = checkPlanText(text, options);
   if (!dataCheckable(check)) return finishPlanCheck(check);
-  return finishPlanCheck(check, await runDataRules(check.parsed!.plan, check.parsed!.source, options.filePath, data), NONE);
+  const found = await runDataRules(check.parsed!.plan, check.parsed!.source, options.filePath, { ...data, ...(options.locale ? { locale: options.locale } : {}) });
+  return finishPlanCheck(check, found, NONE);
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -87,8 +91,7 @@ async function runDataRules(plan: Plan, source: SourceText, planPath: string, op
           messages.push({
             ruleId: rule.meta.id,
             severity,
-            message: finding.message,
-            hint: finding.hint ?? rule.meta.hint,
+            ...wording(finding, rule, options.locale ?? DEFAULT_LOCALE),
             verdict: finding.verdict ?? rule.meta.verdict,
             ...source.position(finding.node),
           });

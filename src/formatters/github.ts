@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { VERDICT_LABELS } from '../verdict.js';
+import { translate } from '../i18n/index.js';
+import { verdictLabel } from '../verdict.js';
 import type { Formatter } from './types.js';
 
 /** Escaping for a workflow command's message (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts). */
@@ -19,6 +20,7 @@ export function escapeProperty(s: string): string {
  * `GITHUB_ACTIONS=true` and no `--format` is given.
  */
 export const github: Formatter = (results, context) => {
+  const locale = context.locale ?? 'en';
   const lines: string[] = [];
   for (const r of results) {
     const rel = path.relative(context.cwd, r.filePath);
@@ -37,7 +39,7 @@ export const github: Formatter = (results, context) => {
     if (r.verdict !== 'ready') {
       const why = r.verdictReasons.map((x) => x.slice(0, x.indexOf(':'))).join(', ');
       lines.push(
-        `::notice file=${escapeProperty(file)},title=${escapeProperty('finetune-lint verdict')}::${escapeData(`${VERDICT_LABELS[r.verdict]} — ${why}`)}`,
+        `::notice file=${escapeProperty(file)},title=${escapeProperty(translate(locale, 'github.verdict-title'))}::${escapeData(`${verdictLabel(r.verdict, locale)} — ${why}`)}`,
       );
     }
   }

@@ -1,21 +1,18 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
+import stringWidth from 'string-width';
 import type { Verdict } from '../diagnostic.js';
-import { VERDICT_LABELS } from '../verdict.js';
+import { plural, render, translate } from '../i18n/index.js';
+import { verdictLabel } from '../verdict.js';
 import type { Formatter } from './types.js';
 
-/** Display width ignoring ANSI colour codes. */
+/** Columns a string takes in a terminal: CJK characters take two, ANSI colour codes none. */
 function width(s: string): number {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\u001b\[[0-9;]*m/g, '').length;
+  return stringWidth(s);
 }
 
 function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - width(s)));
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /**
@@ -26,6 +23,8 @@ function plural(n: number, word: string): string {
  */
 export const stylish: Formatter = (results, context) => {
   const c = new Chalk({ level: context.color ? 1 : 0 });
+  const locale = context.locale ?? 'en';
+  const count = (noun: string, n: number): string => render(locale, plural(`count.${noun}`, n));
   const paint: Record<Verdict, (s: string) => string> = { ready: c.green, 'fix-first': c.yellow, 'do-not-fine-tune': c.red };
   let out = '';
   let errors = 0;
@@ -41,7 +40,7 @@ export const stylish: Formatter = (results, context) => {
     out += `\n${c.underline(shown)}\n`;
     const rows = result.messages.map((m) => ({
       pos: `${m.line}:${m.column}`,
-      sev: m.severity === 'error' ? c.red('error') : c.yellow('warning'),
+      sev: m.severity === 'error' ? c.red(translate(locale, 'stylish.error')) : c.yellow(translate(locale, 'stylish.warning')),
       message: m.message,
       rule: c.dim(m.ruleId),
       hint: m.hint,
@@ -55,13 +54,27 @@ export const stylish: Formatter = (results, context) => {
       if (r.hint) out += `${' '.repeat(width(lead))}${c.dim(`↳ ${r.hint}`)}\n`;
     }
     const why = result.verdictReasons.map((r) => r.slice(0, r.indexOf(':')));
-    out += `  ${c.bold('verdict:')} ${paint[result.verdict](VERDICT_LABELS[result.verdict])}${why.length ? c.dim(` — ${why.join(', ')}`) : ''}\n`;
+    const planVerdict = translate(locale, 'stylish.verdict-line', {
+      label: c.bold(translate(locale, 'stylish.verdict')),
+      verdict: paint[result.verdict](verdictLabel(result.verdict, locale)),
+      reasons: why.length ? c.dim(` — ${why.join(', ')}`) : '',
+    });
+    out += `  ${planVerdict}\n`;
   }
   if (results.length === 0) return '';
-  const verdictLine = `${plural(results.length, 'plan')}: ${verdicts.ready} ready, ${verdicts['fix-first']} ${VERDICT_LABELS['fix-first']}, ${verdicts['do-not-fine-tune']} ${VERDICT_LABELS['do-not-fine-tune']}`;
+  const verdictLine = translate(locale, 'stylish.verdicts', {
+    plans: count('plan', results.length),
+    ready: verdicts.ready,
+    fixFirst: verdicts['fix-first'],
+    doNotFineTune: verdicts['do-not-fine-tune'],
+  });
   const total = errors + warnings;
-  if (total === 0) return `${c.green('✔')} ${plural(results.length, 'plan')} checked, no problems: ${results.length === 1 ? 'ready' : 'all ready'}\n`;
-  const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+  if (total === 0) return `${c.green('✔')} ${render(locale, plural('stylish.clean', results.length))}\n`;
+  const summary = translate(locale, 'stylish.summary', {
+    problems: plural('count.problem', total),
+    errors: plural('count.error', errors),
+    warnings: plural('count.warning', warnings),
+  });
   out += `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n${verdictLine}\n`;
   return out;
 };

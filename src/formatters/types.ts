@@ -1,4 +1,5 @@
 import type { LintResult, Severity } from '../diagnostic.js';
+import type { Locale } from '../i18n/index.js';
 
 /** What a formatter may say about a rule (or a built-in diagnostic id). */
 export interface RuleDescription {
@@ -19,6 +20,11 @@ export interface FormatterContext {
   version?: string;
   /** Every rule and built-in diagnostic that can appear, for formats that list them. */
   rules?: RuleDescription[];
+  /**
+   * Language of the words a format adds (verdict labels, summaries); the
+   * messages themselves arrive already worded. Default `en`.
+   */
+  locale?: Locale;
 }
 
 /** A pure function from results to the text written out. */

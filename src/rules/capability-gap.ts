@@ -5,7 +5,7 @@ import en from './lexicons/capability-gap.en.js';
 import type { CapabilityGroup } from './lexicons/capability-gap.groups.js';
 import zh from './lexicons/capability-gap.zh.js';
 import { statements, type StatementField } from './statements.js';
-import { clauses, normalizeText, quote } from './text.js';
+import { clauses, normalizeText, shorten } from './text.js';
 
 const phrases = compileLexicons<CapabilityGroup>(en, zh);
 
@@ -54,7 +54,7 @@ export default defineRule({
     id: 'capability-gap',
     severity: 'warning',
     description: 'The plan aims for an ability the base model lacks (reasoning, maths, an unseen language or domain, "smarter").',
-    hint: 'Pick a stronger base model, or break the task into steps the model can already do (tools, retrieval, a solver); fine-tune only the behaviour around them.',
+    hintId: 'capability-gap.hint',
     verdict: 'do-not-fine-tune',
     defaultOptions: {},
   },
@@ -62,10 +62,7 @@ export default defineRule({
     for (const { node, text, field, where } of statements(plan)) {
       const clause = findCapabilityGap(text, field);
       if (clause === undefined) continue;
-      report({
-        node,
-        message: `${where} asks for a capability the base model lacks (${quote(clause)}): fine-tuning adjusts behaviour, it does not add ability`,
-      });
+      report({ node, messageId: 'capability-gap.found', data: { where, text: shorten(clause) } });
     }
   },
 });

@@ -1,10 +1,11 @@
 import type { Scalar } from 'yaml';
+import { msg } from '../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { compileLexicons } from './lexicon.js';
 import en from './lexicons/conflicting-goals.en.js';
 import { AXES, type Side } from './lexicons/conflicting-goals.groups.js';
 import zh from './lexicons/conflicting-goals.zh.js';
-import { normalizeText, quote } from './text.js';
+import { normalizeText, shorten } from './text.js';
 
 const directions = compileLexicons<Side>(en, zh);
 
@@ -40,7 +41,7 @@ export default defineRule<Options>({
     id: 'conflicting-goals',
     severity: 'warning',
     description: 'The plan has more goals than one run should carry, or goals that pull in opposite directions.',
-    hint: 'Keep one behaviour per run: split the other goals into plans of their own, and never train opposite directions (shorter vs. more detailed) together.',
+    hintId: 'conflicting-goals.hint',
     verdict: 'do-not-fine-tune',
     optionsSchema: {
       type: 'object',
@@ -55,7 +56,8 @@ export default defineRule<Options>({
     if (goals.items.length > options.maxGoals) {
       report({
         node: plan.pair(['goals']) ?? goals,
-        message: `${goals.items.length} goals in one run (at most ${options.maxGoals}): a fine-tune aimed at several behaviours learns a blurred average of them`,
+        messageId: 'conflicting-goals.too-many',
+        data: { count: goals.items.length, max: options.maxGoals },
         // Too many goals asks for splitting the plan; goals in opposite directions (below) say this run cannot work.
         verdict: 'fix-first',
       });
@@ -78,8 +80,17 @@ export default defineRule<Options>({
           const earlier = stated[i]!;
           report({
             node: goal.node as Scalar,
-            message: `goal ${j + 1} (${quote(goal.text ?? '', 50)}) pulls against goal ${i + 1} (${quote(earlier.text ?? '', 50)}) on ${axis.name}: ${side} vs. ${other}`,
-            hint: 'Decide which direction this run is for and move the other goal to a plan of its own.',
+            messageId: 'conflicting-goals.opposed',
+            data: {
+              goal: j + 1,
+              goalText: shorten(goal.text ?? '', 50),
+              other: i + 1,
+              otherText: shorten(earlier.text ?? '', 50),
+              axis: msg(`conflicting-goals.axis.${axis.id}`),
+              side: msg(`conflicting-goals.side.${side}`),
+              otherSide: msg(`conflicting-goals.side.${other}`),
+            },
+            hintId: 'conflicting-goals.opposed.hint',
           });
         }
         if (!firstOnSide.has(`${axis.id}:${side}`)) firstOnSide.set(`${axis.id}:${side}`, j);

@@ -1,18 +1,23 @@
 import { isScalar, isSeq, type Node } from 'yaml';
+import { msg, type MessageRef } from '../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { compileLexicons } from './lexicon.js';
-import { DOMAIN_NAMES, type RiskDomain } from './lexicons/high-risk-no-fallback.groups.js';
+import { RISK_DOMAINS, type RiskDomain } from './lexicons/high-risk-no-fallback.groups.js';
 import en from './lexicons/high-risk-no-fallback.en.js';
 import zh from './lexicons/high-risk-no-fallback.zh.js';
-import { normalizeText, quote } from './text.js';
+import { normalizeText, shorten } from './text.js';
 
 const domains = compileLexicons<RiskDomain>(en, zh);
-const DOMAIN_ORDER = Object.keys(DOMAIN_NAMES) as RiskDomain[];
 
 /** The high-risk setting a text names, if any. */
 export function riskDomainOf(text: string): RiskDomain | undefined {
   const norm = normalizeText(text);
-  return DOMAIN_ORDER.find((d) => domains.has(d, norm));
+  return RISK_DOMAINS.find((d) => domains.has(d, norm));
+}
+
+/** How a message names a high-risk setting, in the active locale. */
+function setting(domain: RiskDomain): MessageRef {
+  return msg(`high-risk-no-fallback.setting.${domain}`);
 }
 
 /** Whether a fallback entry says something (a non-empty string, or a mapping with a type). */
@@ -31,7 +36,7 @@ export default defineRule({
     id: 'high-risk-no-fallback',
     severity: 'error',
     description: 'The plan is for a high-risk setting (medical, financial, legal, customer service, or risk.level high) and lists no fallback.',
-    hint: 'List the controls that stay in place under risk.fallback: rules for the critical cases, a tiered process, human review or escalation, retrieval with an explicit refusal policy.',
+    hintId: 'high-risk-no-fallback.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
@@ -41,16 +46,16 @@ export default defineRule({
     // A fallback of the wrong type is a schema error already.
     if (fallback && !isSeq(fallback) && !(isScalar(fallback) && fallback.value === null)) return;
 
-    let reason: { node: Node; why: string } | undefined;
+    let reason: { node: Node; why: MessageRef } | undefined;
     const level = plan.scalar(['risk', 'level']);
-    if (level?.value === 'high') reason = { node: level, why: 'risk.level is high' };
+    if (level?.value === 'high') reason = { node: level, why: msg('high-risk-no-fallback.reason.risk-level') };
     const domain = plan.node(['domain']);
     const domainEntries = isSeq(domain) ? domain.items : domain ? [domain] : [];
     for (const entry of domainEntries) {
       if (reason) break;
       if (!isScalar(entry) || typeof entry.value !== 'string') continue;
       const found = riskDomainOf(entry.value);
-      if (found) reason = { node: entry, why: `the domain ${quote(entry.value, 40)} is ${DOMAIN_NAMES[found]}` };
+      if (found) reason = { node: entry, why: msg('high-risk-no-fallback.reason.domain', { domain: shorten(entry.value, 40), setting: setting(found) }) };
     }
     // Without a domain, the plan's own description of the problem tells where the model is used.
     if (!reason && !domain) {
@@ -59,16 +64,17 @@ export default defineRule({
         if (!node || typeof node.value !== 'string') continue;
         const found = riskDomainOf(node.value);
         if (found) {
-          reason = { node, why: `the ${path[0]} describes a ${DOMAIN_NAMES[found]} setting` };
+          reason = { node, why: msg('high-risk-no-fallback.reason.text', { key: path[0]!, setting: setting(found) }) };
           break;
         }
       }
     }
     if (!reason) return;
-    const where = plan.has(['risk', 'fallback']) ? 'risk.fallback is empty' : 'risk.fallback is missing';
+    const state = msg(plan.has(['risk', 'fallback']) ? 'high-risk-no-fallback.state.empty' : 'high-risk-no-fallback.state.missing');
     report({
       node: plan.has(['risk', 'fallback']) ? plan.anchor(['risk', 'fallback']) : reason.node,
-      message: `high-risk plan with no fallback: ${reason.why}, and ${where}`,
+      messageId: 'high-risk-no-fallback.found',
+      data: { reason: reason.why, state },
     });
   },
 });

@@ -5,7 +5,7 @@ import en from './lexicons/knowledge-injection.en.js';
 import type { KnowledgeGroup } from './lexicons/knowledge-injection.groups.js';
 import zh from './lexicons/knowledge-injection.zh.js';
 import { statements, type StatementField } from './statements.js';
-import { clauses, quote, type Clause } from './text.js';
+import { clauses, shorten, type Clause } from './text.js';
 
 const phrases = compileLexicons<KnowledgeGroup>(en, zh);
 
@@ -78,9 +78,6 @@ function subClauses(norm: string): string[] {
   return norm.split(/[,，:：()（）"“”]+/u);
 }
 
-const HINT =
-  'Put the documents in a retrieval system (RAG) and measure it as baselines.rag; once retrieval works, fine-tune only how the model answers from what it retrieves (format, citing, refusing).';
-
 /**
  * Fine-tuning adjusts behaviour; it is a poor and costly way to store facts,
  * which go stale and come back garbled. Facts belong in retrieval.
@@ -90,7 +87,7 @@ export default defineRule({
     id: 'knowledge-injection',
     severity: 'error',
     description: 'The plan aims to make the model know or memorise facts, documents or a knowledge base.',
-    hint: HINT,
+    hintId: 'knowledge-injection.hint',
     verdict: 'do-not-fine-tune',
     defaultOptions: {},
   },
@@ -98,10 +95,7 @@ export default defineRule({
     for (const { node, text, field, where } of statements(plan, { trainSource: true })) {
       const sentence = findKnowledgeInjection(text, field);
       if (sentence === undefined) continue;
-      report({
-        node,
-        message: `${where} asks the model to know facts (${quote(sentence)}): fine-tuning changes behaviour, it does not store knowledge`,
-      });
+      report({ node, messageId: 'knowledge-injection.found', data: { where, text: shorten(sentence) } });
     }
   },
 });

@@ -10,33 +10,27 @@ export default defineRule({
     id: 'no-eval-set',
     severity: 'error',
     description: 'The plan has no held-out evaluation set, or its eval set is the training file.',
-    hint: 'Add data.eval with the path (or a description) of examples held out from training, such as 200 real cases the model never trains on.',
+    hintId: 'no-eval-set.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
   check({ plan, report }) {
     if (!plan.has(['data', 'eval'])) {
-      report({
-        node: plan.anchor(['data', 'eval']),
-        message: 'no evaluation set: data.eval is missing, so nothing held out will show whether the behaviour changed',
-      });
+      report({ node: plan.anchor(['data', 'eval']), messageId: 'no-eval-set.missing' });
       return;
     }
     const evalSection = plan.map(['data', 'eval']);
     // A data.eval of the wrong type is a schema error already.
     if (!evalSection) {
       if (plan.node(['data', 'eval']) === undefined) {
-        report({ node: plan.anchor(['data', 'eval']), message: 'data.eval is empty: it names no evaluation data' });
+        report({ node: plan.anchor(['data', 'eval']), messageId: 'no-eval-set.empty' });
       }
       return;
     }
     const evalPath = plan.text(['data', 'eval', 'path']);
     const evalDescription = plan.text(['data', 'eval', 'description']);
     if (!evalPath?.trim() && !evalDescription?.trim()) {
-      report({
-        node: plan.anchor(['data', 'eval']),
-        message: 'data.eval has neither a path nor a description: it names no evaluation data',
-      });
+      report({ node: plan.anchor(['data', 'eval']), messageId: 'no-eval-set.unnamed' });
       return;
     }
     const trainPath = plan.text(['data', 'train', 'path']);
@@ -45,8 +39,9 @@ export default defineRule({
       if (normalizePlanPath(evalPath, base) === normalizePlanPath(trainPath, base)) {
         report({
           node: plan.scalar(['data', 'eval', 'path'])!,
-          message: `data.eval.path "${evalPath}" is the training file (data.train.path "${trainPath}"): the model would be graded on examples it trained on`,
-          hint: 'Point data.eval.path at a separate file of examples that never appear in training.',
+          messageId: 'no-eval-set.same-as-train',
+          data: { evalPath, trainPath },
+          hintId: 'no-eval-set.same-as-train.hint',
         });
         return;
       }
@@ -55,8 +50,8 @@ export default defineRule({
     if (heldOut?.value === false) {
       report({
         node: heldOut,
-        message: 'data.eval.held_out is false: an eval set that overlaps training measures memorisation, not behaviour',
-        hint: 'Hold the evaluation examples out of the training data and set held_out: true.',
+        messageId: 'no-eval-set.not-held-out',
+        hintId: 'no-eval-set.not-held-out.hint',
       });
     }
   },

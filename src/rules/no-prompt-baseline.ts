@@ -10,16 +10,13 @@ export default defineRule({
     id: 'no-prompt-baseline',
     severity: 'error',
     description: 'The plan has no measured prompt-only baseline (baselines.prompt with results).',
-    hint: 'Try the best prompt you can write first, measure it on the eval set, and record it under baselines.prompt.results.',
+    hintId: 'no-prompt-baseline.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
   check({ plan, report }) {
     if (!plan.has(['baselines', 'prompt'])) {
-      report({
-        node: plan.anchor(['baselines', 'prompt']),
-        message: 'no prompt baseline: baselines.prompt is missing, so nothing shows that prompting alone falls short',
-      });
+      report({ node: plan.anchor(['baselines', 'prompt']), messageId: 'no-prompt-baseline.missing' });
       return;
     }
     const baseline = plan.node(['baselines', 'prompt']);
@@ -28,8 +25,8 @@ export default defineRule({
     if (results === undefined || (isMap(results) && results.items.length === 0) || plan.scalar(['baselines', 'prompt', 'results'])?.value === null) {
       report({
         node: plan.anchor(['baselines', 'prompt', 'results']),
-        message: 'baselines.prompt has no results: a baseline nobody measured is not a baseline',
-        hint: 'Run the prompt on the eval set and record its scores under baselines.prompt.results (metric: value).',
+        messageId: 'no-prompt-baseline.no-results',
+        hintId: 'no-prompt-baseline.no-results.hint',
       });
     }
   },

@@ -9,24 +9,18 @@ export default defineRule({
     id: 'no-regression-eval',
     severity: 'warning',
     description: 'The plan has no regression set (evaluation.regression) to show which existing abilities got worse.',
-    hint: 'Add evaluation.regression: cases the current model already handles well (general tasks, refusals, neighbouring skills) that must not get worse.',
+    hintId: 'no-regression-eval.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
   check({ plan, report }) {
     if (!plan.has(['evaluation', 'regression'])) {
-      report({
-        node: plan.anchor(['evaluation', 'regression']),
-        message: 'no regression set: evaluation.regression is missing, so nothing checks which existing abilities got worse',
-      });
+      report({ node: plan.anchor(['evaluation', 'regression']), messageId: 'no-regression-eval.missing' });
       return;
     }
     const regression = plan.map(['evaluation', 'regression']);
     if (regression && !plan.text(['evaluation', 'regression', 'path'])?.trim() && !plan.text(['evaluation', 'regression', 'description'])?.trim()) {
-      report({
-        node: plan.anchor(['evaluation', 'regression']),
-        message: 'evaluation.regression has neither a path nor a description: it names no regression cases',
-      });
+      report({ node: plan.anchor(['evaluation', 'regression']), messageId: 'no-regression-eval.unnamed' });
     }
   },
 });

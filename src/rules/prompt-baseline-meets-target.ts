@@ -80,7 +80,7 @@ export default defineRule({
     id: 'prompt-baseline-meets-target',
     severity: 'warning',
     description: "The prompt baseline already reaches a goal's target on its metric.",
-    hint: 'The prompt already does this: ship the prompt, or raise the target to what the product actually needs and say why.',
+    hintId: 'prompt-baseline-meets-target.hint',
     verdict: 'do-not-fine-tune',
     defaultOptions: {},
   },
@@ -103,7 +103,8 @@ export default defineRule({
       if (value === undefined || !meets(value, target)) return;
       report({
         node: targetNode as Scalar,
-        message: `the prompt baseline already meets goal ${i + 1}'s target: ${name} is ${String(values.get(name))}, target ${String(targetNode.value)}`,
+        messageId: 'prompt-baseline-meets-target.found',
+        data: { goal: i + 1, metric: name, value: String(values.get(name)), target: String(targetNode.value) },
       });
     });
   },

@@ -10,7 +10,7 @@ export default defineRule({
     id: 'retrain-without-analysis',
     severity: 'warning',
     description: 'A later round (iteration.round > 1) records no report or findings from the previous round.',
-    hint: "Record what the last round's evaluation showed under iteration.previous (report and/or findings), and say what this round changes because of it.",
+    hintId: 'retrain-without-analysis.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
@@ -26,7 +26,8 @@ export default defineRule({
     if (previous && !isScalar(previous) && !plan.map(['iteration', 'previous'])) return;
     report({
       node: plan.has(['iteration', 'previous']) ? plan.anchor(['iteration', 'previous']) : roundNode,
-      message: `round ${round} with no analysis of round ${round - 1}: iteration.previous has neither a report nor findings`,
+      messageId: 'retrain-without-analysis.found',
+      data: { round, previous: round - 1 },
     });
   },
 });

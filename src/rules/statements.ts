@@ -1,4 +1,5 @@
 import type { Scalar } from 'yaml';
+import { msg, type MessageRef } from '../i18n/index.js';
 import type { Plan } from '../plan.js';
 
 /** Which kind of statement a text is: the detection rules read each kind a little differently. */
@@ -10,7 +11,7 @@ export interface Statement {
   text: string;
   field: StatementField;
   /** How a message names it: "the problem", "goal 2", "the training data". */
-  where: string;
+  where: MessageRef;
 }
 
 /**
@@ -20,12 +21,12 @@ export interface Statement {
  */
 export function statements(plan: Plan, options: { trainSource?: boolean } = {}): Statement[] {
   const out: Statement[] = [];
-  const add = (node: Scalar | undefined, field: StatementField, where: string): void => {
+  const add = (node: Scalar | undefined, field: StatementField, where: MessageRef): void => {
     if (node && typeof node.value === 'string') out.push({ node, text: node.value, field, where });
   };
-  add(plan.scalar(['problem']), 'problem', 'the problem');
-  plan.seq(['goals'])?.items.forEach((_, i) => add(plan.scalar(['goals', i, 'behavior']), 'behavior', `goal ${i + 1}`));
-  add(plan.scalar(['data', 'train', 'description']), 'train', 'the training data');
-  if (options.trainSource) add(plan.scalar(['data', 'train', 'source']), 'train', 'the training data source');
+  add(plan.scalar(['problem']), 'problem', msg('statement.problem'));
+  plan.seq(['goals'])?.items.forEach((_, i) => add(plan.scalar(['goals', i, 'behavior']), 'behavior', msg('statement.goal', { goal: i + 1 })));
+  add(plan.scalar(['data', 'train', 'description']), 'train', msg('statement.train'));
+  if (options.trainSource) add(plan.scalar(['data', 'train', 'source']), 'train', msg('statement.train-source'));
   return out;
 }

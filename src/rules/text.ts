@@ -56,8 +56,11 @@ function splitClauses(text: string): Clause[] {
     .map((s) => ({ text: s, norm: normalizeText(s) }));
 }
 
-/** Shortens text for quoting in a message: one line, at most `max` characters. */
-export function quote(text: string, max = 60): string {
+/**
+ * Shortens text for quoting in a message: one line, at most `max` characters.
+ * The quote marks are the message template's, so each language quotes its own way.
+ */
+export function shorten(text: string, max = 60): string {
   const one = text.replace(/\s+/g, ' ').trim();
-  return `"${one.length > max ? `${one.slice(0, max - 1)}…` : one}"`;
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }

@@ -1,11 +1,12 @@
 import { isMap, type Scalar, type YAMLMap } from 'yaml';
+import { msg } from '../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { intentMargin } from './intent.js';
 import { compileLexicons } from './lexicon.js';
 import en from './lexicons/vague-goal.en.js';
 import type { VagueGroup } from './lexicons/vague-goal.groups.js';
 import zh from './lexicons/vague-goal.zh.js';
-import { normalizeText, quote } from './text.js';
+import { normalizeText, shorten } from './text.js';
 
 const words = compileLexicons<VagueGroup>(en, zh);
 
@@ -55,38 +56,29 @@ export default defineRule({
     id: 'vague-goal',
     severity: 'warning',
     description: 'A goal has no metric or no target, or its behaviour is too vague to say which behaviour changes.',
-    hint: 'Name one observable behaviour ("replies are at most 80 words", "answers cite the passage id"), how it is measured (metric) and the value that counts as success (target).',
+    hintId: 'vague-goal.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
   check({ plan, report }) {
     plan.seq(['goals'])?.items.forEach((item, i) => {
       if (!isMap(item)) return;
-      const goal = item as YAMLMap;
+      const goalMap = item as YAMLMap;
       const behavior = plan.scalar(['goals', i, 'behavior']);
       const text = typeof behavior?.value === 'string' ? behavior.value : undefined;
-      const label = text ? `goal ${i + 1} (${quote(text, 40)})` : `goal ${i + 1}`;
+      const goal = i + 1;
+      const label = text ? msg('vague-goal.goal-quoted', { goal, text: shorten(text, 40) }) : msg('vague-goal.goal', { goal });
       if (behavior && text !== undefined && isVagueBehavior(text)) {
-        report({
-          node: behavior,
-          message: `goal ${i + 1} is too vague to name the behaviour that should change: ${quote(text)}`,
-        });
+        report({ node: behavior, messageId: 'vague-goal.too-vague', data: { goal, text: shorten(text) } });
       }
-      const noMetric = isUnset(goal.get('metric', true));
-      const noTarget = isUnset(goal.get('target', true));
+      const noMetric = isUnset(goalMap.get('metric', true));
+      const noTarget = isUnset(goalMap.get('target', true));
       if (!noMetric && !noTarget) return;
-      const missing =
-        noMetric && noTarget
-          ? 'no metric and no target: nothing says how the behaviour is measured or when it is good enough'
-          : noMetric
-            ? 'no metric: nothing says how the behaviour is measured'
-            : 'no target: nothing says what value of the metric counts as success';
       report({
         node: plan.anchor(['goals', i, noMetric ? 'metric' : 'target']),
-        message: `${label} has ${missing}`,
-        hint: noMetric
-          ? 'Add a metric (how the behaviour is measured on the eval set) and a target (the value that counts as success).'
-          : 'Add a target: the value of the metric that counts as success, such as ">= 0.9".',
+        messageId: noMetric && noTarget ? 'vague-goal.no-metric-no-target' : noMetric ? 'vague-goal.no-metric' : 'vague-goal.no-target',
+        data: { label },
+        hintId: noMetric ? 'vague-goal.no-metric.hint' : 'vague-goal.no-target.hint',
       });
     });
   },

@@ -3,7 +3,9 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { formatPath, type Plan, type PlanPath } from '../plan.js';
 import type { SourceText, Target } from '../source.js';
-import { quote } from '../rules/text.js';
+import { msg, plural, render, translate, type Locale, type MessageKey, type MessageRef } from '../i18n/index.js';
+import { schemaDescriptionsZhCN } from '../i18n/schema-descriptions.zh-CN.js';
+import { shorten } from '../rules/text.js';
 import { closest } from '../text-distance.js';
 import { deref, placesOfKey, schemaAt, type SchemaNode } from './plan-schema.js';
 import { createPlanValidator } from './plan-validator.js';
@@ -17,8 +19,8 @@ function validator(): ValidateFunction {
 
 interface SchemaFinding {
   target: Target;
-  message: string;
-  hint: string;
+  message: MessageRef;
+  hint: MessageRef | string;
 }
 
 /**
@@ -26,13 +28,14 @@ interface SchemaFinding {
  * person, on the YAML node it concerns: the key for an unknown key, the value
  * for a wrong value, the nearest existing parent for a missing key.
  */
-export function validatePlanSchema(data: unknown, plan: Plan, source: SourceText): Diagnostic[] {
+export function validatePlanSchema(data: unknown, plan: Plan, source: SourceText, locale: Locale = 'en'): Diagnostic[] {
   const validate = validator();
   if (validate(data)) return [];
   const errors = dedupe(collapseAnyOf(validate.errors ?? []));
   return errors.map((e) => {
-    const f = describe(e, plan);
-    return { ruleId: 'schema', severity: 'error', message: f.message, hint: f.hint, ...source.position(f.target) };
+    const f = describe(e, plan, locale);
+    const hint = typeof f.hint === 'string' ? f.hint : render(locale, f.hint);
+    return { ruleId: 'schema', severity: 'error', message: render(locale, f.message), hint, ...source.position(f.target) };
   });
 }
 
@@ -97,50 +100,48 @@ function dedupe(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  object: 'a mapping',
-  array: 'a list',
-  string: 'a string',
-  number: 'a number',
-  integer: 'a whole number',
-  boolean: 'true or false',
-  null: 'empty',
-};
+/** The catalogue key part for a list item's schema title: `goal`, `metric`, `fallback-control`, else `item`. */
+function itemNoun(schema: SchemaNode | undefined): string {
+  const title = schema?.items ? deref(schema.items).title : undefined;
+  const slug = title?.toLowerCase().replace(/[^a-z]+/g, '-');
+  return slug && ['goal', 'metric', 'fallback-control'].includes(slug) ? slug : 'item';
+}
 
-function expected(schema: SchemaNode): string {
+/** "a mapping or a list", "one of a, b", "a list of goals", in `locale`. */
+function expected(schema: SchemaNode, locale: Locale): string {
   const s = deref(schema);
-  if (s.anyOf) return s.anyOf.map(expected).join(' or ');
-  if (s.enum) return `one of ${s.enum.join(', ')}`;
+  const or = translate(locale, 'schema.or');
+  if (s.anyOf) return s.anyOf.map((b) => expected(b, locale)).join(or);
+  if (s.enum) return translate(locale, 'schema.one-of', { values: s.enum.join(', ') });
   const types = s.type === undefined ? [] : ([] as string[]).concat(s.type);
   return types
     .map((t) => {
-      if (t === 'array' && s.items) {
-        const title = deref(s.items).title;
-        if (title) return `a list of ${plural(title)}`;
+      if (t === 'array' && s.items && deref(s.items).title) {
+        return translate(locale, 'schema.list-of', { items: msg(`schema.nouns.${itemNoun(s)}` as MessageKey) });
       }
-      return TYPE_WORDS[t] ?? t;
+      const key = `schema.type.${t}`;
+      return TYPE_KEYS.has(key) ? translate(locale, key as MessageKey) : t;
     })
-    .join(' or ');
+    .join(or);
 }
 
-function plural(noun: string): string {
-  return noun.endsWith('s') ? noun : `${noun}s`;
-}
+const TYPE_KEYS = new Set(['object', 'array', 'string', 'number', 'integer', 'boolean', 'null'].map((t) => `schema.type.${t}`));
 
-function actual(v: unknown): string {
+/** What the plan holds instead, as a message: "a string ("…")", "a number (2)". */
+function actual(v: unknown): MessageRef | string {
   switch (jsonType(v)) {
     case 'null':
-      return 'an empty value';
+      return msg('schema.actual.null');
     case 'array':
-      return 'a list';
+      return msg('schema.actual.array');
     case 'object':
-      return 'a mapping';
+      return msg('schema.actual.object');
     case 'string':
-      return `a string (${quote(String(v), 40)})`;
+      return msg('schema.actual.string', { text: shorten(String(v), 40) });
     case 'boolean':
       return String(v);
     default:
-      return `a number (${String(v)})`;
+      return msg('schema.actual.number', { value: String(v) });
   }
 }
 
@@ -148,17 +149,23 @@ function quoteName(path: PlanPath): string {
   return `"${formatPath(path)}"`;
 }
 
-/** One sentence from the schema about a field, with an example when there is one. */
-function fieldHint(schema: SchemaNode | undefined, lead: string): string {
-  const s = schema && deref(schema);
-  const parts = [lead];
-  if (s?.description) parts.push(s.description);
-  const example = s?.examples?.[0];
-  if (example !== undefined) parts.push(`For example: ${JSON.stringify(example)}.`);
-  return parts.join(' ');
+/** The schema's description of a field in `locale` (the schema itself is English). */
+function fieldDescription(description: string, locale: Locale): string | undefined {
+  return locale === 'en' ? description : schemaDescriptionsZhCN[description];
 }
 
-function describe(e: ErrorObject, plan: Plan): SchemaFinding {
+/** One sentence from the schema about a field, with an example when there is one. */
+function fieldHint(schema: SchemaNode | undefined, lead: MessageRef, locale: Locale): string {
+  const s = schema && deref(schema);
+  const parts = [render(locale, lead)];
+  const description = s?.description && fieldDescription(s.description, locale);
+  if (description) parts.push(description);
+  const example = s?.examples?.[0];
+  if (example !== undefined) parts.push(translate(locale, 'schema.example', { example: JSON.stringify(example) }));
+  return parts.join(locale === 'en' ? ' ' : '');
+}
+
+function describe(e: ErrorObject, plan: Plan, locale: Locale): SchemaFinding {
   const path = pathOf(e);
   // An empty value (`data:`) has no extent of its own: point at its key.
   const valueTarget = (): Target => {
@@ -168,40 +175,37 @@ function describe(e: ErrorObject, plan: Plan): SchemaFinding {
   const schema = schemaAt(path);
   const name = quoteName(path);
   const params = e.params as Record<string, unknown>;
-
+  const expectedText = (): string => (schema ? expected(schema, locale) : String(params.type));
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const where = path.length ? ` in ${formatPath(path)}` : '';
+      const where = path.length ? msg('schema.where.in', { path: formatPath(path) }) : msg('schema.where.top');
       const target = plan.pair([...path, key]) ?? valueTarget();
       if (key === '<<') {
-        return {
-          target,
-          message: `YAML merge keys ("<<")${where} are not supported in plans`,
-          hint: 'Write the keys out in full: a plan is read by people in review, and merged defaults hide what it says.',
-        };
+        return { target, message: msg('schema.merge-key', { where }), hint: msg('schema.merge-key.hint') };
       }
       const siblings = Object.keys((e.parentSchema as SchemaNode).properties ?? {});
       const near = closest(key, siblings);
       if (near) {
         return {
           target,
-          message: `unknown key "${key}"${where} — did you mean "${near}"?`,
-          hint: `Rename "${key}" to "${near}"; prefix a key with "x-" to keep your team's own field.`,
+          message: msg('schema.unknown-key.near', { key, where, near }),
+          hint: msg('schema.unknown-key.near.hint', { key, near }),
         };
       }
       const places = placesOfKey(key);
       if (places.length) {
+        const parent = places[0]!.replace(/\.[^.]+$/, '');
         return {
           target,
-          message: `unknown key "${key}"${where} — "${key}" belongs in ${places.join(' or ')}`,
-          hint: `Move "${key}" under ${places[0]!.replace(/\.[^.]+$/, '') || 'the top level'}; prefix a key with "x-" to keep your team's own field.`,
+          message: msg('schema.unknown-key.elsewhere', { key, where, places: places.join(translate(locale, 'schema.or')) }),
+          hint: msg('schema.unknown-key.elsewhere.hint', { key, parent: parent || msg('schema.top-level') }),
         };
       }
       return {
         target,
-        message: `unknown key "${key}"${where}`,
-        hint: `Use one of the keys allowed here (${siblings.join(', ')}), or prefix your own field with "x-".`,
+        message: msg('schema.unknown-key', { key, where }),
+        hint: msg('schema.unknown-key.hint', { keys: siblings.join(', ') }),
       };
     }
     case 'required': {
@@ -209,58 +213,65 @@ function describe(e: ErrorObject, plan: Plan): SchemaFinding {
       const childSchema = schema?.properties?.[key];
       return {
         target: plan.anchor(path),
-        message: path.length ? `${formatPath(path)} is missing the required key "${key}"` : `missing required key "${key}"`,
-        hint: fieldHint(childSchema, `Add "${key}".`),
+        message: path.length ? msg('schema.missing-key-in', { path: formatPath(path), key }) : msg('schema.missing-key', { key }),
+        hint: fieldHint(childSchema, msg('schema.missing-key.hint', { key }), locale),
       };
     }
     case 'type':
     case 'anyOf':
       return {
         target: valueTarget(),
-        message: `${name} must be ${schema ? expected(schema) : String(params.type)}, got ${actual(e.data)}`,
-        hint: fieldHint(schema, `Write ${name} as ${schema ? expected(schema) : String(params.type)}.`),
+        message: msg('schema.wrong-type', { name, expected: expectedText(), actual: actual(e.data) }),
+        hint: fieldHint(schema, msg('schema.wrong-type.hint', { name, expected: expectedText() }), locale),
       };
     case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map(String);
-      const near = typeof e.data === 'string' ? closest(e.data, allowed) : undefined;
+      const allowed = (params.allowedValues as unknown[]).map(String).join(', ');
+      const near = typeof e.data === 'string' ? closest(e.data, (params.allowedValues as unknown[]).map(String)) : undefined;
+      const value = JSON.stringify(e.data);
       return {
         target: valueTarget(),
-        message: `${name} must be one of ${allowed.join(', ')}; got ${JSON.stringify(e.data)}${near ? ` — did you mean "${near}"?` : ''}`,
-        hint: near ? `Write ${formatPath(path)}: ${near}.` : fieldHint(schema, `Pick one of ${allowed.join(', ')}.`),
+        message: near ? msg('schema.enum.near', { name, allowed, value, near }) : msg('schema.enum', { name, allowed, value }),
+        hint: near
+          ? msg('schema.enum.near.hint', { path: formatPath(path), near })
+          : fieldHint(schema, msg('schema.enum.hint', { allowed }), locale),
       };
     }
-    case 'const':
+    case 'const': {
+      const expectedValue = JSON.stringify(params.allowedValue);
       return {
         target: valueTarget(),
-        message: `${name} must be ${JSON.stringify(params.allowedValue)}, got ${actual(e.data)}`,
-        hint: fieldHint(schema, `Write ${formatPath(path)}: ${JSON.stringify(params.allowedValue)}.`),
+        message: msg('schema.const', { name, expected: expectedValue, actual: actual(e.data) }),
+        hint: fieldHint(schema, msg('schema.const.hint', { path: formatPath(path), expected: expectedValue }), locale),
       };
+    }
     case 'minItems': {
-      const noun = schema?.items ? (deref(schema.items).title ?? 'item') : 'item';
-      const limit = Number(params.limit);
+      const items = plural(`schema.items.${itemNoun(schema)}`, Number(params.limit));
       return {
         target: valueTarget(),
-        message: `${name} must list at least ${limit} ${limit === 1 ? noun : plural(noun)}, got an empty list`,
-        hint: fieldHint(schema, `Add at least ${limit === 1 ? `one ${noun}` : `${limit} ${plural(noun)}`}.`),
+        message: msg('schema.min-items', { name, items }),
+        hint: fieldHint(schema, msg('schema.min-items.hint', { items }), locale),
       };
     }
     case 'minLength':
       return {
         target: valueTarget(),
-        message: `${name} must not be empty`,
-        hint: fieldHint(schema, `Fill in ${formatPath(path)}.`),
+        message: msg('schema.min-length', { name }),
+        hint: fieldHint(schema, msg('schema.min-length.hint', { path: formatPath(path) }), locale),
       };
     case 'minimum':
       return {
         target: valueTarget(),
-        message: `${name} must be at least ${String(params.limit)}, got ${actual(e.data)}`,
-        hint: fieldHint(schema, `Use a value of ${String(params.limit)} or more.`),
+        message: msg('schema.minimum', { name, limit: String(params.limit), actual: actual(e.data) }),
+        hint: fieldHint(schema, msg('schema.minimum.hint', { limit: String(params.limit) }), locale),
       };
-    default:
+    default: {
+      // ajv's own wording of a keyword this file does not word itself; English in every locale.
+      const detail = e.message ?? 'is not valid';
       return {
         target: valueTarget(),
-        message: `${path.length ? name : 'the plan'} ${e.message ?? 'is not valid'}`,
-        hint: fieldHint(schema, 'See the plan format in the README.'),
+        message: path.length ? msg('schema.invalid', { name, detail }) : msg('schema.invalid-root', { detail }),
+        hint: fieldHint(schema, msg('schema.invalid.hint'), locale),
       };
+    }
   }
 }

@@ -1,10 +1,8 @@
 /** The high-risk settings, each a lexicon group; every language file has each. */
 export type RiskDomain = 'medical' | 'finance' | 'legal' | 'customerService';
 
-/** How each setting is named in messages. */
-export const DOMAIN_NAMES: Record<RiskDomain, string> = {
-  medical: 'medical',
-  finance: 'financial',
-  legal: 'legal',
-  customerService: 'customer service',
-};
+/**
+ * The settings in the order they are tried. Messages name them through the
+ * catalogues (`high-risk-no-fallback.setting.<domain>`).
+ */
+export const RISK_DOMAINS: readonly RiskDomain[] = ['medical', 'finance', 'legal', 'customerService'];
