@@ -1,3 +1,4 @@
+import './runtime-flags.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
