@@ -73,6 +73,18 @@ await build({
   logLevel: 'warning',
 });
 
+// The worker thread of large runs (src/lint-worker.ts): the linting half of the CLI bundle.
+await build({
+  entryPoints: ['src/lint-worker.ts'],
+  outfile: 'dist/lint-worker.cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  plugins: [precompiledValidator, packedIntentModel],
+  logLevel: 'warning',
+});
+
 await build({
   entryPoints: ['src/index.ts'],
   outfile: 'dist/index.js',

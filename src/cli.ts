@@ -5,9 +5,10 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { LintResult } from './diagnostic.js';
 import { explainRule, initPlan, listRules, type CommandOutcome } from './commands.js';
 import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
-import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
+import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError, type LintFilesOptions } from './files.js';
 import { formatters } from './formatters/index.js';
 import { lintText } from './linter.js';
+import { resolveCacheLocation } from './cache-location.js';
 import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError } from './rule-settings.js';
 import { planSchema } from './schema/plan-schema.js';
@@ -24,6 +25,8 @@ interface CliOptions {
   stdin?: boolean;
   stdinFilename?: string;
   printSchema?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** One requested output: a format, and the file it goes to (stdout when absent). */
@@ -74,6 +77,8 @@ function buildProgram(): Command {
     .option('--max-file-size <size>', 'report files larger than this instead of reading them', byteSize, DEFAULT_MAX_FILE_SIZE)
     .option('--stdin', 'lint the plan text given on standard input')
     .option('--stdin-filename <path>', 'the path to report (and resolve relative paths against) for --stdin')
+    .option('--cache', 'only lint files that changed since the last --cache run (results kept in .finetunelintcache)')
+    .option('--cache-location <path>', 'the cache file, or a folder for it (implies --cache)')
     .option('--print-schema', 'print the plan JSON Schema and exit')
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output')
@@ -126,6 +131,19 @@ function outputSpecs(options: CliOptions): OutputSpec[] {
     if (colon === -1) return options.outputFile ? { format: value, file: options.outputFile } : { format: value };
     return { format: value.slice(0, colon), file: value.slice(colon + 1) };
   });
+}
+
+/**
+ * The cache, and worker threads for large runs. `FINETUNE_LINT_WORKER_THRESHOLD`
+ * (a file count; 0 always, a huge number never) overrides when workers start,
+ * for tests and measurements.
+ */
+function runOptions(options: CliOptions): Pick<LintFilesOptions, 'cache' | 'workers'> {
+  const forced = process.env.FINETUNE_LINT_WORKER_THRESHOLD;
+  const threshold = forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : undefined;
+  const workers = { script: path.join(__dirname, 'lint-worker.cjs'), ...(threshold === undefined ? {} : { threshold }) };
+  if (!options.cache && options.cacheLocation === undefined) return { workers };
+  return { workers, cache: { location: resolveCacheLocation(options.cacheLocation, process.cwd()) } };
 }
 
 async function readStdin(): Promise<string> {
@@ -198,6 +216,7 @@ async function main(argv: string[]): Promise<number> {
       results = await lintFiles(patterns, {
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
         maxFileSize: options.maxFileSize,
+        ...runOptions(options),
       });
     }
   } catch (err) {

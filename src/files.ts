@@ -1,10 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { makeResult, type LintResult } from './diagnostic.js';
-import { lintBytes } from './linter.js';
+import type { LintResult } from './diagnostic.js';
+import { lintRun, type LintRunOptions } from './lint-run.js';
+import type { PlanFileSettings } from './plan-file.js';
 import { resolveRules, type RuleSettings } from './rule-settings.js';
 import { rules as builtinRules } from './rules/index.js';
+
+export { DEFAULT_MAX_FILE_SIZE } from './plan-file.js';
 
 /**
  * The file-system side of finetune-lint: finding plan files and reading
@@ -88,68 +90,17 @@ async function walk(dir: string, found: Set<string>): Promise<void> {
   }
 }
 
-export interface LintFilesOptions extends ExpandOptions {
+export interface LintFilesOptions extends ExpandOptions, Pick<LintRunOptions, 'maxFileSize' | 'cache' | 'workers'> {
   /** Severity and options per rule id. */
   rules?: RuleSettings;
-  /** Files larger than this many bytes are reported, not read (default 10 MB). */
-  maxFileSize?: number;
 }
-
-/** Default for `maxFileSize`: 10 MB. A plan is a few kilobytes. */
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-
-const READ_FAILURES: Record<string, string> = {
-  ENOENT: 'the file does not exist: it was deleted while linting, or it is a broken symbolic link',
-  EACCES: 'the file cannot be read: permission denied',
-  EPERM: 'the file cannot be read: permission denied',
-  ELOOP: 'the file cannot be read: its symbolic links form a loop',
-  EISDIR: 'the path is a folder, not a file',
-};
 
 /** Finds, reads and lints plan files; results are in path order. */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
-  const active = resolveRules(builtinRules, options.rules);
+  resolveRules(builtinRules, options.rules); // bad settings fail before any file is read
   const files = await expandPatterns(patterns, options);
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  // Plans are small: synchronous reads are faster than the promise API's per-call overhead,
-  // and linting is CPU-bound anyway.
-  return files.map((filePath) => {
-    let bytes: Buffer;
-    try {
-      const info = statSync(filePath);
-      if (info.isFile() && info.size > maxFileSize) {
-        return readFailure(
-          filePath,
-          `the file is ${formatSize(info.size)}, larger than the ${formatSize(maxFileSize)} limit (--max-file-size); it was not read`,
-        );
-      }
-      bytes = readFileSync(filePath);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? '';
-      return readFailure(filePath, READ_FAILURES[code] ?? `the file cannot be read: ${code || (err as Error).message}`);
-    }
-    return lintBytes(bytes, { filePath, activeRules: active });
-  });
-}
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KB`;
-  return `${bytes} bytes`;
-}
-
-function readFailure(filePath: string, message: string): LintResult {
-  return makeResult(filePath, [
-    {
-      ruleId: 'read-error',
-      severity: 'error',
-      fatal: true,
-      message,
-      hint: 'Check that the path is a readable plan file.',
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    },
-  ]);
+  const settings: PlanFileSettings = options.rules ? { rules: options.rules } : {};
+  const results: LintResult[] = [];
+  for await (const result of lintRun(files, { ...options, settingsFor: () => settings })) results.push(result);
+  return results;
 }
