@@ -6,6 +6,9 @@
 // `node -e 0` measured in the same run. NODE_EXTRA_CA_CERTS is unset for every
 // child: it adds ~40 ms to each Node start on some machines.
 //
+// From 1,000 files on, a second row times a run whose `--cache` is warm (every
+// file unchanged since the previous run).
+//
 //   npm run bench                 # all sizes
 //   npm run bench -- 1 1000       # chosen sizes
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -87,6 +90,7 @@ function measure(args) {
 if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ftl-bench-'));
 console.log(`finetune-lint bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`load average before: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes skew the figures)`);
 console.log('files   median ms   files/s   peak RSS MB   × node -e 0');
 try {
   for (const n of SIZES) {
@@ -95,20 +99,29 @@ try {
     for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `plan-${String(i).padStart(5, '0')}.yaml`), plan(i));
     const target = n === 1 ? path.join(dir, 'plan-00000.yaml') : dir;
     const rounds = ROUNDS[n] ?? 3;
-    measure([process.execPath, cli, '-f', 'json', target]); // warm-up: file cache
-    const runs = [];
-    const floor = [];
-    for (let k = 0; k < rounds; k++) {
-      floor.push(measure([process.execPath, '-e', '0']).ms);
-      runs.push(measure([process.execPath, cli, '-f', 'json', target]));
+    const cache = path.join(tmp, `cache-${n}.json`);
+    const variants = [{ label: String(n), args: [] }];
+    if (n >= 1000) {
+      measure([process.execPath, cli, '-f', 'json', '--cache-location', cache, target]); // fills the cache
+      variants.push({ label: `${n} warm cache`, args: ['--cache-location', cache] });
     }
-    const ms = median(runs.map((x) => x.ms));
-    const rss = Math.max(...runs.map((x) => x.rss));
-    const base = median(floor);
-    console.log(
-      `${String(n).padStart(5)}   ${ms.toFixed(0).padStart(9)}   ${(n / (ms / 1000)).toFixed(0).padStart(7)}   ${Number.isNaN(rss) ? '      n/a' : rss.toFixed(0).padStart(11)}   ${(ms / base).toFixed(1).padStart(11)}  (node -e 0: ${base.toFixed(0)} ms)`,
-    );
+    measure([process.execPath, cli, '-f', 'json', target]); // warm-up: file cache
+    for (const variant of variants) {
+      const runs = [];
+      const floor = [];
+      for (let k = 0; k < rounds; k++) {
+        floor.push(measure([process.execPath, '-e', '0']).ms);
+        runs.push(measure([process.execPath, cli, '-f', 'json', ...variant.args, target]));
+      }
+      const ms = median(runs.map((x) => x.ms));
+      const rss = Math.max(...runs.map((x) => x.rss));
+      const base = median(floor);
+      console.log(
+        `${variant.label.padStart(5)}   ${ms.toFixed(0).padStart(9)}   ${(n / (ms / 1000)).toFixed(0).padStart(7)}   ${Number.isNaN(rss) ? '      n/a' : rss.toFixed(0).padStart(11)}   ${(ms / base).toFixed(1).padStart(11)}  (node -e 0: ${base.toFixed(0)} ms)`,
+      );
+    }
   }
+  console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
