@@ -5,6 +5,9 @@
 export { lintText, lintBytes, TEXT_INPUT_NAME, type LintTextOptions } from './linter.js';
 export { decodePlanBytes, type Decoded } from './decode.js';
 export { lintFiles, expandPatterns, NoFilesError, type LintFilesOptions, type ExpandOptions } from './files.js';
+export { lintRun, DEFAULT_WORKER_THRESHOLD, type LintRunOptions } from './lint-run.js';
+export { lintPlanFile, type PlanFileSettings, type PlanFileTask, type PlanFileOutcome, type PlanFileOptions } from './plan-file.js';
+export { resolveCacheLocation, CACHE_FILE_NAME } from './cache-location.js';
 export {
   BUILTIN_DIAGNOSTICS,
   type BuiltinDiagnosticId,
