@@ -4,11 +4,12 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { LintResult } from './diagnostic.js';
 import { explainRule, initPlan, listRules, type CommandOutcome } from './commands.js';
-import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
-import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError, type LintFilesOptions } from './files.js';
-import { formatters } from './formatters/index.js';
+import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor, exitCodeForTally } from './exit-code.js';
+import { DEFAULT_MAX_FILE_SIZE, lintFiles, lintFilesStream, NoFilesError, type LintFilesOptions } from './files.js';
+import { formatters, streamingFormatters, type FormatterContext, type RuleDescription } from './formatters/index.js';
 import { lintText } from './linter.js';
 import { resolveCacheLocation } from './cache-location.js';
+import { OutputError, streamReport } from './report-stream.js';
 import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError } from './rule-settings.js';
 import { planSchema } from './schema/plan-schema.js';
@@ -119,8 +120,12 @@ function shouldColor(flag: boolean | undefined, toFile: boolean): boolean {
   return process.stdout.isTTY === true && env.TERM !== 'dumb';
 }
 
+function onlyErrorsIn(r: LintResult): LintResult {
+  return { ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0 };
+}
+
 function onlyErrors(results: LintResult[]): LintResult[] {
-  return results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0 }));
+  return results.map(onlyErrorsIn);
 }
 
 /** The outputs asked for: `--format` values, else github under GitHub Actions, else stylish. */
@@ -207,20 +212,25 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_FAILURE;
   }
 
+  // Formats that can be written one file at a time are, so that a large run holds no whole report.
+  const specs = outputSpecs(options);
+  const streamed = specs.every((s) => s.format in streamingFormatters) && specs.filter((s) => !s.file).length <= 1;
   let results: LintResult[];
   try {
     if (options.stdin) {
       const filePath = options.stdinFilename ? path.resolve(options.stdinFilename) : undefined;
       results = [lintText(await readStdin(), filePath ? { filePath } : {})];
     } else {
-      results = await lintFiles(patterns, {
+      const lintOptions = {
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
         maxFileSize: options.maxFileSize,
         ...runOptions(options),
-      });
+      };
+      if (streamed) return await writeStreamed(await lintFilesStream(patterns, lintOptions), specs, options);
+      results = await lintFiles(patterns, lintOptions);
     }
   } catch (err) {
-    if (err instanceof NoFilesError || err instanceof ConfigError) {
+    if (err instanceof NoFilesError || err instanceof ConfigError || err instanceof OutputError) {
       process.stderr.write(`finetune-lint: ${err.message}\n`);
       return EXIT_FAILURE;
     }
@@ -230,13 +240,8 @@ async function main(argv: string[]): Promise<number> {
   const shown = options.quiet ? onlyErrors(results) : results;
   const rules = ruleDescriptions();
   let toStdout = '';
-  for (const spec of outputSpecs(options)) {
-    const text = formatters[spec.format]!(shown, {
-      cwd: process.cwd(),
-      color: shouldColor(options.color, Boolean(spec.file)),
-      version: VERSION,
-      rules,
-    });
+  for (const spec of specs) {
+    const text = formatters[spec.format]!(shown, formatterContext(spec, options, rules));
     if (!spec.file) {
       toStdout += text;
       continue;
@@ -252,10 +257,31 @@ async function main(argv: string[]): Promise<number> {
   }
   if (toStdout) process.stdout.write(toStdout);
 
-  const code = exitCodeFor(shown, options.quiet ? -1 : options.maxWarnings);
+  return finish(exitCodeFor(shown, options.quiet ? -1 : options.maxWarnings), shown.every((r) => r.errorCount === 0), options);
+}
+
+function formatterContext(spec: OutputSpec, options: CliOptions, rules: RuleDescription[]): FormatterContext {
+  return { cwd: process.cwd(), color: shouldColor(options.color, Boolean(spec.file)), version: VERSION, rules };
+}
+
+/** Writes the results to the outputs as they arrive (see `report-stream.ts`); returns the exit code. */
+async function writeStreamed(results: AsyncIterable<LintResult>, specs: OutputSpec[], options: CliOptions): Promise<number> {
+  const rules = ruleDescriptions();
+  const outputs = specs.map((spec) => ({
+    formatter: streamingFormatters[spec.format]!,
+    context: formatterContext(spec, options, rules),
+    ...(spec.file ? { file: spec.file } : {}),
+  }));
+  const toStdout = (text: string): Promise<void> | undefined =>
+    process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve));
+  const totals = await streamReport(results, outputs, toStdout, options.quiet ? onlyErrorsIn : undefined);
+  return finish(exitCodeForTally(totals, options.quiet ? -1 : options.maxWarnings), totals.errors === 0, options);
+}
+
+function finish(code: number, noErrors: boolean, options: CliOptions): number {
   if (code === EXIT_FAILURE) {
     process.stderr.write('finetune-lint: a rule failed while checking (internal-error above); please report it.\n');
-  } else if (code === EXIT_LINT && shown.every((r) => r.errorCount === 0)) {
+  } else if (code === EXIT_LINT && noErrors) {
     process.stderr.write(`finetune-lint found too many warnings (maximum: ${options.maxWarnings}).\n`);
   }
   return code;

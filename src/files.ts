@@ -97,10 +97,18 @@ export interface LintFilesOptions extends ExpandOptions, Pick<LintRunOptions, 'm
 
 /** Finds, reads and lints plan files; results are in path order. */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const results: LintResult[] = [];
+  for await (const result of await lintFilesStream(patterns, options)) results.push(result);
+  return results;
+}
+
+/**
+ * Like {@link lintFiles}, but yields each result, in path order, as soon as it
+ * is ready. Bad settings and unmatched patterns throw here, before any result.
+ */
+export async function lintFilesStream(patterns: readonly string[], options: LintFilesOptions = {}): Promise<AsyncGenerator<LintResult>> {
   resolveRules(builtinRules, options.rules); // bad settings fail before any file is read
   const files = await expandPatterns(patterns, options);
   const settings: PlanFileSettings = options.rules ? { rules: options.rules } : {};
-  const results: LintResult[] = [];
-  for await (const result of lintRun(files, { ...options, settingsFor: () => settings })) results.push(result);
-  return results;
+  return lintRun(files, { ...options, settingsFor: () => settings });
 }

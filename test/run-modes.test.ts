@@ -141,3 +141,33 @@ describe('worker threads', () => {
 });
 
 
+
+describe('streamed reports', () => {
+  it('write json, compact and github one file at a time, to stdout and to files, as the whole report would be', () => {
+    const dir = tempTree({ 'a.yaml': noRegression, 'b.yaml': cleanPlan, 'c.yaml': 'version: [' });
+    const json = runCli(['-f', 'json', '.'], { cwd: dir });
+    const compact = runCli(['-f', 'compact', '.'], { cwd: dir });
+    expect(compact.stdout).toBe(
+      [
+        'a.yaml:1:1: warning no regression set: evaluation.regression is missing, so nothing checks which existing abilities got worse [no-regression-eval]',
+        'c.yaml:1:11: error YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ] [syntax-error]',
+        '',
+      ].join('\n'),
+    );
+    const both = runCli(['-f', 'json:out/report.json', '-f', 'compact', '-f', 'github:gh.txt', '.'], { cwd: dir });
+    expect(both.status).toBe(1);
+    expect(both.stdout).toBe(compact.stdout);
+    expect(readFileSync(path.join(dir, 'out/report.json'), 'utf8')).toBe(json.stdout);
+    expect(readFileSync(path.join(dir, 'gh.txt'), 'utf8')).toBe(runCli(['-f', 'github', '.'], { cwd: dir }).stdout);
+    const quiet = runCli(['--quiet', '-f', 'json', '.'], { cwd: dir });
+    expect((JSON.parse(quiet.stdout) as Array<{ messages: unknown[]; warningCount: number }>).map((r) => [r.messages.length, r.warningCount])).toEqual([
+      [0, 0],
+      [0, 0],
+      [1, 0],
+    ]);
+    expect(quiet.status).toBe(1);
+    const none = runCli(['--no-error-on-unmatched-pattern', '-f', 'json', 'nothing/*.yaml'], { cwd: dir });
+    expect(none.stdout).toBe('[]');
+    expect(none.status).toBe(0);
+  });
+});

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { VERDICT_LABELS } from '../verdict.js';
-import type { Formatter } from './types.js';
+import type { Formatter, StreamingFormatter } from './types.js';
 
 /** Escaping for a workflow command's message (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts). */
 export function escapeData(s: string): string {
@@ -18,9 +18,9 @@ export function escapeProperty(s: string): string {
  * the verdict of each plan that is not ready. Chosen by default when
  * `GITHUB_ACTIONS=true` and no `--format` is given.
  */
-export const github: Formatter = (results, context) => {
-  const lines: string[] = [];
-  for (const r of results) {
+export const githubStream: StreamingFormatter = {
+  file(r, _index, context) {
+    const lines: string[] = [];
     const rel = path.relative(context.cwd, r.filePath);
     const file = (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : r.filePath).split(path.sep).join('/');
     for (const m of r.messages) {
@@ -40,6 +40,10 @@ export const github: Formatter = (results, context) => {
         `::notice file=${escapeProperty(file)},title=${escapeProperty('finetune-lint verdict')}::${escapeData(`${VERDICT_LABELS[r.verdict]} — ${why}`)}`,
       );
     }
-  }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+    return lines.map((line) => `${line}\n`).join('');
+  },
+  end: () => '',
 };
+
+export const github: Formatter = (results, context) =>
+  results.map((r, i) => githubStream.file(r, i, context)).join('') + githubStream.end(results.length, context);

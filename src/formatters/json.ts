@@ -1,33 +1,42 @@
-import type { Formatter } from './types.js';
+import type { LintResult } from '../diagnostic.js';
+import type { Formatter, StreamingFormatter } from './types.js';
 
 /**
  * ESLint's JSON shape (an array of per-file results) with each message's fix
  * hint added as `hint`, and each file's `verdict` and `verdictReasons`.
  * Tools that read ESLint JSON read this; they ignore the extra fields.
  */
-export const json: Formatter = (results) =>
-  JSON.stringify(
-    results.map((r) => ({
-      filePath: r.filePath,
-      messages: r.messages.map((m) => ({
-        ruleId: m.ruleId,
-        severity: m.severity === 'error' ? 2 : 1,
-        message: m.message,
-        line: m.line,
-        column: m.column,
-        endLine: m.endLine,
-        endColumn: m.endColumn,
-        hint: m.hint,
-        ...(m.fatal ? { fatal: true } : {}),
-      })),
-      suppressedMessages: [],
-      errorCount: r.errorCount,
-      fatalErrorCount: r.fatalErrorCount,
-      warningCount: r.warningCount,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
-      usedDeprecatedRules: [],
-      verdict: r.verdict,
-      verdictReasons: r.verdictReasons,
+function eslintResult(r: LintResult): unknown {
+  return {
+    filePath: r.filePath,
+    messages: r.messages.map((m) => ({
+      ruleId: m.ruleId,
+      severity: m.severity === 'error' ? 2 : 1,
+      message: m.message,
+      line: m.line,
+      column: m.column,
+      endLine: m.endLine,
+      endColumn: m.endColumn,
+      hint: m.hint,
+      ...(m.fatal ? { fatal: true } : {}),
     })),
-  );
+    suppressedMessages: [],
+    errorCount: r.errorCount,
+    fatalErrorCount: r.fatalErrorCount,
+    warningCount: r.warningCount,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+    verdict: r.verdict,
+    verdictReasons: r.verdictReasons,
+  };
+}
+
+/** The JSON array written one file at a time: the same bytes as `json`. */
+export const jsonStream: StreamingFormatter = {
+  file: (result, index) => `${index === 0 ? '[' : ','}${JSON.stringify(eslintResult(result))}`,
+  end: (fileCount) => (fileCount === 0 ? '[]' : ']'),
+};
+
+export const json: Formatter = (results, context) =>
+  results.map((r, i) => jsonStream.file(r, i, context)).join('') + jsonStream.end(results.length, context);

@@ -23,3 +23,14 @@ export interface FormatterContext {
 
 /** A pure function from results to the text written out. */
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+
+/**
+ * A format that can be written while the run goes on, one file at a time, so
+ * that a large run never holds its whole report: `file` for each result in
+ * order, then `end`. Pure, like a {@link Formatter}; concatenated, the pieces
+ * are exactly the formatter's output.
+ */
+export interface StreamingFormatter {
+  file(result: LintResult, index: number, context: FormatterContext): string;
+  end(fileCount: number, context: FormatterContext): string;
+}
