@@ -273,7 +273,7 @@ async function writeStreamed(results: AsyncIterable<LintResult>, specs: OutputSp
     ...(spec.file ? { file: spec.file } : {}),
   }));
   const toStdout = (text: string): Promise<void> | undefined =>
-    process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve));
+    stdoutClosed || process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve));
   const totals = await streamReport(results, outputs, toStdout, options.quiet ? onlyErrorsIn : undefined);
   return finish(exitCodeForTally(totals, options.quiet ? -1 : options.maxWarnings), totals.errors === 0, options);
 }
@@ -288,9 +288,12 @@ function finish(code: number, noErrors: boolean, options: CliOptions): number {
 }
 
 // A reader that stops early (`finetune-lint … | head -1`) closes the pipe; that is not an error.
+// The run goes on without output, so that the exit code still tells what was found.
+let stdoutClosed = false;
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
-  throw err;
+  if (err.code !== 'EPIPE') throw err;
+  stdoutClosed = true;
+  process.stdout.emit('drain');
 });
 
 main(process.argv).then(

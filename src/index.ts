@@ -4,7 +4,7 @@
  */
 export { lintText, lintBytes, TEXT_INPUT_NAME, type LintTextOptions } from './linter.js';
 export { decodePlanBytes, type Decoded } from './decode.js';
-export { lintFiles, expandPatterns, NoFilesError, type LintFilesOptions, type ExpandOptions } from './files.js';
+export { lintFiles, lintFilesStream, expandPatterns, NoFilesError, type LintFilesOptions, type ExpandOptions } from './files.js';
 export { lintRun, DEFAULT_WORKER_THRESHOLD, type LintRunOptions } from './lint-run.js';
 export { lintPlanFile, type PlanFileSettings, type PlanFileTask, type PlanFileOutcome, type PlanFileOptions } from './plan-file.js';
 export { resolveCacheLocation, CACHE_FILE_NAME } from './cache-location.js';
@@ -16,7 +16,14 @@ export {
   type Position,
   type Severity,
 } from './diagnostic.js';
-export { formatters, type Formatter, type FormatterContext, type RuleDescription } from './formatters/index.js';
+export {
+  formatters,
+  streamingFormatters,
+  type Formatter,
+  type FormatterContext,
+  type RuleDescription,
+  type StreamingFormatter,
+} from './formatters/index.js';
 export { rules, ruleMap } from './rules/index.js';
 export { defineRule, ruleDocsUrl, type Rule, type RuleMeta, type RuleContext, type Finding, type AnyRule } from './rule.js';
 export { ConfigError, resolveRules, type RuleSetting, type RuleSettings, type ActiveRule } from './rule-settings.js';

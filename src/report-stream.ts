@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from './diagnostic.js';
 import { emptyTally, tally, type RunTally } from './exit-code.js';
+import { addToSummary, emptySummary } from './formatters/summary.js';
 import type { FormatterContext, StreamingFormatter } from './formatters/types.js';
 
 /**
@@ -60,11 +61,13 @@ export async function streamReport(
     else writeAll(sink.fd, text, sink.output.file!);
   };
   const totals = emptyTally();
+  const summary = emptySummary();
   let index = 0;
   try {
     for await (const raw of results) {
       const result = transform(raw);
       tally(totals, result);
+      addToSummary(summary, result);
       for (const sink of sinks) {
         sink.pending += sink.output.formatter.file(result, index, sink.output.context);
         if (sink.pending.length >= FLUSH_AT) await flush(sink);
@@ -72,7 +75,7 @@ export async function streamReport(
       index++;
     }
     for (const sink of sinks) {
-      sink.pending += sink.output.formatter.end(index, sink.output.context);
+      sink.pending += sink.output.formatter.end(summary, sink.output.context);
       await flush(sink);
     }
   } finally {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { summarize } from './summary.js';
 import type { Formatter, StreamingFormatter } from './types.js';
 
 /** One line per diagnostic, `path:line:column: severity message [rule-id]`, for grep and editors' error lists. */
@@ -14,4 +15,4 @@ export const compactStream: StreamingFormatter = {
 };
 
 export const compact: Formatter = (results, context) =>
-  results.map((r, i) => compactStream.file(r, i, context)).join('') + compactStream.end(results.length, context);
+  results.map((r, i) => compactStream.file(r, i, context)).join('') + compactStream.end(summarize(results), context);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { VERDICT_LABELS } from '../verdict.js';
+import { summarize } from './summary.js';
 import type { Formatter, StreamingFormatter } from './types.js';
 
 /** Escaping for a workflow command's message (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts). */
@@ -46,4 +47,4 @@ export const githubStream: StreamingFormatter = {
 };
 
 export const github: Formatter = (results, context) =>
-  results.map((r, i) => githubStream.file(r, i, context)).join('') + githubStream.end(results.length, context);
+  results.map((r, i) => githubStream.file(r, i, context)).join('') + githubStream.end(summarize(results), context);

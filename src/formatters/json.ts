@@ -1,4 +1,5 @@
 import type { LintResult } from '../diagnostic.js';
+import { summarize } from './summary.js';
 import type { Formatter, StreamingFormatter } from './types.js';
 
 /**
@@ -35,8 +36,8 @@ function eslintResult(r: LintResult): unknown {
 /** The JSON array written one file at a time: the same bytes as `json`. */
 export const jsonStream: StreamingFormatter = {
   file: (result, index) => `${index === 0 ? '[' : ','}${JSON.stringify(eslintResult(result))}`,
-  end: (fileCount) => (fileCount === 0 ? '[]' : ']'),
+  end: (summary) => (summary.files === 0 ? '[]' : ']'),
 };
 
 export const json: Formatter = (results, context) =>
-  results.map((r, i) => jsonStream.file(r, i, context)).join('') + jsonStream.end(results.length, context);
+  results.map((r, i) => jsonStream.file(r, i, context)).join('') + jsonStream.end(summarize(results), context);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { Chalk } from 'chalk';
 import type { Verdict } from '../diagnostic.js';
 import { VERDICT_LABELS } from '../verdict.js';
-import type { Formatter } from './types.js';
+import { summarize } from './summary.js';
+import type { Formatter, StreamingFormatter } from './types.js';
 
 /** Display width ignoring ANSI colour codes. */
 function width(s: string): number {
@@ -24,21 +25,14 @@ function plural(n: number, word: string): string {
  * beneath and the plan's verdict after them; then a summary of problems and
  * of verdicts.
  */
-export const stylish: Formatter = (results, context) => {
-  const c = new Chalk({ level: context.color ? 1 : 0 });
-  const paint: Record<Verdict, (s: string) => string> = { ready: c.green, 'fix-first': c.yellow, 'do-not-fine-tune': c.red };
-  let out = '';
-  let errors = 0;
-  let warnings = 0;
-  const verdicts: Record<Verdict, number> = { ready: 0, 'fix-first': 0, 'do-not-fine-tune': 0 };
-  for (const result of results) {
-    verdicts[result.verdict]++;
-    if (result.messages.length === 0) continue;
-    errors += result.errorCount;
-    warnings += result.warningCount;
+export const stylishStream: StreamingFormatter = {
+  file(result, _index, context) {
+    if (result.messages.length === 0) return '';
+    const c = new Chalk({ level: context.color ? 1 : 0 });
+    const paint: Record<Verdict, (s: string) => string> = { ready: c.green, 'fix-first': c.yellow, 'do-not-fine-tune': c.red };
     const rel = path.relative(context.cwd, result.filePath);
     const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : result.filePath;
-    out += `\n${c.underline(shown)}\n`;
+    let out = `\n${c.underline(shown)}\n`;
     const rows = result.messages.map((m) => ({
       pos: `${m.line}:${m.column}`,
       sev: m.severity === 'error' ? c.red('error') : c.yellow('warning'),
@@ -56,12 +50,21 @@ export const stylish: Formatter = (results, context) => {
     }
     const why = result.verdictReasons.map((r) => r.slice(0, r.indexOf(':')));
     out += `  ${c.bold('verdict:')} ${paint[result.verdict](VERDICT_LABELS[result.verdict])}${why.length ? c.dim(` — ${why.join(', ')}`) : ''}\n`;
-  }
+    return out;
+  },
+  end({ files, errors, warnings, verdicts }, context) {
+    if (files === 0) return '';
+    const c = new Chalk({ level: context.color ? 1 : 0 });
+    const total = errors + warnings;
+    if (total === 0) return `${c.green('✔')} ${plural(files, 'plan')} checked, no problems: ${files === 1 ? 'ready' : 'all ready'}\n`;
+    const verdictLine = `${plural(files, 'plan')}: ${verdicts.ready} ready, ${verdicts['fix-first']} ${VERDICT_LABELS['fix-first']}, ${verdicts['do-not-fine-tune']} ${VERDICT_LABELS['do-not-fine-tune']}`;
+    const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
+    return `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n${verdictLine}\n`;
+  },
+};
+
+export const stylish: Formatter = (results, context) => {
+  // A run with no files prints nothing at all, not even the files' blocks.
   if (results.length === 0) return '';
-  const verdictLine = `${plural(results.length, 'plan')}: ${verdicts.ready} ready, ${verdicts['fix-first']} ${VERDICT_LABELS['fix-first']}, ${verdicts['do-not-fine-tune']} ${VERDICT_LABELS['do-not-fine-tune']}`;
-  const total = errors + warnings;
-  if (total === 0) return `${c.green('✔')} ${plural(results.length, 'plan')} checked, no problems: ${results.length === 1 ? 'ready' : 'all ready'}\n`;
-  const summary = `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`;
-  out += `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n${verdictLine}\n`;
-  return out;
+  return results.map((r, i) => stylishStream.file(r, i, context)).join('') + stylishStream.end(summarize(results), context);
 };

@@ -1,4 +1,5 @@
 import type { LintResult, Severity } from '../diagnostic.js';
+import type { ReportSummary } from './summary.js';
 
 /** What a formatter may say about a rule (or a built-in diagnostic id). */
 export interface RuleDescription {
@@ -32,5 +33,5 @@ export type Formatter = (results: readonly LintResult[], context: FormatterConte
  */
 export interface StreamingFormatter {
   file(result: LintResult, index: number, context: FormatterContext): string;
-  end(fileCount: number, context: FormatterContext): string;
+  end(summary: ReportSummary, context: FormatterContext): string;
 }
