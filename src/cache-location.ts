@@ -11,6 +11,25 @@ export const CACHE_FILE_NAME = '.finetunelintcache';
 export function resolveCacheLocation(location: string | undefined, cwd: string): string {
   if (location === undefined || location === '') return path.join(cwd, CACHE_FILE_NAME);
   const absolute = path.resolve(cwd, location);
-  const isFolder = /[\\/]$/.test(location) || statSync(absolute, { throwIfNoEntry: false })?.isDirectory() === true;
+  const isFolder = /[\\/]$/.test(location) || isDirectory(absolute);
   return isFolder ? path.join(absolute, CACHE_FILE_NAME) : absolute;
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false; // e.g. a path through a file; writing the cache there fails later, with a message
+  }
+}
+
+/** The cache file cannot be written; the CLI exits with 2 (the report is out by then). */
+export class CacheWriteError extends Error {
+  override name = 'CacheWriteError';
+  constructor(
+    readonly location: string,
+    cause: Error,
+  ) {
+    super(`cannot write the cache ${location}: ${cause.message}`);
+  }
 }

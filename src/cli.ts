@@ -8,7 +8,7 @@ import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor, exitCodeForTally } from 
 import { DEFAULT_MAX_FILE_SIZE, lintFiles, lintFilesStream, NoFilesError, type LintFilesOptions } from './files.js';
 import { formatters, streamingFormatters, type FormatterContext, type RuleDescription } from './formatters/index.js';
 import { lintText } from './linter.js';
-import { resolveCacheLocation } from './cache-location.js';
+import { CacheWriteError, resolveCacheLocation } from './cache-location.js';
 import { OutputError, streamReport } from './report-stream.js';
 import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError } from './rule-settings.js';
@@ -230,7 +230,7 @@ async function main(argv: string[]): Promise<number> {
       results = await lintFiles(patterns, lintOptions);
     }
   } catch (err) {
-    if (err instanceof NoFilesError || err instanceof ConfigError || err instanceof OutputError) {
+    if (err instanceof NoFilesError || err instanceof ConfigError || err instanceof OutputError || err instanceof CacheWriteError) {
       process.stderr.write(`finetune-lint: ${err.message}\n`);
       return EXIT_FAILURE;
     }

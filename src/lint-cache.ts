@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { LintResult } from './diagnostic.js';
+import { CacheWriteError } from './cache-location.js';
 import { VERSION } from './version.js';
 
 /**
@@ -85,14 +86,18 @@ export class LintCache {
    */
   save(): void {
     const data: CacheFile = { format: CACHE_FORMAT, version: VERSION, entries: Object.fromEntries(this.entries) };
-    mkdirSync(path.dirname(this.location), { recursive: true });
     const temporary = `${this.location}.${process.pid}.${Date.now()}.tmp`;
     try {
+      mkdirSync(path.dirname(this.location), { recursive: true });
       writeFileSync(temporary, JSON.stringify(data));
       renameSync(temporary, this.location);
     } catch (err) {
-      rmSync(temporary, { force: true });
-      throw err;
+      try {
+        rmSync(temporary, { force: true });
+      } catch {
+        // Nothing was written there.
+      }
+      throw new CacheWriteError(this.location, err as Error);
     }
   }
 }

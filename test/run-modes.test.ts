@@ -101,6 +101,15 @@ describe('--cache', () => {
     expect(existsSync(path.join(dir, '.finetunelintcache'))).toBe(false);
   });
 
+  it('a cache that cannot be written is exit 2 with a clear message, after the report', () => {
+    const dir = tempTree({ 'a.yaml': cleanPlan, blocker: 'a file, not a folder' });
+    const r = runCli(['--cache-location', 'blocker/', '-f', 'compact', 'a.yaml'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `finetune-lint: cannot write the cache ${path.join(dir, 'blocker', '.finetunelintcache')}: EEXIST: file already exists, mkdir '${path.join(dir, 'blocker')}'\n`,
+    );
+  });
+
   it('does not reuse a result when the settings or the fingerprint change', async () => {
     const dir = tempTree({ 'a.yaml': noRegression });
     const location = path.join(dir, 'cache.json');
