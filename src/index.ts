@@ -19,6 +19,8 @@ export {
 export {
   formatters,
   streamingFormatters,
+  summarize,
+  type ReportSummary,
   type Formatter,
   type FormatterContext,
   type RuleDescription,
