@@ -6,6 +6,10 @@
 // `node -e 0` measured in the same run. NODE_EXTRA_CA_CERTS is unset for every
 // child: it adds ~40 ms to each Node start on some machines.
 //
+// From 1,000 files on, a second row times a run whose `--cache` is warm (every
+// file unchanged since the previous run).
+//
+//
 // Then the data checks: a plan whose 1,000,000-line JSONL training file is
 // checked against a 10,000-line eval file (format, exact and near-duplicate
 // overlap), generated into a temporary folder; time and peak RSS, one run.
@@ -81,21 +85,22 @@ const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS;
 const hasTime = existsSync('/usr/bin/time');
 
-/** Wall ms and peak RSS (MB, via GNU time when present) of one run. */
+/** Wall ms, peak RSS (MB) and CPU ms (user + system, all threads) of one run; the last two via GNU time when present. */
 function measure(args) {
   const start = process.hrtime.bigint();
   const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
+    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
     : spawnSync(args[0], args.slice(1), { env, stdio: 'ignore' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  const rss = hasTime ? Number(r.stderr.trim().split('\n').pop()) / 1024 : NaN;
-  return { ms, rss };
+  const [maxKb, user, sys] = hasTime ? r.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN];
+  return { ms, rss: maxKb / 1024, cpu: (user + sys) * 1000 };
 }
 
 if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ftl-bench-'));
 console.log(`finetune-lint bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log('files   median ms   files/s   peak RSS MB   × node -e 0');
+console.log(`load average before: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes skew the figures)`);
+console.log('files   median ms   files/s   peak RSS MB   × node -e 0   CPU ms');
 try {
   for (const n of SIZES) {
     const dir = path.join(tmp, `n${n}`);
@@ -103,20 +108,31 @@ try {
     for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `plan-${String(i).padStart(5, '0')}.yaml`), plan(i));
     const target = n === 1 ? path.join(dir, 'plan-00000.yaml') : dir;
     const rounds = ROUNDS[n] ?? 3;
-    measure([process.execPath, cli, '-f', 'json', target]); // warm-up: file cache
-    const runs = [];
-    const floor = [];
-    for (let k = 0; k < rounds; k++) {
-      floor.push(measure([process.execPath, '-e', '0']).ms);
-      runs.push(measure([process.execPath, cli, '-f', 'json', target]));
+    const cache = path.join(tmp, `cache-${n}.json`);
+    const variants = [{ label: String(n), args: [] }];
+    if (n >= 1000) {
+      measure([process.execPath, cli, '-f', 'json', '--cache-location', cache, target]); // fills the cache
+      variants.push({ label: `${n} warm cache`, args: ['--cache-location', cache] });
     }
-    const ms = median(runs.map((x) => x.ms));
-    const rss = Math.max(...runs.map((x) => x.rss));
-    const base = median(floor);
-    console.log(
-      `${String(n).padStart(5)}   ${ms.toFixed(0).padStart(9)}   ${(n / (ms / 1000)).toFixed(0).padStart(7)}   ${Number.isNaN(rss) ? '      n/a' : rss.toFixed(0).padStart(11)}   ${(ms / base).toFixed(1).padStart(11)}  (node -e 0: ${base.toFixed(0)} ms)`,
-    );
+    measure([process.execPath, cli, '-f', 'json', target]); // warm-up: file cache
+    for (const variant of variants) {
+      const runs = [];
+      const floor = [];
+      for (let k = 0; k < rounds; k++) {
+        floor.push(measure([process.execPath, '-e', '0']));
+        runs.push(measure([process.execPath, cli, '-f', 'json', ...variant.args, target]));
+      }
+      const ms = median(runs.map((x) => x.ms));
+      const rss = Math.max(...runs.map((x) => x.rss));
+      const base = median(floor.map((x) => x.ms));
+      const cpu = median(runs.map((x) => x.cpu));
+      const baseCpu = median(floor.map((x) => x.cpu));
+      console.log(
+        `${variant.label.padStart(5)}   ${ms.toFixed(0).padStart(9)}   ${(n / (ms / 1000)).toFixed(0).padStart(7)}   ${Number.isNaN(rss) ? '      n/a' : rss.toFixed(0).padStart(11)}   ${(ms / base).toFixed(1).padStart(11)}   ${Number.isNaN(cpu) ? 'n/a' : cpu.toFixed(0).padStart(6)}  (node -e 0: ${base.toFixed(0)} ms, CPU ${baseCpu.toFixed(0)} ms)`,
+      );
+    }
   }
+  console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   if (DATA_CASE) await dataCase(path.join(tmp, 'data-case'));
 } finally {
   rmSync(tmp, { recursive: true, force: true });

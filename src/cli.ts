@@ -1,15 +1,19 @@
+import './runtime-flags.js';
+import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import type { LintResult } from './diagnostic.js';
 import { explainRule, initPlan, listRules, type CommandOutcome } from './commands.js';
-import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor } from './exit-code.js';
-import { DEFAULT_MAX_FILE_SIZE, lintFiles, NoFilesError } from './files.js';
-import { formatters } from './formatters/index.js';
+import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor, exitCodeForTally } from './exit-code.js';
+import { DEFAULT_MAX_FILE_SIZE, lintFiles, lintFilesStream, NoFilesError, type LintFilesOptions } from './files.js';
+import { formatters, streamingFormatters, type FormatterContext, type RuleDescription } from './formatters/index.js';
 import { ConfigLoader } from './config/loader.js';
 import { LOCALES, resolveLocale, translate, type Locale } from './i18n/index.js';
 import { lintText } from './linter.js';
 import { lintTextWithData, type DataCheckOptions } from './data/run.js';
+import { CacheWriteError, resolveCacheLocation } from './cache-location.js';
+import { OutputError, streamReport } from './report-stream.js';
 import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError, type RuleSetting, type RuleSettings } from './rule-settings.js';
 import { planSchema } from './schema/plan-schema.js';
@@ -35,6 +39,8 @@ interface CliOptions {
   requireReason?: boolean;
   dataChecks: 'on' | 'off';
   allowOutsideRoot: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** One requested output: a format, and the file it goes to (stdout when absent). */
@@ -111,6 +117,8 @@ function buildProgram(): Command {
     .option('--report-unused-disable-directives <level>', translate(locale, 'cli.opt.report-unused-disable-directives'), unusedLevel)
     .option('--require-reason', translate(locale, 'cli.opt.require-reason'))
     .option('--print-config <file>', translate(locale, 'cli.opt.print-config'))
+    .option('--cache', translate(locale, 'cli.opt.cache'))
+    .option('--cache-location <path>', translate(locale, 'cli.opt.cache-location'))
     .addOption(new Option('--data-checks <mode>', translate(locale, 'cli.opt.data-checks')).choices(['on', 'off']).default('on'))
     .option('--allow-outside-root', translate(locale, 'cli.opt.allow-outside-root'), false)
     .option('--print-schema', translate(locale, 'cli.opt.print-schema'))
@@ -175,8 +183,12 @@ function shouldColor(flag: boolean | undefined, toFile: boolean): boolean {
   return process.stdout.isTTY === true && env.TERM !== 'dumb';
 }
 
+function onlyErrorsIn(r: LintResult): LintResult {
+  return { ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0 };
+}
+
 function onlyErrors(results: LintResult[]): LintResult[] {
-  return results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), warningCount: 0 }));
+  return results.map(onlyErrorsIn);
 }
 
 /** The outputs asked for: `--format` values, else github under GitHub Actions, else stylish. */
@@ -187,6 +199,36 @@ function outputSpecs(options: CliOptions): OutputSpec[] {
     if (colon === -1) return options.outputFile ? { format: value, file: options.outputFile } : { format: value };
     return { format: value.slice(0, colon), file: value.slice(colon + 1) };
   });
+}
+
+/**
+ * The cache, and worker threads for large runs. `FINETUNE_LINT_WORKER_THRESHOLD`
+ * (a file count; 0 always, a huge number never) overrides when workers start,
+ * for tests and measurements.
+ */
+function runOptions(options: CliOptions): Pick<LintFilesOptions, 'cache' | 'workers'> {
+  const forced = process.env.FINETUNE_LINT_WORKER_THRESHOLD;
+  const threshold = forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : undefined;
+  const workers = { script: path.join(__dirname, 'lint-worker.cjs'), ...(threshold === undefined ? {} : { threshold }) };
+  if (!options.cache && options.cacheLocation === undefined) return { workers };
+  // A plugin's code decides its rules' results: an edited plugin invalidates what it checked.
+  const stamps = new Map<string, string>();
+  const stamp = (file: string): string => {
+    let s = stamps.get(file);
+    if (s === undefined) {
+      const info = statSync(file, { throwIfNoEntry: false });
+      s = info ? `${info.size}:${info.mtimeMs}` : 'missing';
+      stamps.set(file, s);
+    }
+    return s;
+  };
+  return {
+    workers,
+    cache: {
+      location: resolveCacheLocation(options.cacheLocation, process.cwd()),
+      fingerprint: (_file, settings) => JSON.stringify([settings, (settings.plugins ?? []).map(stamp)]),
+    },
+  };
 }
 
 async function readStdin(): Promise<string> {
@@ -308,7 +350,7 @@ async function main(rawArgv: string[]): Promise<number> {
     }
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`finetune-lint: ${err.message}\n`);
+      process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.ref ?? err.message })}\n`);
       return EXIT_FAILURE;
     }
     throw err;
@@ -324,6 +366,9 @@ async function main(rawArgv: string[]): Promise<number> {
 
   const dataChecks: DataCheckOptions | undefined =
     options.dataChecks === 'on' ? { cwd: process.cwd(), allowOutsideRoot: options.allowOutsideRoot } : undefined;
+  // Formats that can be written one file at a time are, so that a large run holds no whole report.
+  const specs = outputSpecs(options);
+  const streamed = specs.every((s) => s.format in streamingFormatters) && specs.filter((s) => !s.file).length <= 1;
   let results: LintResult[];
   try {
     if (options.stdin) {
@@ -337,15 +382,20 @@ async function main(rawArgv: string[]): Promise<number> {
           : lintText(text, { ...lint, locale, ...(filePath ? { filePath } : {}) }),
       ];
     } else {
-      results = await lintFiles(patterns, {
+      const lintOptions = {
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
         maxFileSize: options.maxFileSize,
-        settingsFor: async (file) => (await config.forFile(file)).lint,
-        isIgnored: (file, isDir) => config.isIgnored(file, isDir),
-        onIgnored: (file) => process.stderr.write(`${translate(locale, 'cli.skipped-ignored', { file: path.relative(process.cwd(), file) || file })}\n`),
-        dataChecks,
-        locale,
-      });
+        settingsFor: async (file: string) => ({ ...(await config.forFile(file)).plain, locale, ...(dataChecks ? { dataChecks } : {}) }),
+        isIgnored: (file: string, isDir: boolean) => config.isIgnored(file, isDir),
+        onIgnored: (file: string) =>
+          process.stderr.write(`${translate(locale, 'cli.skipped-ignored', { file: path.relative(process.cwd(), file) || file })}\n`),
+        ...runOptions(options),
+      };
+      if (streamed) {
+        const stream = await lintFilesStream(patterns, lintOptions);
+        return await writeStreamed(stream, specs, options, ruleDescriptions(await config.knownRules(), locale));
+      }
+      results = await lintFiles(patterns, lintOptions);
     }
   } catch (err) {
     if (err instanceof NoFilesError) {
@@ -356,20 +406,18 @@ async function main(rawArgv: string[]): Promise<number> {
       process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.ref ?? err.message })}\n`);
       return EXIT_FAILURE;
     }
+    if (err instanceof OutputError || err instanceof CacheWriteError) {
+      process.stderr.write(`finetune-lint: ${err.message}\n`);
+      return EXIT_FAILURE;
+    }
     throw err;
   }
 
   const shown = options.quiet ? onlyErrors(results) : results;
   const rules = ruleDescriptions(await config.knownRules(), locale);
   let toStdout = '';
-  for (const spec of outputSpecs(options)) {
-    const text = formatters[spec.format]!(shown, {
-      cwd: process.cwd(),
-      color: shouldColor(options.color, Boolean(spec.file)),
-      version: VERSION,
-      rules,
-      locale,
-    });
+  for (const spec of specs) {
+    const text = formatters[spec.format]!(shown, formatterContext(spec, options, rules));
     if (!spec.file) {
       toStdout += text;
       continue;
@@ -385,19 +433,42 @@ async function main(rawArgv: string[]): Promise<number> {
   }
   if (toStdout) process.stdout.write(toStdout);
 
-  const code = exitCodeFor(shown, options.quiet ? -1 : options.maxWarnings);
+  return finish(exitCodeFor(shown, options.quiet ? -1 : options.maxWarnings), shown.every((r) => r.errorCount === 0), options);
+}
+
+function formatterContext(spec: OutputSpec, options: CliOptions, rules: RuleDescription[]): FormatterContext {
+  return { cwd: process.cwd(), color: shouldColor(options.color, Boolean(spec.file)), version: VERSION, rules, locale };
+}
+
+/** Writes the results to the outputs as they arrive (see `report-stream.ts`); returns the exit code. */
+async function writeStreamed(results: AsyncIterable<LintResult>, specs: OutputSpec[], options: CliOptions, rules: RuleDescription[]): Promise<number> {
+  const outputs = specs.map((spec) => ({
+    formatter: streamingFormatters[spec.format]!,
+    context: formatterContext(spec, options, rules),
+    ...(spec.file ? { file: spec.file } : {}),
+  }));
+  const toStdout = (text: string): Promise<void> | undefined =>
+    stdoutClosed || process.stdout.write(text) ? undefined : new Promise((resolve) => process.stdout.once('drain', resolve));
+  const totals = await streamReport(results, outputs, toStdout, options.quiet ? onlyErrorsIn : undefined);
+  return finish(exitCodeForTally(totals, options.quiet ? -1 : options.maxWarnings), totals.errors === 0, options);
+}
+
+function finish(code: number, noErrors: boolean, options: CliOptions): number {
   if (code === EXIT_FAILURE) {
     process.stderr.write(`${translate(locale, 'cli.rule-failed')}\n`);
-  } else if (code === EXIT_LINT && shown.every((r) => r.errorCount === 0)) {
+  } else if (code === EXIT_LINT && noErrors) {
     process.stderr.write(`${translate(locale, 'cli.too-many-warnings', { max: options.maxWarnings })}\n`);
   }
   return code;
 }
 
 // A reader that stops early (`finetune-lint … | head -1`) closes the pipe; that is not an error.
+// The run goes on without output, so that the exit code still tells what was found.
+let stdoutClosed = false;
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
-  throw err;
+  if (err.code !== 'EPIPE') throw err;
+  stdoutClosed = true;
+  process.stdout.emit('drain');
 });
 
 main(process.argv).then(

@@ -1,14 +1,14 @@
-import { readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, hasMagic } from 'glob';
-import { makeResult, type LintResult } from './diagnostic.js';
-import { decodePlanBytes } from './decode.js';
-import { DEFAULT_LOCALE, msg, render, type Locale, type MessageKey, type MessageRef } from './i18n/index.js';
-import { lintText, type LintTextOptions } from './linter.js';
+import type { LintResult } from './diagnostic.js';
+import { lintRun, type LintRunOptions } from './lint-run.js';
+import type { PlanFileSettings } from './plan-file.js';
+import type { Locale } from './i18n/index.js';
 import { resolveRules, type RuleSettings } from './rule-settings.js';
 import { rules as builtinRules } from './rules/index.js';
 import { lintTextWithData, type DataCheckOptions } from './data/run.js';
+
+export { DEFAULT_MAX_FILE_SIZE } from './plan-file.js';
 
 /**
  * The file-system side of finetune-lint: finding plan files and reading
@@ -67,8 +67,8 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
     } else if (info?.isDirectory()) {
       if (!isIgnored(absolute, true)) await walk(absolute, found, isIgnored);
       matched = found.size > before;
-    } else if (hasMagic(pattern, { windowsPathsNoEscape: true })) {
-      const hits = await glob(pattern.replace(/\\/g, '/'), {
+    } else if ((glob ??= await import('glob')).hasMagic(pattern, { windowsPathsNoEscape: true })) {
+      const hits = await glob.glob(pattern.replace(/\\/g, '/'), {
         cwd,
         absolute: true,
         nodir: true,
@@ -84,6 +84,12 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
   }
   return [...found].sort();
 }
+
+/**
+ * The glob package, loaded on first use: plain files and folders, the usual
+ * case (a pre-commit hook passes file names), do not pay its ~14 ms load.
+ */
+let glob: typeof import('glob') | undefined;
 
 async function walk(dir: string, found: Set<string>, isIgnored: (p: string, isDir: boolean) => boolean): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
@@ -104,93 +110,41 @@ async function walk(dir: string, found: Set<string>, isIgnored: (p: string, isDi
   }
 }
 
-/** How one plan file is linted: plan-rule options, and the settings of the data rules. */
-export type FileLintSettings = Omit<LintTextOptions, 'filePath'> & { dataRules?: RuleSettings };
-
-export interface LintFilesOptions extends ExpandOptions {
+export interface LintFilesOptions extends ExpandOptions, Pick<LintRunOptions, 'maxFileSize' | 'cache' | 'workers'> {
   /** Severity and options per rule id, for every file (ignored when `settingsFor` is given). */
   rules?: RuleSettings;
-  /** Lint options for each file, e.g. from its configuration files (see `ConfigLoader`). */
-  settingsFor?: (absolutePath: string) => Promise<FileLintSettings>;
-  /** Files larger than this many bytes are reported, not read (default 10 MB). */
-  maxFileSize?: number;
   /**
-   * Check the data files and trainer config each plan names (see `src/data/`);
-   * off when absent. Data rule settings come from `rules`, or from `settingsFor`'s `dataRules`.
+   * Each file's settings, e.g. from its configuration files
+   * (`(await configLoader.forFile(file)).plain`); plain data, so it can go to a worker.
    */
-  dataChecks?: DataCheckOptions;
-  /** Language of messages and hints (default `en`). */
+  settingsFor?: (absolutePath: string) => Promise<PlanFileSettings>;
+  /** Language of messages and hints (default `en`); with `settingsFor`, give it there. */
   locale?: Locale;
+  /** Check the data files and trainer config each plan names; off when absent. With `settingsFor`, give it there. */
+  dataChecks?: PlanFileSettings['dataChecks'];
 }
-
-/** Default for `maxFileSize`: 10 MB. A plan is a few kilobytes. */
-export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-
-const READ_FAILURES: Record<string, MessageKey> = {
-  ENOENT: 'read-error.missing',
-  EACCES: 'read-error.permission',
-  EPERM: 'read-error.permission',
-  ELOOP: 'read-error.loop',
-  EISDIR: 'read-error.folder',
-};
 
 /** Finds, reads and lints plan files; results are in path order. */
 export async function lintFiles(patterns: readonly string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
-  const fixed: FileLintSettings | undefined = options.settingsFor
-    ? undefined
-    : { activeRules: resolveRules(builtinRules, options.rules), ...(options.rules ? { dataRules: options.rules } : {}) };
-  const files = await expandPatterns(patterns, options);
   const results: LintResult[] = [];
-  for (const filePath of files) {
-    results.push(await lintFile(filePath, fixed ?? (await options.settingsFor!(filePath)), options));
-  }
+  for await (const result of await lintFilesStream(patterns, options)) results.push(result);
   return results;
 }
 
-/** Reads and lints one plan file, with its data checks when asked; read failures are diagnostics. */
-async function lintFile(filePath: string, settings: FileLintSettings, options: LintFilesOptions): Promise<LintResult> {
-  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  // Plans are small: synchronous reads are faster than the promise API's per-call overhead,
-  // and linting is CPU-bound anyway.
-  const locale = settings.locale ?? options.locale ?? DEFAULT_LOCALE;
-  let bytes: Buffer;
-  try {
-    const info = statSync(filePath);
-    if (info.isFile() && info.size > maxFileSize) {
-      return readFailure(filePath, locale, msg('read-error.too-large', { size: formatSize(info.size), limit: formatSize(maxFileSize) }));
-    }
-    bytes = readFileSync(filePath);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    const known = READ_FAILURES[code];
-    return readFailure(filePath, locale, known ? msg(known) : msg('read-error.failed', { detail: code || (err as Error).message }));
-  }
-  const decoded = decodePlanBytes(bytes, locale);
-  if ('diagnostic' in decoded) return makeResult(filePath, [decoded.diagnostic]);
-  const { dataRules, ...lint } = settings;
-  const lintOptions = { ...lint, filePath, locale };
-  if (!options.dataChecks) return lintText(decoded.text, lintOptions);
-  return lintTextWithData(decoded.text, lintOptions, { ...options.dataChecks, ...(dataRules ? { rules: dataRules } : {}) });
-}
-
-function formatSize(bytes: number): MessageRef | string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KB`;
-  return msg('read-error.bytes', { count: bytes });
-}
-
-function readFailure(filePath: string, locale: Locale, message: MessageRef): LintResult {
-  return makeResult(filePath, [
-    {
-      ruleId: 'read-error',
-      severity: 'error',
-      fatal: true,
-      message: render(locale, message),
-      hint: render(locale, msg('read-error.hint')),
-      line: 1,
-      column: 1,
-      endLine: 1,
-      endColumn: 1,
-    },
-  ]);
+/**
+ * Like {@link lintFiles}, but yields each result, in path order, as soon as it
+ * is ready. Bad settings and unmatched patterns throw here, before any result.
+ */
+export async function lintFilesStream(patterns: readonly string[], options: LintFilesOptions = {}): Promise<AsyncGenerator<LintResult>> {
+  if (!options.settingsFor) resolveRules(builtinRules, options.rules); // bad settings fail before any file is read
+  const files = await expandPatterns(patterns, options);
+  const fixed: PlanFileSettings = {
+    ...(options.rules ? { rules: options.rules } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.dataChecks ? { dataChecks: options.dataChecks } : {}),
+  };
+  // Settings are looked up before the run starts, so a configuration error stops it before any output.
+  const perFile = new Map<string, PlanFileSettings>();
+  if (options.settingsFor) for (const file of files) perFile.set(file, await options.settingsFor(file));
+  return lintRun(files, { ...options, settingsFor: (file) => perFile.get(file) ?? fixed });
 }

@@ -4,7 +4,10 @@
  */
 export { lintText, lintBytes, checkPlanText, finishPlanCheck, TEXT_INPUT_NAME, type LintTextOptions, type PlanCheck } from './linter.js';
 export { decodePlanBytes, type Decoded } from './decode.js';
-export { lintFiles, expandPatterns, NoFilesError, type LintFilesOptions, type ExpandOptions, type FileLintSettings } from './files.js';
+export { lintFiles, lintFilesStream, expandPatterns, NoFilesError, type LintFilesOptions, type ExpandOptions} from './files.js';
+export { lintRun, DEFAULT_WORKER_THRESHOLD, type LintRunOptions } from './lint-run.js';
+export { lintPlanFile, type PlanFileSettings, type PlanFileTask, type PlanFileOutcome, type PlanFileOptions } from './plan-file.js';
+export { resolveCacheLocation, CACHE_FILE_NAME } from './cache-location.js';
 export {
   BUILTIN_DIAGNOSTICS,
   type BuiltinDiagnosticId,
@@ -13,7 +16,16 @@ export {
   type Position,
   type Severity,
 } from './diagnostic.js';
-export { formatters, type Formatter, type FormatterContext, type RuleDescription } from './formatters/index.js';
+export {
+  formatters,
+  streamingFormatters,
+  summarize,
+  type ReportSummary,
+  type Formatter,
+  type FormatterContext,
+  type RuleDescription,
+  type StreamingFormatter,
+} from './formatters/index.js';
 export { rules, ruleMap } from './rules/index.js';
 export {
   defineRule,

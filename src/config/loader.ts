@@ -4,7 +4,7 @@ import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
 import type { Severity } from '../diagnostic.js';
 import { dataRules } from '../data/rules/index.js';
-import type { FileLintSettings } from '../files.js';
+import type { PlanFileSettings } from '../plan-file.js';
 import type { LintTextOptions } from '../linter.js';
 import { checkRuleSetting, ConfigError, type ActiveRule, type RuleSetting, type RuleSettings } from '../rule-settings.js';
 import type { AnyRule } from '../rule.js';
@@ -50,7 +50,7 @@ export interface ConfigLoaderOptions {
 export interface FileSettings {
   /** What `lintText` / `lintFiles` need for this plan: the plan rules to run, and the data rules' settings. */
   lint: Required<Pick<LintTextOptions, 'activeRules' | 'knownRuleIds' | 'reportUnusedDisableDirectives' | 'requireReason'>> &
-    Required<Pick<FileLintSettings, 'dataRules'>>;
+    { dataRules: RuleSettings };
   /** Configuration files that apply, farthest first. */
   configFiles: string[];
   /** Every rule known for this plan (built-in and plugin), whether on or off. */
@@ -61,6 +61,8 @@ export interface FileSettings {
   plugins: string[];
   /** Stable text identifying these settings: equal settings, equal fingerprint. */
   fingerprint: string;
+  /** The same settings as plain data, for `lintFiles` and worker threads (see `PlanFileSettings`). */
+  plain: PlanFileSettings;
 }
 
 const DATA_RULE_IDS: ReadonlySet<string> = new Set(dataRules.map((r) => r.meta.id));
@@ -104,6 +106,7 @@ export class ConfigLoader {
   private readonly plugins = new Map<string, Promise<AnyRule[]>>();
   private readonly checked = new Set<string>();
   private readonly byFingerprint = new Map<string, FileSettings>();
+  private readonly memo = new Map<string, FileSettings>();
   private readonly gitignores = new Map<string, Ignore | null>();
   private readonly configIgnores = new Map<ConfigFile, Ignore>();
   private readonly explicit?: ConfigFile;
@@ -135,6 +138,20 @@ export class ConfigLoader {
   async forFile(filePath: string): Promise<FileSettings> {
     const file = path.resolve(this.cwd, filePath);
     const chain = this.chainFor(path.dirname(file));
+    // Plans in one folder share their settings unless an `overrides` entry tells them apart.
+    let memoKey = path.dirname(file);
+    for (const config of chain) {
+      const rel = inside(config.dir, file);
+      for (const override of config.data.overrides ?? []) memoKey += rel !== undefined && globMatches(rel, override.files) ? '1' : '0';
+    }
+    const memo = this.memo.get(memoKey);
+    if (memo) return memo;
+    const settings = await this.compute(file, chain);
+    this.memo.set(memoKey, settings);
+    return settings;
+  }
+
+  private async compute(file: string, chain: ConfigFile[]): Promise<FileSettings> {
     const pluginRules: AnyRule[] = [];
     const pluginFiles: string[] = [];
     for (const config of chain) {
@@ -221,6 +238,12 @@ export class ConfigLoader {
         dataRules: dataSettings,
       },
       fingerprint,
+      plain: {
+        rules: Object.fromEntries(Object.entries(rules).map(([id, [severity, options]]) => [id, [severity === 'warning' ? 'warn' : severity, options]])),
+        ...(pluginFiles.length ? { plugins: pluginFiles } : {}),
+        ...(unused !== 'warn' ? { reportUnusedDisableDirectives: unused === 'error' ? 'error' : 'off' } : {}),
+        ...(requireReason ? { requireReason } : {}),
+      },
     };
     this.byFingerprint.set(fingerprint, result);
     return result;

@@ -25,6 +25,8 @@ export interface DataCheckOptions {
   allowOutsideRoot?: boolean;
   /** Language of messages and hints (default `en`). */
   locale?: Locale;
+  /** Told of each data file that exists and may be read, so callers can tell the result depends on it. */
+  onRead?: (file: string) => void;
 }
 
 /** Diagnostics that say the plan itself could not be read; data checks are pointless then. */
@@ -70,6 +72,7 @@ async function runDataRules(plan: Plan, source: SourceText, planPath: string, op
   const absolutePlan = path.resolve(planPath);
   const rootDir = options.rootDir ? path.resolve(options.rootDir) : findRoot(path.dirname(absolutePlan), options.cwd ?? process.cwd());
   const references = collectReferences(plan, absolutePlan, rootDir, options.allowOutsideRoot ?? false);
+  for (const r of references) if (r.status === 'readable') options.onRead?.(r.absolute);
   let loaded: Promise<DataWorkspace> | undefined;
   const workspace = (): Promise<DataWorkspace> => {
     // The readers are a separate bundle in the CLI (dist/data.cjs), loaded here on first use.

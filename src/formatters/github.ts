@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { translate } from '../i18n/index.js';
 import { verdictLabel } from '../verdict.js';
-import type { Formatter } from './types.js';
+import { summarize } from './summary.js';
+import type { Formatter, StreamingFormatter } from './types.js';
 
 /** Escaping for a workflow command's message (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts). */
 export function escapeData(s: string): string {
@@ -19,10 +20,10 @@ export function escapeProperty(s: string): string {
  * the verdict of each plan that is not ready. Chosen by default when
  * `GITHUB_ACTIONS=true` and no `--format` is given.
  */
-export const github: Formatter = (results, context) => {
-  const locale = context.locale ?? 'en';
-  const lines: string[] = [];
-  for (const r of results) {
+export const githubStream: StreamingFormatter = {
+  file(r, _index, context) {
+    const locale = context.locale ?? 'en';
+    const lines: string[] = [];
     const rel = path.relative(context.cwd, r.filePath);
     const file = (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : r.filePath).split(path.sep).join('/');
     for (const m of r.messages) {
@@ -42,6 +43,10 @@ export const github: Formatter = (results, context) => {
         `::notice file=${escapeProperty(file)},title=${escapeProperty(translate(locale, 'github.verdict-title'))}::${escapeData(`${verdictLabel(r.verdict, locale)} — ${why}`)}`,
       );
     }
-  }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+    return lines.map((line) => `${line}\n`).join('');
+  },
+  end: () => '',
 };
+
+export const github: Formatter = (results, context) =>
+  results.map((r, i) => githubStream.file(r, i, context)).join('') + githubStream.end(summarize(results), context);

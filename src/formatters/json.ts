@@ -1,11 +1,10 @@
-import type { Diagnostic } from '../diagnostic.js';
-import type { Formatter } from './types.js';
+import type { Diagnostic, LintResult } from '../diagnostic.js';
+import { summarize } from './summary.js';
+import type { Formatter, StreamingFormatter } from './types.js';
 
 /**
  * ESLint's JSON shape (an array of per-file results) with each message's fix
  * hint added as `hint`, and each file's `verdict` and `verdictReasons`.
- * Findings suppressed by a disable comment are in `suppressedMessages`, as
- * ESLint puts them, with the comment's reason as `justification`.
  * Tools that read ESLint JSON read this; they ignore the extra fields.
  */
 const message = (m: Diagnostic): object => ({
@@ -20,19 +19,27 @@ const message = (m: Diagnostic): object => ({
   ...(m.fatal ? { fatal: true } : {}),
 });
 
-export const json: Formatter = (results) =>
-  JSON.stringify(
-    results.map((r) => ({
-      filePath: r.filePath,
-      messages: r.messages.map(message),
-      suppressedMessages: r.suppressedMessages.map((m) => ({ ...message(m), suppressions: m.suppressions })),
-      errorCount: r.errorCount,
-      fatalErrorCount: r.fatalErrorCount,
-      warningCount: r.warningCount,
-      fixableErrorCount: 0,
-      fixableWarningCount: 0,
-      usedDeprecatedRules: [],
-      verdict: r.verdict,
-      verdictReasons: r.verdictReasons,
-    })),
-  );
+function eslintResult(r: LintResult): unknown {
+  return {
+    filePath: r.filePath,
+    messages: r.messages.map(message),
+    suppressedMessages: r.suppressedMessages.map((m) => ({ ...message(m), suppressions: m.suppressions })),
+    errorCount: r.errorCount,
+    fatalErrorCount: r.fatalErrorCount,
+    warningCount: r.warningCount,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    usedDeprecatedRules: [],
+    verdict: r.verdict,
+    verdictReasons: r.verdictReasons,
+  };
+}
+
+/** The JSON array written one file at a time: the same bytes as `json`. */
+export const jsonStream: StreamingFormatter = {
+  file: (result, index) => `${index === 0 ? '[' : ','}${JSON.stringify(eslintResult(result))}`,
+  end: (summary) => (summary.files === 0 ? '[]' : ']'),
+};
+
+export const json: Formatter = (results, context) =>
+  results.map((r, i) => jsonStream.file(r, i, context)).join('') + jsonStream.end(summarize(results), context);

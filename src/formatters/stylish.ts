@@ -4,7 +4,8 @@ import stringWidth from 'string-width';
 import type { Verdict } from '../diagnostic.js';
 import { plural, render, translate } from '../i18n/index.js';
 import { verdictLabel } from '../verdict.js';
-import type { Formatter } from './types.js';
+import { summarize } from './summary.js';
+import type { Formatter, StreamingFormatter } from './types.js';
 
 /** Columns a string takes in a terminal: CJK characters take two, ANSI colour codes none. */
 function width(s: string): number {
@@ -21,23 +22,15 @@ function pad(s: string, n: number): string {
  * beneath and the plan's verdict after them; then a summary of problems and
  * of verdicts.
  */
-export const stylish: Formatter = (results, context) => {
-  const c = new Chalk({ level: context.color ? 1 : 0 });
-  const locale = context.locale ?? 'en';
-  const count = (noun: string, n: number): string => render(locale, plural(`count.${noun}`, n));
-  const paint: Record<Verdict, (s: string) => string> = { ready: c.green, 'fix-first': c.yellow, 'do-not-fine-tune': c.red };
-  let out = '';
-  let errors = 0;
-  let warnings = 0;
-  const verdicts: Record<Verdict, number> = { ready: 0, 'fix-first': 0, 'do-not-fine-tune': 0 };
-  for (const result of results) {
-    verdicts[result.verdict]++;
-    if (result.messages.length === 0) continue;
-    errors += result.errorCount;
-    warnings += result.warningCount;
+export const stylishStream: StreamingFormatter = {
+  file(result, _index, context) {
+    if (result.messages.length === 0) return '';
+    const c = new Chalk({ level: context.color ? 1 : 0 });
+    const locale = context.locale ?? 'en';
+    const paint: Record<Verdict, (s: string) => string> = { ready: c.green, 'fix-first': c.yellow, 'do-not-fine-tune': c.red };
     const rel = path.relative(context.cwd, result.filePath);
     const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : result.filePath;
-    out += `\n${c.underline(shown)}\n`;
+    let out = `\n${c.underline(shown)}\n`;
     const rows = result.messages.map((m) => ({
       pos: `${m.line}:${m.column}`,
       sev: m.severity === 'error' ? c.red(translate(locale, 'stylish.error')) : c.yellow(translate(locale, 'stylish.warning')),
@@ -59,22 +52,31 @@ export const stylish: Formatter = (results, context) => {
       verdict: paint[result.verdict](verdictLabel(result.verdict, locale)),
       reasons: why.length ? c.dim(` — ${why.join(', ')}`) : '',
     });
-    out += `  ${planVerdict}\n`;
-  }
+    return `${out}  ${planVerdict}\n`;
+  },
+  end({ files, errors, warnings, verdicts }, context) {
+    if (files === 0) return '';
+    const c = new Chalk({ level: context.color ? 1 : 0 });
+    const locale = context.locale ?? 'en';
+    const total = errors + warnings;
+    if (total === 0) return `${c.green('✔')} ${render(locale, plural('stylish.clean', files))}\n`;
+    const verdictLine = translate(locale, 'stylish.verdicts', {
+      plans: render(locale, plural('count.plan', files)),
+      ready: verdicts.ready,
+      fixFirst: verdicts['fix-first'],
+      doNotFineTune: verdicts['do-not-fine-tune'],
+    });
+    const summary = translate(locale, 'stylish.summary', {
+      problems: plural('count.problem', total),
+      errors: plural('count.error', errors),
+      warnings: plural('count.warning', warnings),
+    });
+    return `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n${verdictLine}\n`;
+  },
+};
+
+export const stylish: Formatter = (results, context) => {
+  // A run with no files prints nothing at all, not even the files' blocks.
   if (results.length === 0) return '';
-  const verdictLine = translate(locale, 'stylish.verdicts', {
-    plans: count('plan', results.length),
-    ready: verdicts.ready,
-    fixFirst: verdicts['fix-first'],
-    doNotFineTune: verdicts['do-not-fine-tune'],
-  });
-  const total = errors + warnings;
-  if (total === 0) return `${c.green('✔')} ${render(locale, plural('stylish.clean', results.length))}\n`;
-  const summary = translate(locale, 'stylish.summary', {
-    problems: plural('count.problem', total),
-    errors: plural('count.error', errors),
-    warnings: plural('count.warning', warnings),
-  });
-  out += `\n${errors ? c.red.bold(summary) : c.yellow.bold(summary)}\n${verdictLine}\n`;
-  return out;
+  return results.map((r, i) => stylishStream.file(r, i, context)).join('') + stylishStream.end(summarize(results), context);
 };

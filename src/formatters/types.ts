@@ -1,5 +1,6 @@
 import type { LintResult, Severity } from '../diagnostic.js';
 import type { Locale } from '../i18n/index.js';
+import type { ReportSummary } from './summary.js';
 
 /** What a formatter may say about a rule (or a built-in diagnostic id). */
 export interface RuleDescription {
@@ -29,3 +30,14 @@ export interface FormatterContext {
 
 /** A pure function from results to the text written out. */
 export type Formatter = (results: readonly LintResult[], context: FormatterContext) => string;
+
+/**
+ * A format that can be written while the run goes on, one file at a time, so
+ * that a large run never holds its whole report: `file` for each result in
+ * order, then `end`. Pure, like a {@link Formatter}; concatenated, the pieces
+ * are exactly the formatter's output.
+ */
+export interface StreamingFormatter {
+  file(result: LintResult, index: number, context: FormatterContext): string;
+  end(summary: ReportSummary, context: FormatterContext): string;
+}

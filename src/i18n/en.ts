@@ -289,6 +289,8 @@ export const en = {
   'cli.opt.data-checks': 'check the data files and trainer config plans name',
   'cli.opt.allow-outside-root': 'let data checks read files outside the repository root',
   'cli.skipped-ignored': "finetune-lint: skipped {file}: it is ignored (.gitignore or the configuration's ignores); --no-ignore lints it",
+  'cli.opt.cache': 'only lint files that changed since the last --cache run (results kept in .finetunelintcache)',
+  'cli.opt.cache-location': 'the cache file, or a folder for it (implies --cache)',
   'cli.opt.locale': 'language of messages: en or zh-CN (default: FINETUNE_LINT_LOCALE, then LC_ALL, LC_MESSAGES, LANG)',
   'cli.opt.color': 'force coloured output',
   'cli.opt.no-color': 'disable coloured output',

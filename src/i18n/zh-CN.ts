@@ -280,6 +280,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'cli.opt.data-checks': '检查计划引用的数据文件和训练配置',
   'cli.opt.allow-outside-root': '允许数据检查读取仓库根目录之外的文件',
   'cli.skipped-ignored': 'finetune-lint：已跳过 {file}：它被忽略（.gitignore 或配置中的 ignores）；加 --no-ignore 可检查它',
+  'cli.opt.cache': '只检查自上次 --cache 运行以来有改动的文件（结果保存在 .finetunelintcache）',
+  'cli.opt.cache-location': '缓存文件，或存放它的目录（隐含 --cache）',
   'cli.opt.locale': '消息语言：en 或 zh-CN（默认取 FINETUNE_LINT_LOCALE，其次 LC_ALL、LC_MESSAGES、LANG）',
   'cli.opt.color': '强制彩色输出',
   'cli.opt.no-color': '关闭彩色输出',

@@ -1,0 +1,35 @@
+import './runtime-flags.js';
+import { parentPort } from 'node:worker_threads';
+import { lintPlanFile, type PlanFileOutcome, type PlanFileTask } from './plan-file.js';
+import { cacheKey } from './lint-cache.js';
+
+/**
+ * Entry point of a lint worker thread (built to `dist/lint-worker.cjs`). It
+ * receives batches of files with their settings, all plain data, and sends
+ * back one outcome per file in the same order; `lint-run.ts` puts the batches
+ * back in order.
+ */
+
+/** A batch sent to a worker. */
+export interface WorkerRequest {
+  batch: number;
+  tasks: PlanFileTask[];
+  maxFileSize?: number;
+}
+
+/** A worker's answer to a batch. */
+export type WorkerResponse = { batch: number; outcomes: PlanFileOutcome[] } | { batch: number; error: string };
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  void handle(request).then((response) => parentPort!.postMessage(response));
+});
+
+async function handle({ batch, tasks, maxFileSize }: WorkerRequest): Promise<WorkerResponse> {
+  try {
+    const outcomes: PlanFileOutcome[] = [];
+    for (const task of tasks) outcomes.push(await lintPlanFile(task, { maxFileSize, cacheKey }));
+    return { batch, outcomes };
+  } catch (err) {
+    return { batch, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  }
+}
