@@ -186,3 +186,21 @@ describe('streamed reports', () => {
     expect(none.status).toBe(0);
   });
 });
+
+describe('--cache with configuration', () => {
+  it('lints again when a plugin or a configuration file changes', () => {
+    const plugin = (message: string): string =>
+      `export const rules = [{ meta: { id: 'team-rule', severity: 'warning', description: 'd', hint: 'h' }, check({ plan, report }) { report({ node: plan.anchor(['name']), message: '${message}' }); } }];\n`;
+    const dir = tempTree({ 'finetune-lint.config.yaml': 'plugins: ["./rules.mjs"]\n', 'rules.mjs': plugin('first wording'), 'a.yaml': cleanPlan });
+    const messages = (): string[] => {
+      const r = runCli(['--data-checks', 'off', '--cache', '-f', 'json', 'a.yaml'], { cwd: dir });
+      return (JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>)[0]!.messages.map((m) => `${m.ruleId}: ${m.message}`);
+    };
+    expect(messages()).toEqual(['team-rule: first wording']);
+    // A different size, so the change shows whatever the file system's timestamp resolution.
+    writeFileSync(path.join(dir, 'rules.mjs'), plugin('second, longer wording'));
+    expect(messages()).toEqual(['team-rule: second, longer wording']);
+    writeFileSync(path.join(dir, 'finetune-lint.config.yaml'), 'plugins: ["./rules.mjs"]\nrules:\n  team-rule: off\n  no-regression-eval: off\n');
+    expect(messages()).toEqual([]);
+  });
+});
