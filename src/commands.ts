@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import stringWidth from 'string-width';
 import { dataRules } from './data/rules/index.js';
+import { displayWidth } from './display-width.js';
 import { DEFAULT_LOCALE, translate, type Locale } from './i18n/index.js';
 import { STARTER_PLANS } from './init-template.js';
 import { ruleDescription } from './rule.js';
@@ -27,7 +27,7 @@ const rules = [...planRules, ...dataRules];
 
 /** Pads to a display width: Chinese characters take two columns. */
 function padEnd(s: string, n: number): string {
-  return s + ' '.repeat(Math.max(0, n - stringWidth(s)));
+  return s + ' '.repeat(Math.max(0, n - displayWidth(s)));
 }
 
 /** `finetune-lint rules`: every rule with its default severity, verdict and description. */
@@ -39,7 +39,7 @@ export function listRules(locale: Locale = DEFAULT_LOCALE): CommandOutcome {
     translate(locale, 'rules.heading.description'),
   ];
   const rows = rules.map((r) => [r.meta.id, r.meta.severity, verdictLabel(r.meta.verdict, locale), ruleDescription(r.meta, locale)]);
-  const widths = [0, 1, 2].map((i) => Math.max(...[heading, ...rows].map((row) => stringWidth(row[i]!))));
+  const widths = [0, 1, 2].map((i) => Math.max(...[heading, ...rows].map((row) => displayWidth(row[i]!))));
   const line = (row: string[]): string => `${row.slice(0, 3).map((cell, i) => padEnd(cell, widths[i]!)).join('  ')}  ${row[3]}`;
   return { stdout: `${[heading, ...rows].map(line).join('\n')}\n`, code: 0 };
 }

@@ -239,7 +239,15 @@ export class ConfigLoader {
       },
       fingerprint,
       plain: {
-        rules: Object.fromEntries(Object.entries(rules).map(([id, [severity, options]]) => [id, [severity === 'warning' ? 'warn' : severity, options]])),
+        // Options are listed only where they differ from the rule's defaults: they were checked here
+        // already, and checking them again where the plan is linted would compile their schemas.
+        rules: Object.fromEntries(
+          allRules.map((rule) => {
+            const [severity, options] = rules[rule.meta.id]!;
+            const name = severity === 'warning' ? 'warn' : severity;
+            return [rule.meta.id, JSON.stringify(options) === JSON.stringify(rule.meta.defaultOptions) ? name : [name, options]];
+          }),
+        ),
         ...(pluginFiles.length ? { plugins: pluginFiles } : {}),
         ...(unused !== 'warn' ? { reportUnusedDisableDirectives: unused === 'error' ? 'error' : 'off' } : {}),
         ...(requireReason ? { requireReason } : {}),

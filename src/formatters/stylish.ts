@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import stringWidth from 'string-width';
 import type { Verdict } from '../diagnostic.js';
+import { displayWidth } from '../display-width.js';
 import { plural, render, translate } from '../i18n/index.js';
 import { verdictLabel } from '../verdict.js';
 import { summarize } from './summary.js';
@@ -9,7 +9,7 @@ import type { Formatter, StreamingFormatter } from './types.js';
 
 /** Columns a string takes in a terminal: CJK characters take two, ANSI colour codes none. */
 function width(s: string): number {
-  return stringWidth(s);
+  return displayWidth(s);
 }
 
 function pad(s: string, n: number): string {
