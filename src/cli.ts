@@ -14,6 +14,7 @@ import { lintText } from './linter.js';
 import { lintTextWithData, type DataCheckOptions } from './data/run.js';
 import { CacheWriteError, resolveCacheLocation } from './cache-location.js';
 import { OutputError, streamReport } from './report-stream.js';
+import type { PlanFileSettings } from './plan-file.js';
 import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError, type RuleSetting, type RuleSettings } from './rule-settings.js';
 import { planSchema } from './schema/plan-schema.js';
@@ -213,6 +214,7 @@ function runOptions(options: CliOptions): Pick<LintFilesOptions, 'cache' | 'work
   if (!options.cache && options.cacheLocation === undefined) return { workers };
   // A plugin's code decides its rules' results: an edited plugin invalidates what it checked.
   const stamps = new Map<string, string>();
+  const fingerprints = new WeakMap<object, string>();
   const stamp = (file: string): string => {
     let s = stamps.get(file);
     if (s === undefined) {
@@ -226,7 +228,15 @@ function runOptions(options: CliOptions): Pick<LintFilesOptions, 'cache' | 'work
     workers,
     cache: {
       location: resolveCacheLocation(options.cacheLocation, process.cwd()),
-      fingerprint: (_file, settings) => JSON.stringify([settings, (settings.plugins ?? []).map(stamp)]),
+      fingerprint: (_file, settings) => {
+        // Plans share settings objects: each is written out once.
+        let text = fingerprints.get(settings);
+        if (text === undefined) {
+          text = JSON.stringify([settings, (settings.plugins ?? []).map(stamp)]);
+          fingerprints.set(settings, text);
+        }
+        return text;
+      },
     },
   };
 }
@@ -369,6 +379,7 @@ async function main(rawArgv: string[]): Promise<number> {
   // Formats that can be written one file at a time are, so that a large run holds no whole report.
   const specs = outputSpecs(options);
   const streamed = specs.every((s) => s.format in streamingFormatters) && specs.filter((s) => !s.file).length <= 1;
+  const withRunSettings = new WeakMap<PlanFileSettings, PlanFileSettings>();
   let results: LintResult[];
   try {
     if (options.stdin) {
@@ -385,7 +396,16 @@ async function main(rawArgv: string[]): Promise<number> {
       const lintOptions = {
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,
         maxFileSize: options.maxFileSize,
-        settingsFor: async (file: string) => ({ ...(await config.forFile(file)).plain, locale, ...(dataChecks ? { dataChecks } : {}) }),
+        settingsFor: async (file: string) => {
+          // One settings object per distinct configuration, shared by its plans (and sent once per worker batch).
+          const plain = (await config.forFile(file)).plain;
+          let full = withRunSettings.get(plain);
+          if (!full) {
+            full = { ...plain, locale, ...(dataChecks ? { dataChecks } : {}) };
+            withRunSettings.set(plain, full);
+          }
+          return full;
+        },
         isIgnored: (file: string, isDir: boolean) => config.isIgnored(file, isDir),
         onIgnored: (file: string) =>
           process.stderr.write(`${translate(locale, 'cli.skipped-ignored', { file: path.relative(process.cwd(), file) || file })}\n`),

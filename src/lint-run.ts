@@ -129,7 +129,7 @@ async function* inWorkers(
   const pool = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(script, { resourceLimits: WORKER_LIMITS }));
   const sendNext = (worker: InstanceType<typeof Worker>): void => {
     if (nextBatch >= batches.length) return;
-    const request: WorkerRequest = { batch: nextBatch, tasks: batches[nextBatch]!, maxFileSize: fileOptions?.maxFileSize };
+    const request = packBatch(nextBatch, batches[nextBatch]!, fileOptions?.maxFileSize);
     nextBatch++;
     worker.postMessage(request);
   };
@@ -181,4 +181,23 @@ async function* inWorkers(
     await here;
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
+}
+
+/**
+ * A batch as sent to a worker: each distinct settings object once, the tasks
+ * pointing at it by index. Files in a batch nearly always share their
+ * settings, and cloning them for every file would cost more than linting.
+ */
+function packBatch(batch: number, tasks: readonly PlanFileTask[], maxFileSize: number | undefined): WorkerRequest {
+  const settings: PlanFileSettings[] = [];
+  const index = new Map<PlanFileSettings, number>();
+  const packed = tasks.map(({ settings: s, ...rest }) => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = settings.push(s) - 1;
+      index.set(s, i);
+    }
+    return { ...rest, settings: i };
+  });
+  return { batch, tasks: packed, settings, maxFileSize };
 }

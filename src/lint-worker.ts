@@ -1,6 +1,6 @@
 import './runtime-flags.js';
 import { parentPort } from 'node:worker_threads';
-import { lintPlanFile, type PlanFileOutcome, type PlanFileTask } from './plan-file.js';
+import { lintPlanFile, type PlanFileOutcome, type PlanFileSettings, type PlanFileTask } from './plan-file.js';
 import { cacheKey } from './lint-cache.js';
 
 /**
@@ -13,7 +13,9 @@ import { cacheKey } from './lint-cache.js';
 /** A batch sent to a worker. */
 export interface WorkerRequest {
   batch: number;
-  tasks: PlanFileTask[];
+  /** The files, each with the index of its settings in `settings`. */
+  tasks: Array<Omit<PlanFileTask, 'settings'> & { settings: number }>;
+  settings: PlanFileSettings[];
   maxFileSize?: number;
 }
 
@@ -24,10 +26,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
   void handle(request).then((response) => parentPort!.postMessage(response));
 });
 
-async function handle({ batch, tasks, maxFileSize }: WorkerRequest): Promise<WorkerResponse> {
+async function handle({ batch, tasks, settings, maxFileSize }: WorkerRequest): Promise<WorkerResponse> {
   try {
     const outcomes: PlanFileOutcome[] = [];
-    for (const task of tasks) outcomes.push(await lintPlanFile(task, { maxFileSize, cacheKey }));
+    for (const task of tasks) outcomes.push(await lintPlanFile({ ...task, settings: settings[task.settings]! }, { maxFileSize, cacheKey }));
     return { batch, outcomes };
   } catch (err) {
     return { batch, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };

@@ -1,4 +1,7 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync as jsRealpathSync, statSync } from 'node:fs';
+
+// The system call: one per path, where the JavaScript version checks each component.
+const realpathSync = jsRealpathSync.native;
 import path from 'node:path';
 import type { Scalar } from 'yaml';
 import type { Plan, PlanPath } from '../plan.js';
@@ -54,6 +57,19 @@ export interface DataReference {
  * Returned as a real path so that containment checks compare like with like.
  */
 export function findRoot(startDir: string, cwd: string): string {
+  const key = `${startDir}\u0000${cwd}`;
+  let root = roots.get(key);
+  if (root === undefined) {
+    root = searchRoot(startDir, cwd);
+    roots.set(key, root);
+  }
+  return root;
+}
+
+/** Roots found, per plan folder and working folder: the plans of a run share a few folders. */
+const roots = new Map<string, string>();
+
+function searchRoot(startDir: string, cwd: string): string {
   let dir = path.resolve(startDir);
   for (;;) {
     if (existsSync(path.join(dir, '.git'))) return realOrSelf(dir);

@@ -5,7 +5,7 @@ import { checkPlanText, finishPlanCheck, wording, type LintTextOptions, type Pla
 import { parsePlan } from '../parse.js';
 import type { SourceText } from '../source.js';
 import { Plan } from '../plan.js';
-import { resolveRules, type RuleSettings } from '../rule-settings.js';
+import { resolveRules, type ActiveRule, type RuleSettings } from '../rule-settings.js';
 import type { AnyDataRule } from './rule.js';
 import { collectReferences, findRoot } from './references.js';
 import { dataRules } from './rules/index.js';
@@ -67,7 +67,7 @@ export async function checkPlanData(text: string, planPath: string, options: Dat
  * data: a failing rule becomes an `internal-error`.
  */
 async function runDataRules(plan: Plan, source: SourceText, planPath: string, options: DataCheckOptions): Promise<Diagnostic[]> {
-  const active = resolveRules<AnyDataRule>(dataRules, options.rules);
+  const active = activeDataRules(options.rules);
   if (active.length === 0) return [];
   const absolutePlan = path.resolve(planPath);
   const rootDir = options.rootDir ? path.resolve(options.rootDir) : findRoot(path.dirname(absolutePlan), options.cwd ?? process.cwd());
@@ -115,6 +115,20 @@ async function runDataRules(plan: Plan, source: SourceText, planPath: string, op
     }
   }
   return messages;
+}
+
+/** Data rules resolved per settings object: a run has one or a few, shared by its plans. */
+const resolvedData = new WeakMap<RuleSettings, Array<ActiveRule<AnyDataRule>>>();
+let resolvedDefault: Array<ActiveRule<AnyDataRule>> | undefined;
+
+function activeDataRules(settings: RuleSettings | undefined): Array<ActiveRule<AnyDataRule>> {
+  if (!settings) return (resolvedDefault ??= resolveRules<AnyDataRule>(dataRules));
+  let active = resolvedData.get(settings);
+  if (!active) {
+    active = resolveRules<AnyDataRule>(dataRules, settings);
+    resolvedData.set(settings, active);
+  }
+  return active;
 }
 
 function scanSettings(active: ReadonlyArray<{ rule: AnyDataRule; options: Record<string, unknown> }>): ScanSettings {
