@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync, createWriteStream } from 'node:f
 import { once } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPlanData, ConfigError, dataRules, lintFiles, resolveRules, rules } from '../src/index.js';
+import { checkPlanData, ConfigError, dataRules, lintFiles, render, resolveRules, rules } from '../src/index.js';
 import { CsvParser } from '../src/data/csv.js';
 import { elementLines } from '../src/data/records.js';
 import { methodMismatch, sameBaseModel } from '../src/data/compare.js';
@@ -113,7 +113,7 @@ describe('dataset reading', () => {
   it('flags malformed CSV quotes', () => {
     const p = new CsvParser();
     const rows = [...p.push('a,b"c\n"x"y,z\n"open,\n'), ...p.end()];
-    expect(rows.map((r) => r.error)).toEqual(['a quote inside an unquoted field on line 1', 'text after a closing quote on line 2', 'a quoted field opened on line 3 is never closed']);
+    expect(rows.map((r) => r.error && render('en', r.error))).toEqual(['a quote inside an unquoted field on line 1', 'text after a closing quote on line 2', 'a quoted field opened on line 3 is never closed']);
   });
 
   it('finds the line each JSON array element starts on', () => {
@@ -236,10 +236,10 @@ describe('trainer comparisons', () => {
       evaluation: { runs: true, why: '' },
     });
     expect(methodMismatch('lora', config('lora', 'dpo'))).toBeUndefined();
-    expect(methodMismatch('qlora', config('lora', 'sft'))).toBe('trains a LORA adapter (adapter (line 3))');
-    expect(methodMismatch('full', config('qlora', 'sft'))).toBe('trains a QLORA adapter (adapter (line 3))');
-    expect(methodMismatch('lora', config('full', 'sft'))).toBe('trains all weights (full fine-tuning) (adapter (line 3))');
-    expect(methodMismatch('dpo', config('lora', 'sft'))).toBe('runs SFT (rl (line 4))');
+    expect(render('en', methodMismatch('qlora', config('lora', 'sft'))!)).toBe('trains a LORA adapter (adapter (line 3))');
+    expect(render('en', methodMismatch('full', config('qlora', 'sft'))!)).toBe('trains a QLORA adapter (adapter (line 3))');
+    expect(render('en', methodMismatch('lora', config('full', 'sft'))!)).toBe('trains all weights (full fine-tuning) (adapter (line 3))');
+    expect(render('en', methodMismatch('dpo', config('lora', 'sft'))!)).toBe('runs SFT (rl (line 4))');
     expect(methodMismatch('other', config('full', 'dpo'))).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BUILTIN_DIAGNOSTICS,
   catalogues,
+  dataRules,
   ConfigError,
   render,
   resolveRules,
@@ -65,7 +66,7 @@ describe('message catalogues', () => {
   });
 
   it("every rule's description and hint are in the catalogues, the English description being the rule's own", () => {
-    for (const rule of rules) {
+    for (const rule of [...rules, ...dataRules]) {
       const id = rule.meta.id;
       expect(rule.meta.hintId, id).toBe(`${id}.hint`);
       expect(translate('en', `${id}.description` as MessageKey), id).toBe(rule.meta.description);
