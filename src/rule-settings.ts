@@ -85,11 +85,18 @@ function optionProblem(e: ErrorObject, rule: RuleLike): string {
  * a severity it does not know, or options its schema rejects.
  */
 export function checkRuleSetting(rule: RuleLike, setting: RuleSetting): string | undefined {
+  const problem = ruleSettingProblem(rule, setting);
+  return problem && render('en', problem);
+}
+
+/** {@link checkRuleSetting}, as a catalogue entry to render in any locale. */
+export function ruleSettingProblem(rule: RuleLike, setting: RuleSetting): MessageRef | undefined {
   try {
     settle(rule, setting);
     return undefined;
   } catch (err) {
-    if (err instanceof ConfigError) return err.message;
+    // Every ConfigError settle throws carries its catalogue entry.
+    if (err instanceof ConfigError && err.ref) return err.ref;
     throw err;
   }
 }

@@ -445,6 +445,7 @@ Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run 
   'cli.rule-spec': 'write it as <rule-id>:<off|warn|error>.',
   'cli.rule-spec-json': '"{setting}" is not valid JSON; write e.g. \'{id}:["warn", {}]\'.',
   'cli.bad-unused-level': 'must be off, warn or error.',
+  'cli.allowed-choices': 'Allowed choices are {choices}.',
   'config.bad-severity': 'rule "{rule}": severity must be off, warn or error (or 0, 1, 2); got {value}',
   'config.unknown-rule': 'unknown rule "{rule}"',
   'config.unknown-rule.near': 'unknown rule "{rule}" — did you mean "{near}"?',

@@ -430,6 +430,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'cli.rule-spec': '请写成 <规则 id>:<off|warn|error>。',
   'cli.rule-spec-json': '「{setting}」不是有效的 JSON；例如写成 \'{id}:["warn", {}]\'。',
   'cli.bad-unused-level': '必须是 off、warn 或 error。',
+  'cli.allowed-choices': '可选值：{choices}。',
   'config.bad-severity': '规则「{rule}」：级别必须是 off、warn 或 error（或 0、1、2）；实际是 {value}',
   'config.unknown-rule': '未知规则「{rule}」',
   'config.unknown-rule.near': '未知规则「{rule}」——是不是想写「{near}」？',
