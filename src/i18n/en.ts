@@ -451,6 +451,10 @@ Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run 
   'config.unknown-rule.near': 'unknown rule "{rule}" — did you mean "{near}"?',
   'config.no-options': 'rule "{rule}" takes no options',
   'config.invalid-options': 'rule "{rule}": invalid options: {detail}',
+  'config.unknown-option': 'unknown option "{option}"{near}{known}',
+  'config.did-you-mean': ' — did you mean "{near}"?',
+  'config.known-options': ' (options: {options})',
+  'config.problem-list': '{first}; {rest}',
   // Configuration files; {where} is the file, with :line:column when known.
   'config.at': '{where}: {detail}',
   'config.at-key': '{where}: {key}: {detail}',
