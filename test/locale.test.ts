@@ -229,6 +229,10 @@ describe('configuration, plugin and data-check messages in Chinese', () => {
     expect(runCli(['plans', '--locale', 'zh-CN'], { cwd: type }).stderr).toBe(
       `finetune-lint：${path.join(type, 'finetune-lint.config.yaml')}:1:10: ignores：必须是列表；实际是 "drafts"\n`,
     );
+    const syntax = repo({ 'finetune-lint.config.yaml': 'rules:\n  vague-goal: [warn\n', 'plans/a.yaml': cleanPlan });
+    expect(runCli(['plans', '--locale', 'zh-CN'], { cwd: syntax }).stderr).toMatch(
+      new RegExp(`^finetune-lint：${path.join(syntax, 'finetune-lint.config.yaml').replace(/[.\\]/g, '\\$&')}:3:1: YAML 语法错误：Flow sequence`),
+    );
     const missing = runCli(['plans', '--locale', 'zh-CN', '--config', 'nope.yaml'], { cwd: dir });
     expect(missing.stderr).toBe(`finetune-lint：${path.join(dir, 'nope.yaml')}: 无法读取配置文件：文件不存在\n`);
   });

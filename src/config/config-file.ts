@@ -55,7 +55,7 @@ export function parseConfigFile(filePath: string, dir: string, text: string, pac
   const syntax = doc.errors[0];
   if (syntax) {
     // The YAML parser's explanation is English in every locale.
-    throw new ConfigError(msg('config.at', { where: where({ start: syntax.pos[0], end: syntax.pos[1] }), detail: syntax.message.replace(/\.$/, '') }));
+    throw new ConfigError(msg('config.yaml-syntax', { where: where({ start: syntax.pos[0], end: syntax.pos[1] }), detail: syntax.message.replace(/\.$/, '') }));
   }
   const root = doc.contents;
   let data: unknown = doc.toJS({ maxAliasCount: 100 });

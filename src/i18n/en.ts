@@ -458,6 +458,7 @@ Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run 
   // Configuration files; {where} is the file, with :line:column when known.
   'config.at': '{where}: {detail}',
   'config.at-key': '{where}: {key}: {detail}',
+  'config.yaml-syntax': '{where}: {detail}',
   'config.bad-json': '{file}: not valid JSON: {detail}',
   'config.empty': '{file}: the configuration file is empty; write a mapping such as `extends: [recommended]`',
   'config.not-mapping': 'the configuration must be a mapping of keys (extends, rules, overrides, ignores, plugins)',

@@ -442,6 +442,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'config.problem-list': '{first}；{rest}',
   'config.at': '{where}: {detail}',
   'config.at-key': '{where}: {key}：{detail}',
+  'config.yaml-syntax': '{where}: YAML 语法错误：{detail}',
   'config.bad-json': '{file}: 不是有效的 JSON：{detail}',
   'config.empty': '{file}: 配置文件为空；请写一个映射，例如 `extends: [recommended]`',
   'config.not-mapping': '配置必须是由键组成的映射（extends、rules、overrides、ignores、plugins）',
