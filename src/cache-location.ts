@@ -28,8 +28,8 @@ export class CacheWriteError extends Error {
   override name = 'CacheWriteError';
   constructor(
     readonly location: string,
-    cause: Error,
+    readonly reason: Error,
   ) {
-    super(`cannot write the cache ${location}: ${cause.message}`);
+    super(`cannot write the cache ${location}: ${reason.message}`);
   }
 }

@@ -80,14 +80,14 @@ function formatSpec(value: string, previous: string[]): string[] {
 /** `--rule id:severity` or `--rule 'id:["warn", {"maxGoals": 2}]'`, repeatable. */
 function ruleSpec(value: string, previous: RuleSettings): RuleSettings {
   const colon = value.indexOf(':');
-  if (colon <= 0) throw new InvalidArgumentError('write it as <rule-id>:<off|warn|error>.');
+  if (colon <= 0) throw new InvalidArgumentError(translate(locale, 'cli.rule-spec'));
   const id = value.slice(0, colon).trim();
   const setting = value.slice(colon + 1).trim();
   if (setting.startsWith('[')) {
     try {
       return { ...previous, [id]: JSON.parse(setting) as RuleSetting };
     } catch {
-      throw new InvalidArgumentError(`"${setting}" is not valid JSON; write e.g. '${id}:["warn", {}]'.`);
+      throw new InvalidArgumentError(translate(locale, 'cli.rule-spec-json', { setting, id }));
     }
   }
   return { ...previous, [id]: setting as RuleSetting };
@@ -95,7 +95,7 @@ function ruleSpec(value: string, previous: RuleSettings): RuleSettings {
 
 function unusedLevel(value: string): 'off' | 'warn' | 'error' {
   if (value === 'off' || value === 'warn' || value === 'error') return value;
-  throw new InvalidArgumentError('must be off, warn or error.');
+  throw new InvalidArgumentError(translate(locale, 'cli.bad-unused-level'));
 }
 
 function buildProgram(): Command {
@@ -163,7 +163,12 @@ function commanderError(text: string): string {
   const missing = /^error: option '([^']*)' argument missing\n$/.exec(text);
   if (missing) return `${translate(locale, 'cli.option-missing-value', { option: missing[1]! })}\n`;
   const invalid = /^error: option '([^']*)' argument '([^']*)' is invalid\. ([\s\S]*)\n$/.exec(text);
-  if (invalid) return `${translate(locale, 'cli.option-invalid-value', { option: invalid[1]!, value: invalid[2]!, reason: invalid[3]! })}\n`;
+  if (invalid) {
+    // commander's own reason for `.choices()` options; reasons from our parsers are already in the locale.
+    const choices = /^Allowed choices are (.*)\.$/.exec(invalid[3]!);
+    const reason = choices ? translate(locale, 'cli.allowed-choices', { choices: choices[1]! }) : invalid[3]!;
+    return `${translate(locale, 'cli.option-invalid-value', { option: invalid[1]!, value: invalid[2]!, reason })}\n`;
+  }
   return text;
 }
 
@@ -299,6 +304,12 @@ function takeLocale(argv: string[]): { value?: string; missing: boolean; rest: s
   return { value, missing, rest };
 }
 
+/** A configuration mistake, in the active locale when it carries a catalogue entry. */
+function configError(err: ConfigError): number {
+  process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.ref ?? err.message })}\n`);
+  return EXIT_FAILURE;
+}
+
 async function main(rawArgv: string[]): Promise<number> {
   const taken = takeLocale(rawArgv);
   const argv = taken.rest;
@@ -359,10 +370,7 @@ async function main(rawArgv: string[]): Promise<number> {
       return EXIT_OK;
     }
   } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.ref ?? err.message })}\n`);
-      return EXIT_FAILURE;
-    }
+    if (err instanceof ConfigError) return configError(err);
     throw err;
   }
   if (options.stdin && patterns.length) {
@@ -422,12 +430,13 @@ async function main(rawArgv: string[]): Promise<number> {
       process.stderr.write(`${translate(locale, 'cli.no-files', { pattern: err.pattern })}\n`);
       return EXIT_FAILURE;
     }
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.ref ?? err.message })}\n`);
+    if (err instanceof ConfigError) return configError(err);
+    if (err instanceof OutputError) {
+      process.stderr.write(`${translate(locale, 'cli.cannot-write', { file: err.file, detail: err.reason.message })}\n`);
       return EXIT_FAILURE;
     }
-    if (err instanceof OutputError || err instanceof CacheWriteError) {
-      process.stderr.write(`finetune-lint: ${err.message}\n`);
+    if (err instanceof CacheWriteError) {
+      process.stderr.write(`${translate(locale, 'cli.cannot-write-cache', { file: err.location, detail: err.reason.message })}\n`);
       return EXIT_FAILURE;
     }
     throw err;

@@ -59,7 +59,7 @@ export {
   type MessageData,
   type Catalogue,
 } from './i18n/index.js';
-export { ConfigError, checkRuleSetting, resolveRules, type RuleSetting, type RuleSettings, type ActiveRule } from './rule-settings.js';
+export { ConfigError, checkRuleSetting, ruleSettingProblem, resolveRules, type RuleSetting, type RuleSettings, type ActiveRule } from './rule-settings.js';
 export { Plan, formatPath, type PlanPath } from './plan.js';
 export { VERSION } from './version.js';
 export { trainIntentModel, intentMargin, intentFeatures, INTENT_LABELS, type IntentModel, type IntentLabel, type IntentExample } from './rules/intent.js';

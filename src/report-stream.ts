@@ -27,9 +27,9 @@ export class OutputError extends Error {
   override name = 'OutputError';
   constructor(
     readonly file: string,
-    cause: Error,
+    readonly reason: Error,
   ) {
-    super(`cannot write ${file}: ${cause.message}`);
+    super(`cannot write ${file}: ${reason.message}`);
   }
 }
 

@@ -1,6 +1,6 @@
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Severity } from './diagnostic.js';
-import { msg, render, type MessageRef } from './i18n/index.js';
+import { msg, render, type MessageParam, type MessageRef } from './i18n/index.js';
 import type { AnyRule, RuleMeta } from './rule.js';
 import { rules as planRules } from './rules/index.js';
 import { dataRules } from './data/rules/index.js';
@@ -70,14 +70,24 @@ function optionsValidator(rule: RuleLike): ValidateFunction | undefined {
   return v;
 }
 
-function optionProblem(e: ErrorObject, rule: RuleLike): string {
+function optionProblem(e: ErrorObject, rule: RuleLike): MessageParam {
   if (e.keyword === 'additionalProperties') {
-    const name = (e.params as { additionalProperty: string }).additionalProperty;
+    const option = (e.params as { additionalProperty: string }).additionalProperty;
     const known = Object.keys((rule.meta.optionsSchema?.properties as object | undefined) ?? {});
-    const near = closest(name, known);
-    return `unknown option "${name}"${near ? ` — did you mean "${near}"?` : ''}${known.length ? ` (options: ${known.join(', ')})` : ''}`;
+    const near = closest(option, known);
+    return msg('config.unknown-option', {
+      option,
+      near: near ? msg('config.did-you-mean', { near }) : '',
+      known: known.length ? msg('config.known-options', { options: known.join(', ') }) : '',
+    });
   }
+  // ajv's wording of a bad value is English in every locale.
   return `${e.instancePath ? e.instancePath.slice(1) : 'options'} ${e.message ?? 'is not valid'}`;
+}
+
+/** Several problems as one parameter, separated the way the locale separates clauses. */
+function problemList([first, ...rest]: MessageParam[]): MessageParam {
+  return rest.length ? msg('config.problem-list', { first: first!, rest: problemList(rest) }) : (first ?? '');
 }
 
 /**
@@ -85,11 +95,18 @@ function optionProblem(e: ErrorObject, rule: RuleLike): string {
  * a severity it does not know, or options its schema rejects.
  */
 export function checkRuleSetting(rule: RuleLike, setting: RuleSetting): string | undefined {
+  const problem = ruleSettingProblem(rule, setting);
+  return problem && render('en', problem);
+}
+
+/** {@link checkRuleSetting}, as a catalogue entry to render in any locale. */
+export function ruleSettingProblem(rule: RuleLike, setting: RuleSetting): MessageRef | undefined {
   try {
     settle(rule, setting);
     return undefined;
   } catch (err) {
-    if (err instanceof ConfigError) return err.message;
+    // Every ConfigError settle throws carries its catalogue entry.
+    if (err instanceof ConfigError && err.ref) return err.ref;
     throw err;
   }
 }
@@ -105,8 +122,7 @@ function settle(rule: RuleLike, setting: RuleSetting | undefined): { severity: S
       throw new ConfigError(msg('config.no-options', { rule: rule.meta.id }));
     }
     if (validate && !validate(options)) {
-      const detail = (validate.errors ?? []).map((e) => optionProblem(e, rule)).join('; ');
-      // ajv's wording of each problem is English in every locale.
+      const detail = problemList((validate.errors ?? []).map((e) => optionProblem(e, rule)));
       throw new ConfigError(msg('config.invalid-options', { rule: rule.meta.id, detail }));
     }
   }

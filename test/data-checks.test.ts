@@ -1,8 +1,8 @@
 import { mkdirSync, symlinkSync, writeFileSync, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { checkPlanData, ConfigError, dataRules, lintFiles, resolveRules, rules } from '../src/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { checkPlanData, ConfigError, dataRules, lintFiles, render, resolveRules, rules } from '../src/index.js';
 import { CsvParser } from '../src/data/csv.js';
 import { elementLines } from '../src/data/records.js';
 import { methodMismatch, sameBaseModel } from '../src/data/compare.js';
@@ -113,7 +113,7 @@ describe('dataset reading', () => {
   it('flags malformed CSV quotes', () => {
     const p = new CsvParser();
     const rows = [...p.push('a,b"c\n"x"y,z\n"open,\n'), ...p.end()];
-    expect(rows.map((r) => r.error)).toEqual(['a quote inside an unquoted field on line 1', 'text after a closing quote on line 2', 'a quoted field opened on line 3 is never closed']);
+    expect(rows.map((r) => r.error && render('en', r.error))).toEqual(['a quote inside an unquoted field on line 1', 'text after a closing quote on line 2', 'a quoted field opened on line 3 is never closed']);
   });
 
   it('finds the line each JSON array element starts on', () => {
@@ -236,10 +236,10 @@ describe('trainer comparisons', () => {
       evaluation: { runs: true, why: '' },
     });
     expect(methodMismatch('lora', config('lora', 'dpo'))).toBeUndefined();
-    expect(methodMismatch('qlora', config('lora', 'sft'))).toBe('trains a LORA adapter (adapter (line 3))');
-    expect(methodMismatch('full', config('qlora', 'sft'))).toBe('trains a QLORA adapter (adapter (line 3))');
-    expect(methodMismatch('lora', config('full', 'sft'))).toBe('trains all weights (full fine-tuning) (adapter (line 3))');
-    expect(methodMismatch('dpo', config('lora', 'sft'))).toBe('runs SFT (rl (line 4))');
+    expect(render('en', methodMismatch('qlora', config('lora', 'sft'))!)).toBe('trains a LORA adapter (adapter (line 3))');
+    expect(render('en', methodMismatch('full', config('qlora', 'sft'))!)).toBe('trains a QLORA adapter (adapter (line 3))');
+    expect(render('en', methodMismatch('lora', config('full', 'sft'))!)).toBe('trains all weights (full fine-tuning) (adapter (line 3))');
+    expect(render('en', methodMismatch('dpo', config('lora', 'sft'))!)).toBe('runs SFT (rl (line 4))');
     expect(methodMismatch('other', config('full', 'dpo'))).toBeUndefined();
   });
 });
@@ -258,5 +258,25 @@ describe('settings', () => {
     expect(result!.verdict).toBe('fix-first');
     const [off] = await lintFiles([path.join(dir, 'finetune-plan.yaml')]);
     expect(off!.messages).toEqual([]);
+  });
+});
+
+describe('a data rule that fails', () => {
+  it('is an internal-error in the locale, its own error text as it is; the other data rules still run', async () => {
+    const dir = repo({ 'data/eval.jsonl': `${chat('q')}\n` });
+    const missing = dataRules.find((r) => r.meta.id === 'data-file-missing')!;
+    const spy = vi.spyOn(missing, 'check').mockRejectedValue(new Error('boom'));
+    try {
+      const show = (ms: Awaited<ReturnType<typeof check>>): string[][] => ms.map((m) => [m.ruleId, m.severity, m.message, m.hint]);
+      expect(show(await check(dir, { locale: 'zh-CN' }))).toEqual([
+        ['internal-error', 'error', '规则「data-file-missing」在检查此文件时出错：boom', '这是 finetune-lint 的缺陷，不是你的计划的问题；请附上计划报告给我们。'],
+        ['eval-set-size', 'warning', 'data/eval.jsonl 只有 1 条样本，少于 50 条：太少，无法区分真实变化与噪声', '收集更多留出样本（几百条才能让几个百分点的变化可以测出来），并让 data.eval.examples 与文件保持一致。'],
+      ]);
+      expect(show(await check(dir)).slice(0, 1)).toEqual([
+        ['internal-error', 'error', 'rule "data-file-missing" failed while checking this file: boom', 'This is a bug in finetune-lint, not in your plan; please report it with the plan attached.'],
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

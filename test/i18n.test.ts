@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BUILTIN_DIAGNOSTICS,
   catalogues,
+  dataRules,
   ConfigError,
   render,
   resolveRules,
@@ -65,7 +66,7 @@ describe('message catalogues', () => {
   });
 
   it("every rule's description and hint are in the catalogues, the English description being the rule's own", () => {
-    for (const rule of rules) {
+    for (const rule of [...rules, ...dataRules]) {
       const id = rule.meta.id;
       expect(rule.meta.hintId, id).toBe(`${id}.hint`);
       expect(translate('en', `${id}.description` as MessageKey), id).toBe(rule.meta.description);
@@ -134,6 +135,13 @@ describe('configuration errors', () => {
     expect(severity.message).toBe('rule "no-eval-set": severity must be off, warn or error (or 0, 1, 2); got "loud"');
     expect(render('zh-CN', severity.ref!)).toBe('规则「no-eval-set」：级别必须是 off、warn 或 error（或 0、1、2）；实际是 "loud"');
     expect(render('zh-CN', caught({ 'no-eval-set': ['error', { x: 1 }] }).ref!)).toBe('规则「no-eval-set」没有选项');
+    const option = caught({ 'conflicting-goals': ['warn', { maxGoal: 2, extra: 1 }] });
+    expect(option.message).toBe(
+      'rule "conflicting-goals": invalid options: unknown option "maxGoal" — did you mean "maxGoals"? (options: maxGoals); unknown option "extra" (options: maxGoals)',
+    );
+    expect(render('zh-CN', option.ref!)).toBe(
+      '规则「conflicting-goals」：选项无效：未知选项「maxGoal」——是不是想写「maxGoals」？（可用选项：maxGoals）；未知选项「extra」（可用选项：maxGoals）',
+    );
     expect(new ConfigError('literal text').ref).toBeUndefined();
   });
 });

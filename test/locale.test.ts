@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -206,6 +206,80 @@ describe('--locale on the command line', () => {
     // No input: an empty file.
     const r = runCli(['--stdin', '--locale', 'zh-CN', '-f', 'compact'], { cwd: dir });
     expect(r.stdout).toBe('<text>:1:1: error 文件为空 [invalid-document]\n');
+  });
+});
+
+describe('configuration, plugin and data-check messages in Chinese', () => {
+  /** A temporary repository: the search for configuration stops at its `.git`. */
+  const repo = (files: Record<string, string>): string => {
+    const dir = tempTree(files);
+    mkdirSync(path.join(dir, '.git'));
+    return dir;
+  };
+
+  it('a mistake in a configuration file keeps its file:line:column and key path, worded in Chinese (exit 2)', () => {
+    const dir = repo({ 'finetune-lint.config.yaml': 'rules:\n  vague-gaol: warn\n', 'plans/a.yaml': cleanPlan });
+    const r = runCli(['plans', '--locale', 'zh-CN'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `finetune-lint：${path.join(dir, 'finetune-lint.config.yaml')}:2:3: rules.vague-gaol：未知规则「vague-gaol」——是不是想写「vague-goal」？\`finetune-lint rules\` 会列出所有规则\n`,
+    );
+    const type = repo({ 'finetune-lint.config.yaml': 'ignores: drafts\n', 'plans/a.yaml': cleanPlan });
+    expect(runCli(['plans', '--locale', 'zh-CN'], { cwd: type }).stderr).toBe(
+      `finetune-lint：${path.join(type, 'finetune-lint.config.yaml')}:1:10: ignores：必须是列表；实际是 "drafts"\n`,
+    );
+    const syntax = repo({ 'finetune-lint.config.yaml': 'rules:\n  vague-goal: [warn\n', 'plans/a.yaml': cleanPlan });
+    expect(runCli(['plans', '--locale', 'zh-CN'], { cwd: syntax }).stderr).toMatch(
+      new RegExp(`^finetune-lint：${path.join(syntax, 'finetune-lint.config.yaml').replace(/[.\\]/g, '\\$&')}:3:1: YAML 语法错误：Flow sequence`),
+    );
+    const missing = runCli(['plans', '--locale', 'zh-CN', '--config', 'nope.yaml'], { cwd: dir });
+    expect(missing.stderr).toBe(`finetune-lint：${path.join(dir, 'nope.yaml')}: 无法读取配置文件：文件不存在\n`);
+  });
+
+  it('a plugin that cannot be used is reported in Chinese, naming its file (exit 2)', () => {
+    const dir = repo({ 'finetune-lint.config.yaml': 'plugins: ["./lint/missing.mjs"]\n', 'plans/a.yaml': cleanPlan });
+    const r = runCli(['plans', '--locale', 'zh-CN'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      `finetune-lint：插件 ${path.join(dir, 'lint', 'missing.mjs')}（在 ${path.join(dir, 'finetune-lint.config.yaml')} 中列出）：文件不存在\n`,
+    );
+    const noCheck = repo({
+      'finetune-lint.config.yaml': 'plugins: ["./lint/rules.mjs"]\n',
+      'lint/rules.mjs': "export const rules = [{ meta: { id: 'x-y', severity: 'error', description: 'd', hint: 'h' } }];\n",
+      'plans/a.yaml': cleanPlan,
+    });
+    expect(runCli(['plans', '--locale', 'zh-CN'], { cwd: noCheck }).stderr).toBe(
+      `finetune-lint：插件 ${path.join(noCheck, 'lint', 'rules.mjs')}（在 ${path.join(noCheck, 'finetune-lint.config.yaml')} 中列出）：rules[0] ("x-y") 没有 check 函数\n`,
+    );
+  });
+
+  it('--rule, --report-unused-disable-directives and --data-checks mistakes are in Chinese', () => {
+    const dir = repo({ 'plans/a.yaml': cleanPlan });
+    const zh = (args: string[]): string => runCli([...args, 'plans', '--locale', 'zh-CN'], { cwd: dir }).stderr;
+    expect(zh(['--rule', 'vague-gol:off'])).toBe('finetune-lint：--rule：未知规则「vague-gol」——是不是想写「vague-goal」？\n');
+    expect(zh(['--rule', 'vague-goal:fatal'])).toBe('finetune-lint：--rule：规则「vague-goal」：级别必须是 off、warn 或 error（或 0、1、2）；实际是 "fatal"\n');
+    expect(zh(['--rule', 'vague-goal'])).toBe('错误：选项「--rule <id:severity>」的值「vague-goal」无效。请写成 <规则 id>:<off|warn|error>。\n');
+    expect(zh(['--rule', 'vague-goal:[warn'])).toBe(
+      '错误：选项「--rule <id:severity>」的值「vague-goal:[warn」无效。「[warn」不是有效的 JSON；例如写成 \'vague-goal:["warn", {}]\'。\n',
+    );
+    expect(zh(['--report-unused-disable-directives', 'loud'])).toBe(
+      '错误：选项「--report-unused-disable-directives <level>」的值「loud」无效。必须是 off、warn 或 error。\n',
+    );
+    expect(zh(['--data-checks', 'maybe'])).toBe('错误：选项「--data-checks <mode>」的值「maybe」无效。可选值：on, off。\n');
+    expect(runCli(['plans', '--rule', 'vague-goal'], { cwd: dir }).stderr).toBe(
+      "error: option '--rule <id:severity>' argument 'vague-goal' is invalid. write it as <rule-id>:<off|warn|error>.\n",
+    );
+  });
+
+  it('data checks report in Chinese through the CLI', () => {
+    const dir = repo({ 'plans/finetune-plan.yaml': cleanPlan });
+    const r = runCli(['plans', '--locale', 'zh-CN', '-f', 'compact'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n').filter((l) => l.includes('data-file-missing'))).toEqual([
+      `plans/finetune-plan.yaml:18:11: warning data.train.path「data/train.jsonl」不存在（查找位置：${path.join(dir, 'plans/data/train.jsonl')}） [data-file-missing]`,
+      `plans/finetune-plan.yaml:20:11: warning data.eval.path「data/eval.jsonl」不存在（查找位置：${path.join(dir, 'plans/data/eval.jsonl')}） [data-file-missing]`,
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
+import { msg, type MessageRef } from '../i18n/index.js';
 import { formatPath, Plan, type PlanPath } from '../plan.js';
 import { ConfigError } from '../rule-settings.js';
 import { SourceText, type Target } from '../source.js';
@@ -19,8 +20,8 @@ export interface ConfigFile {
   /** Folder the file's globs and plugin paths are relative to. */
   dir: string;
   data: ConfigData;
-  /** Throws a {@link ConfigError} naming this file and the line of `at`. */
-  fail(at: PlanPath, message: string, onKey?: boolean): never;
+  /** Throws a {@link ConfigError} naming this file, the line of `at` and the key path. */
+  fail(at: PlanPath, message: MessageRef, onKey?: boolean): never;
 }
 
 let validator: ValidateFunction | undefined;
@@ -47,13 +48,14 @@ export function parseConfigFile(filePath: string, dir: string, text: string, pac
     try {
       JSON.parse(source.text);
     } catch (err) {
-      throw new ConfigError(`${filePath}: not valid JSON: ${(err as Error).message}`);
+      throw new ConfigError(msg('config.bad-json', { file: filePath, detail: (err as Error).message }));
     }
   }
   const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true, merge: false });
   const syntax = doc.errors[0];
   if (syntax) {
-    throw new ConfigError(`${where({ start: syntax.pos[0], end: syntax.pos[1] })}: ${syntax.message.replace(/\.$/, '')}`);
+    // The YAML parser's explanation is English in every locale.
+    throw new ConfigError(msg('config.yaml-syntax', { where: where({ start: syntax.pos[0], end: syntax.pos[1] }), detail: syntax.message.replace(/\.$/, '') }));
   }
   const root = doc.contents;
   let data: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -64,18 +66,18 @@ export function parseConfigFile(filePath: string, dir: string, text: string, pac
   }
   const view = isMap(doc.contents) ? new Plan(doc.contents as YAMLMap) : undefined;
 
-  const fail = (at: PlanPath, message: string, onKey = false): never => {
+  const fail = (at: PlanPath, message: MessageRef, onKey = false): never => {
     const full = [...prefix, ...at];
     const target = view ? (onKey ? view.pair(full) : (view.node(full) ?? view.anchor(full))) : (doc.contents ?? undefined);
-    const key = at.length ? `${formatPath(at)}: ` : '';
-    throw new ConfigError(`${where(target)}: ${key}${message}`);
+    const data = { where: where(target), detail: message };
+    throw new ConfigError(at.length ? msg('config.at-key', { ...data, key: formatPath(at) }) : msg('config.at', data));
   };
 
   if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data)) {
     if (!packageJson && (data === null || data === undefined)) {
-      throw new ConfigError(`${filePath}: the configuration file is empty; write a mapping such as \`extends: [recommended]\``);
+      throw new ConfigError(msg('config.empty', { file: filePath }));
     }
-    fail([], 'the configuration must be a mapping of keys (extends, rules, overrides, ignores, plugins)');
+    fail([], msg('config.not-mapping'));
   }
   const errors = validate(data);
   if (errors.length) {
@@ -85,7 +87,8 @@ export function parseConfigFile(filePath: string, dir: string, text: string, pac
       const key = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const near = closest(key, allowed);
-      fail([...at, key], `unknown key "${key}"${near ? ` — did you mean "${near}"?` : ''}; allowed: ${allowed.filter((k) => k !== '$schema').join(', ')}`, true);
+      const data = { key, allowed: allowed.filter((k) => k !== '$schema').join(', ') };
+      fail([...at, key], near ? msg('config.unknown-key.near', { ...data, near }) : msg('config.unknown-key', data), true);
     }
     fail(at, explain(e, at));
   }
@@ -107,23 +110,31 @@ function mostSpecific(errors: ErrorObject[]): ErrorObject {
   return [...errors].sort((a, b) => depth(b) - depth(a))[0]!;
 }
 
-function explain(e: ErrorObject, at: Array<string | number>): string {
-  const got = JSON.stringify(e.data);
+function explain(e: ErrorObject, at: Array<string | number>): MessageRef {
+  const value = JSON.stringify(e.data);
   const parent = at[at.length - 2];
   if (parent === 'rules' || (at.length >= 2 && at[at.length - 3] === 'rules')) {
-    return `a rule is set to off, warn or error (or 0, 1, 2), or to [severity, {options}]; got ${got}`;
+    return msg('config.bad-rule-setting', { form: '[severity, {options}]', value });
   }
-  if (at[0] === 'extends') return `extends is "recommended", "strict", or a list of them; got ${got}`;
-  if (e.keyword === 'required') return `each overrides entry needs "files": a glob or a list of globs`;
-  if (e.keyword === 'type') return `must be ${article(String((e.params as { type: string }).type))}; got ${got}`;
+  if (at[0] === 'extends') return msg('config.bad-extends', { value });
+  if (e.keyword === 'required') return msg('config.override-no-files');
+  if (e.keyword === 'type') return msg('config.wrong-type', { type: typeName(String((e.params as { type: string }).type)), value });
   if (e.keyword === 'enum') {
     const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
-    return `must be one of ${allowed}; got ${got}`;
+    return msg('config.not-one-of', { allowed, value });
   }
-  return `${e.message ?? 'is not valid'}; got ${got}`;
+  // ajv's own wording of anything else is English in every locale.
+  return msg('config.invalid', { detail: e.message ?? 'is not valid', value });
 }
 
-function article(type: string): string {
-  const words: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', boolean: 'true or false' };
-  return words[type] ?? `a ${type}`;
+function typeName(type: string): MessageRef {
+  switch (type) {
+    case 'object':
+    case 'array':
+    case 'string':
+    case 'boolean':
+      return msg(`config.type.${type}`);
+    default:
+      return msg('config.type.fallback', { type });
+  }
 }

@@ -6,7 +6,8 @@ import type { Severity } from '../diagnostic.js';
 import { dataRules } from '../data/rules/index.js';
 import type { PlanFileSettings } from '../plan-file.js';
 import type { LintTextOptions } from '../linter.js';
-import { checkRuleSetting, ConfigError, type ActiveRule, type RuleSetting, type RuleSettings } from '../rule-settings.js';
+import { msg, type MessageKey, type MessageRef } from '../i18n/index.js';
+import { ConfigError, ruleSettingProblem, type ActiveRule, type RuleSetting, type RuleSettings } from '../rule-settings.js';
 import type { AnyRule } from '../rule.js';
 import { rules as builtinRules } from '../rules/index.js';
 import { closest } from '../text-distance.js';
@@ -98,6 +99,18 @@ function globMatches(rel: string, patterns: string | string[]): boolean {
   });
 }
 
+/** Problems with a rule's setting, worded for a configuration file, where the key path already names the rule. */
+const IN_FILE: Readonly<Record<string, MessageKey>> = {
+  'config.bad-severity': 'config.file.bad-severity',
+  'config.no-options': 'config.file.no-options',
+  'config.invalid-options': 'config.file.invalid-options',
+};
+
+function inFile(problem: MessageRef): MessageRef {
+  const id = IN_FILE[problem.id];
+  return id ? msg(id, problem.data) : problem;
+}
+
 export class ConfigLoader {
   private readonly cwd: string;
   private readonly filesInDir = new Map<string, ConfigFile | null>();
@@ -116,7 +129,7 @@ export class ConfigLoader {
     if (options.configFile && !options.noConfig) {
       const file = path.resolve(this.cwd, options.configFile);
       this.explicit = this.read(file, true) ?? undefined;
-      if (!this.explicit) throw new ConfigError(`${file}: no "finetune-lint" key in this package.json`);
+      if (!this.explicit) throw new ConfigError(msg('config.no-package-key', { file }));
     }
   }
 
@@ -194,10 +207,11 @@ export class ConfigLoader {
       const rule = byId.get(id);
       if (!rule) {
         const near = closest(id, byId.keys());
-        throw new ConfigError(`--rule: unknown rule "${id}"${near ? ` — did you mean "${near}"?` : ''}`);
+        const detail = near ? msg('config.unknown-rule.near', { rule: id, near }) : msg('config.unknown-rule', { rule: id });
+        throw new ConfigError(msg('config.cli-rule', { detail }));
       }
-      const problem = checkRuleSetting(rule, value);
-      if (problem) throw new ConfigError(`--rule: ${problem}`);
+      const problem = ruleSettingProblem(rule, value);
+      if (problem) throw new ConfigError(msg('config.cli-rule', { detail: problem }));
       apply(id, value);
     }
 
@@ -305,11 +319,11 @@ export class ConfigLoader {
     // Data rules are configured like the others; they run in the data checks, not in lintText.
     const base = [...(this.options.baseRules ?? builtinRules), ...(dataRules as unknown as AnyRule[])];
     if (pluginRules.length === 0) return [...base];
-    const seen = new Map(base.map((r) => [r.meta.id, 'finetune-lint']));
+    const seen = new Map<string, string | MessageRef>(base.map((r) => [r.meta.id, 'finetune-lint']));
     for (const rule of pluginRules) {
       const other = seen.get(rule.meta.id);
-      if (other) throw new ConfigError(`plugin rule "${rule.meta.id}" (from ${pluginFiles.join(', ')}) has the id of a rule that already exists (${other}); give it another id`);
-      seen.set(rule.meta.id, 'another plugin');
+      if (other) throw new ConfigError(msg('config.duplicate-plugin-rule', { rule: rule.meta.id, files: pluginFiles, other }));
+      seen.set(rule.meta.id, msg('config.another-plugin'));
     }
     return [...base, ...pluginRules];
   }
@@ -323,10 +337,10 @@ export class ConfigLoader {
         const rule = byId.get(id);
         if (!rule) {
           const near = closest(id, byId.keys());
-          config.fail([...at, id], `unknown rule "${id}"${near ? ` — did you mean "${near}"?` : ''}; \`finetune-lint rules\` lists them`, true);
+          config.fail([...at, id], near ? msg('config.file.unknown-rule.near', { rule: id, near }) : msg('config.file.unknown-rule', { rule: id }), true);
         }
-        const problem = checkRuleSetting(rule!, value as RuleSetting);
-        if (problem) config.fail([...at, id], problem.replace(/^rule "[^"]*":?\s*/, ''));
+        const problem = ruleSettingProblem(rule!, value as RuleSetting);
+        if (problem) config.fail([...at, id], inFile(problem));
       }
     };
     checkRules(['rules'], config.data.rules);
@@ -361,7 +375,7 @@ export class ConfigLoader {
       text = readFileSync(file, 'utf8');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      throw new ConfigError(`${file}: cannot read the configuration file${code === 'ENOENT' ? ': it does not exist' : `: ${(err as Error).message}`}`);
+      throw new ConfigError(msg('config.cannot-read', { file, detail: code === 'ENOENT' ? msg('config.does-not-exist') : (err as Error).message }));
     }
     const isPackage = path.basename(file) === 'package.json';
     const parsed = parseConfigFile(file, path.dirname(file), text, isPackage);

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../diagnostic.js';
+import { msg, type MessageRef } from '../i18n/index.js';
 import { ConfigError } from '../rule-settings.js';
 import type { AnyRule, Rule } from '../rule.js';
 
@@ -33,31 +34,32 @@ const VERDICTS = ['fix-first', 'do-not-fine-tune'];
  * naming its file — not in the middle of a run.
  */
 export async function loadPlugin(file: string, declaredIn: string): Promise<AnyRule[]> {
-  const fail = (why: string): never => {
-    throw new ConfigError(`plugin ${file} (listed in ${declaredIn}): ${why}`);
+  const fail = (why: MessageRef): never => {
+    throw new ConfigError(msg('plugin.error', { file, config: declaredIn, detail: why }));
   };
   let mod: Record<string, unknown>;
   try {
     mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes(file)) fail('the file does not exist');
-    return fail(`failed to load: ${e.message ?? String(err)}`);
+    if (e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes(file)) fail(msg('plugin.missing'));
+    return fail(msg('plugin.load-failed', { detail: e.message ?? String(err) }));
   }
   const exported = (mod.rules ?? (mod.default as Record<string, unknown> | undefined)?.rules) as unknown;
-  if (!Array.isArray(exported)) fail('it must export `rules`, a list of rules (`export const rules = [...]`)');
+  if (!Array.isArray(exported)) fail(msg('plugin.no-rules'));
   const rules = exported as unknown[];
   return rules.map((candidate, i) => {
     const r = candidate as Partial<AnyRule> | undefined;
     const meta = r?.meta;
-    const where = `rules[${i}]${typeof meta?.id === 'string' ? ` ("${meta.id}")` : ''}`;
-    if (!r || typeof r !== 'object' || !meta || typeof meta !== 'object') fail(`${where} has no meta`);
-    if (typeof r!.check !== 'function') fail(`${where} has no check function`);
-    if (typeof meta!.id !== 'string' || !RULE_ID.test(meta!.id)) fail(`${where}: meta.id must be a kebab-case id such as "require-owner"`);
-    if (!SEVERITIES.includes(meta!.severity)) fail(`${where}: meta.severity must be "error" or "warning"`);
-    if (typeof meta!.description !== 'string' || !meta!.description) fail(`${where}: meta.description must be a sentence`);
-    if (typeof meta!.hint !== 'string' || !meta!.hint) fail(`${where}: meta.hint must say what to do instead`);
-    if (meta!.verdict !== undefined && !VERDICTS.includes(meta!.verdict)) fail(`${where}: meta.verdict must be "fix-first" or "do-not-fine-tune"`);
+    // The entry as the code names it, in every locale.
+    const where = { rule: `rules[${i}]${typeof meta?.id === 'string' ? ` ("${meta.id}")` : ''}` };
+    if (!r || typeof r !== 'object' || !meta || typeof meta !== 'object') fail(msg('plugin.no-meta', where));
+    if (typeof r!.check !== 'function') fail(msg('plugin.no-check', where));
+    if (typeof meta!.id !== 'string' || !RULE_ID.test(meta!.id)) fail(msg('plugin.bad-id', where));
+    if (!SEVERITIES.includes(meta!.severity)) fail(msg('plugin.bad-severity', where));
+    if (typeof meta!.description !== 'string' || !meta!.description) fail(msg('plugin.no-description', where));
+    if (typeof meta!.hint !== 'string' || !meta!.hint) fail(msg('plugin.no-hint', where));
+    if (meta!.verdict !== undefined && !VERDICTS.includes(meta!.verdict)) fail(msg('plugin.bad-verdict', where));
     const rule = {
       check: r!.check!,
       meta: { ...meta!, verdict: meta!.verdict ?? 'fix-first', defaultOptions: meta!.defaultOptions ?? {} },

@@ -1,3 +1,4 @@
+import { msg, type MessageRef } from '../i18n/message.js';
 import type { TrainerConfig } from './trainer.js';
 
 /**
@@ -35,13 +36,14 @@ const OBJECTIVE_METHODS = new Set(['sft', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 
  * `ppo`, `grpo` with the training objective (LLaMA-Factory `stage` +
  * `pref_loss`, Axolotl `rl`, torchtune loss); `other` is never compared.
  */
-export function methodMismatch(method: string, config: TrainerConfig): string | undefined {
+export function methodMismatch(method: string, config: TrainerConfig): MessageRef | undefined {
   const m = method.toLowerCase();
   if (ADAPTER_METHODS.has(m) && config.adapter && config.adapter.value !== 'other' && config.adapter.value !== m) {
-    return `trains ${config.adapter.value === 'full' ? 'all weights (full fine-tuning)' : `a ${config.adapter.value.toUpperCase()} adapter`} (${config.adapter.source})`;
+    const { value, source } = config.adapter;
+    return value === 'full' ? msg('trainer-mismatch.trains-full', { source }) : msg('trainer-mismatch.trains-adapter', { adapter: value.toUpperCase(), source });
   }
   if (OBJECTIVE_METHODS.has(m) && config.objective && config.objective.value !== 'other' && config.objective.value !== m) {
-    return `runs ${config.objective.value.toUpperCase()} (${config.objective.source})`;
+    return msg('trainer-mismatch.runs', { objective: config.objective.value.toUpperCase(), source: config.objective.source });
   }
   return undefined;
 }

@@ -7,12 +7,14 @@
  * (row start lines, incremental input, an error for a malformed quote instead
  * of a silent guess) in under 100 lines.
  */
+import { msg, type MessageRef } from '../i18n/message.js';
+
 export interface CsvRow {
   /** 1-based line on which the row starts. */
   line: number;
   fields: string[];
   /** Set when a quote is malformed (a stray quote, text after a closing quote, a quote never closed). */
-  error?: string;
+  error?: MessageRef;
 }
 
 export class CsvParser {
@@ -23,7 +25,7 @@ export class CsvParser {
   private rowStarted = false;
   private rowLine = 1;
   private line = 1;
-  private error: string | undefined;
+  private error: MessageRef | undefined;
   private skipLF = false;
   /** A quote at the end of a chunk inside a quoted field: it may be the first half of `""`. */
   private carry = '';
@@ -70,8 +72,8 @@ export class CsvParser {
         this.inQuotes = true;
         this.rowStarted = true;
       } else {
-        if (c === '"') this.error ??= `a quote inside an unquoted field on line ${this.line}`;
-        else if (this.afterQuote) this.error ??= `text after a closing quote on line ${this.line}`;
+        if (c === '"') this.error ??= msg('record.csv-stray-quote', { line: this.line });
+        else if (this.afterQuote) this.error ??= msg('record.csv-after-quote', { line: this.line });
         this.field += c;
         this.rowStarted = true;
       }
@@ -88,7 +90,7 @@ export class CsvParser {
       this.afterQuote = true;
     }
     if (this.inQuotes) {
-      this.error ??= `a quoted field opened on line ${this.rowLine} is never closed`;
+      this.error ??= msg('record.csv-unclosed', { line: this.rowLine });
       this.inQuotes = false;
     }
     return this.rowStarted || this.field !== '' ? [this.endRow()] : [];

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { msg, type MessageRef } from '../i18n/message.js';
 import { CsvParser, type CsvRow } from './csv.js';
 
 /**
@@ -16,7 +17,7 @@ export interface RawRecord {
   /** 1-based line where the record starts in the data file. */
   line: number;
   value?: unknown;
-  error?: string;
+  error?: MessageRef;
 }
 
 /** A JSON array larger than this is not parsed (it would have to be held in memory whole). */
@@ -65,7 +66,7 @@ async function readJsonLines(file: string, sink: RecordSink): Promise<void> {
     try {
       value = JSON.parse(text);
     } catch (err) {
-      sink({ line, error: `not valid JSON (${(err as Error).message})` });
+      sink({ line, error: msg('record.bad-json', { detail: (err as Error).message }) });
       return;
     }
     sink({ line, value });
@@ -89,12 +90,12 @@ async function readCsv(file: string, sink: RecordSink): Promise<void> {
   const handle = (row: CsvRow): void => {
     if (!header) {
       header = row.fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f).trim());
-      if (row.error) sink({ line: row.line, error: `header row: ${row.error}` });
+      if (row.error) sink({ line: row.line, error: msg('record.csv-header', { problem: row.error }) });
       return;
     }
-    if (row.error) return sink({ line: row.line, error: `malformed CSV: ${row.error}` });
+    if (row.error) return sink({ line: row.line, error: msg('record.csv-malformed', { problem: row.error }) });
     if (row.fields.length !== header.length) {
-      return sink({ line: row.line, error: `${row.fields.length} fields where the header has ${header.length}` });
+      return sink({ line: row.line, error: msg('record.csv-fields', { count: row.fields.length, header: header.length }) });
     }
     const value: Record<string, string> = {};
     header.forEach((name, i) => {
@@ -111,7 +112,7 @@ async function readCsv(file: string, sink: RecordSink): Promise<void> {
 async function readJsonArray(file: string, sink: RecordSink): Promise<void> {
   const { size } = await stat(file);
   if (size > MAX_JSON_ARRAY_BYTES) {
-    sink({ line: 1, error: `a JSON array of ${Math.round(size / 2 ** 20)} MB is too large to check (limit ${MAX_JSON_ARRAY_BYTES / 2 ** 20} MB); store large datasets as JSON Lines` });
+    sink({ line: 1, error: msg('record.json-too-large', { size: Math.round(size / 2 ** 20), limit: MAX_JSON_ARRAY_BYTES / 2 ** 20 }) });
     return;
   }
   const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
@@ -120,11 +121,11 @@ async function readJsonArray(file: string, sink: RecordSink): Promise<void> {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    sink({ line: 1, error: `not valid JSON (${(err as Error).message})` });
+    sink({ line: 1, error: msg('record.bad-json', { detail: (err as Error).message }) });
     return;
   }
   if (!Array.isArray(data)) {
-    sink({ line: 1, error: 'a .json dataset must be an array of records (or JSON Lines, one record a line)' });
+    sink({ line: 1, error: msg('record.json-not-array') });
     return;
   }
   const lines = elementLines(text);

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic, LintResult } from '../diagnostic.js';
-import { DEFAULT_LOCALE, type Locale } from '../i18n/index.js';
+import { DEFAULT_LOCALE, msg, render, type Locale } from '../i18n/index.js';
 import { checkPlanText, finishPlanCheck, wording, type LintTextOptions, type PlanCheck } from '../linter.js';
 import { parsePlan } from '../parse.js';
 import type { SourceText } from '../source.js';
@@ -101,12 +101,13 @@ async function runDataRules(plan: Plan, source: SourceText, planPath: string, op
         },
       });
     } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
+      const detail = err instanceof Error ? err.message : String(err);
+      const locale = options.locale ?? DEFAULT_LOCALE;
       messages.push({
         ruleId: 'internal-error',
         severity: 'error',
-        message: `rule "${rule.meta.id}" failed while checking this file: ${reason}`,
-        hint: 'This is a bug in finetune-lint, not in your plan; please report it with the plan attached.',
+        message: render(locale, msg('internal-error.rule-failed', { rule: rule.meta.id, detail })),
+        hint: render(locale, msg('internal-error.hint')),
         line: 1,
         column: 1,
         endLine: 1,

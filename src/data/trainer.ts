@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, LineCounter, parseDocument, type Node } from 'yaml';
+import { msg, type MessageParam, type MessageRef } from '../i18n/message.js';
 
 /**
  * Reads a trainer's own YAML config into what the plan can be checked
@@ -31,7 +32,7 @@ export type Objective = 'sft' | 'dpo' | 'orpo' | 'kto' | 'simpo' | 'ppo' | 'grpo
 export interface Setting<T> {
   value: T;
   /** The config key(s) it comes from, with the line, for messages: `finetuning_type (line 7)`. */
-  source: string;
+  source: MessageParam;
 }
 
 export interface TrainerConfig {
@@ -42,16 +43,16 @@ export interface TrainerConfig {
   adapter?: Setting<AdapterKind>;
   objective?: Setting<Objective>;
   /** Whether the config runs an evaluation, and the keys that decide it. */
-  evaluation: { runs: boolean; why: string };
+  evaluation: { runs: boolean; why: MessageParam };
   /**
    * The training data the config names: LLaMA-Factory dataset names (to be
    * looked up in `dataset_info.json` under `dataDir`), or Axolotl
    * `datasets[].path` values (local paths or hub ids).
    */
-  trainData?: { kind: 'dataset-names'; names: string[]; dataDir: string; source: string } | { kind: 'paths'; paths: string[]; source: string };
+  trainData?: { kind: 'dataset-names'; names: string[]; dataDir: string; source: MessageParam } | { kind: 'paths'; paths: string[]; source: MessageParam };
 }
 
-export type TrainerRead = { config: TrainerConfig } | { unreadable: string };
+export type TrainerRead = { config: TrainerConfig } | { unreadable: MessageRef };
 
 const FRAMEWORKS: readonly Framework[] = ['llama-factory', 'axolotl', 'torchtune'];
 
@@ -61,34 +62,34 @@ export async function readTrainerConfig(file: string, declared: string | undefin
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    return { unreadable: `it cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+    return { unreadable: msg('trainer.cannot-read', { detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message }) };
   }
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.yaml' && ext !== '.yml') return { unreadable: 'only YAML trainer configs (.yaml, .yml) are read' };
+  if (ext !== '.yaml' && ext !== '.yml') return { unreadable: msg('trainer.not-yaml-file') };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    return { unreadable: `it is not valid YAML (line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]})` };
+    return { unreadable: msg('trainer.bad-yaml', { line: e.linePos?.[0]?.line ?? '?', detail: e.message.split('\n')[0]! }) };
   }
-  if (!isMap(doc.contents)) return { unreadable: 'its root is not a mapping of settings' };
+  if (!isMap(doc.contents)) return { unreadable: msg('trainer.not-mapping') };
   const data = doc.toJS() as Record<string, unknown>;
-  const lineOf = (key: string): string => {
+  const lineOf = (key: string): MessageParam => {
     const pair = (doc.contents as { items: Array<{ key: unknown }> }).items.find((p) => (p.key as { value?: unknown })?.value === key);
     const range = (pair?.key as Node | undefined)?.range;
-    return range ? `${key} (line ${lineCounter.linePos(range[0]).line})` : key;
+    return range ? msg('trainer.key-at-line', { key, line: lineCounter.linePos(range[0]).line }) : key;
   };
   let framework: Framework | undefined;
   let detectedBy: TrainerConfig['detectedBy'] = 'plan';
   if (declared !== undefined) {
     if (!FRAMEWORKS.includes(declared as Framework)) {
-      return { unreadable: `training.framework is "${declared}"; finetune-lint reads llama-factory, axolotl and torchtune configs` };
+      return { unreadable: msg('trainer.unknown-framework', { framework: declared }) };
     }
     framework = declared as Framework;
   } else {
     framework = detect(data);
     detectedBy = 'keys';
-    if (!framework) return { unreadable: 'its framework is not recognised (no LLaMA-Factory, Axolotl or torchtune keys); set training.framework' };
+    if (!framework) return { unreadable: msg('trainer.unrecognised') };
   }
   const read = framework === 'llama-factory' ? llamaFactory : framework === 'axolotl' ? axolotl : torchtune;
   return { config: { framework, detectedBy, ...read(data, lineOf) } };
@@ -117,7 +118,12 @@ function positive(v: unknown): boolean {
 }
 
 type Read = Omit<TrainerConfig, 'framework' | 'detectedBy'>;
-type LineOf = (key: string) => string;
+type LineOf = (key: string) => MessageParam;
+
+/** `a with b`: a setting decided by two keys. */
+function both(first: MessageParam, second: MessageParam): MessageRef {
+  return msg('trainer.source.with', { first, second });
+}
 
 function llamaFactory(d: Record<string, unknown>, lineOf: LineOf): Read {
   const out: Read = { evaluation: { runs: false, why: '' } };
@@ -127,14 +133,14 @@ function llamaFactory(d: Record<string, unknown>, lineOf: LineOf): Read {
   const quantized = d.quantization_bit !== undefined && d.quantization_bit !== null;
   out.adapter = {
     value: ft === 'lora' ? (quantized ? 'qlora' : 'lora') : ft === 'full' ? 'full' : 'other',
-    source: quantized ? `${lineOf('finetuning_type')} with ${lineOf('quantization_bit')}` : 'finetuning_type' in d ? lineOf('finetuning_type') : 'finetuning_type (default lora)',
+    source: quantized ? both(lineOf('finetuning_type'), lineOf('quantization_bit')) : 'finetuning_type' in d ? lineOf('finetuning_type') : msg('trainer.source.default-lora'),
   };
   const stage = str(d.stage)?.toLowerCase();
   if (stage) {
     const prefLoss = str(d.pref_loss)?.toLowerCase() ?? 'sigmoid';
     const objective: Objective =
       stage === 'sft' ? 'sft' : stage === 'dpo' ? (prefLoss === 'orpo' ? 'orpo' : prefLoss === 'simpo' ? 'simpo' : 'dpo') : stage === 'kto' ? 'kto' : stage === 'ppo' ? 'ppo' : 'other';
-    out.objective = { value: objective, source: stage === 'dpo' && 'pref_loss' in d ? `${lineOf('stage')} with ${lineOf('pref_loss')}` : lineOf('stage') };
+    out.objective = { value: objective, source: stage === 'dpo' && 'pref_loss' in d ? both(lineOf('stage'), lineOf('pref_loss')) : lineOf('stage') };
   }
   const names = str(d.dataset)?.split(',').map((n) => n.trim()).filter(Boolean);
   if (names?.length) out.trainData = { kind: 'dataset-names', names, dataDir: str(d.dataset_dir) ?? 'data', source: lineOf('dataset') };
@@ -142,8 +148,11 @@ function llamaFactory(d: Record<string, unknown>, lineOf: LineOf): Read {
   const strategyKey = 'eval_strategy' in d ? 'eval_strategy' : 'evaluation_strategy';
   const strategy = str(d[strategyKey])?.toLowerCase();
   const runs = d.do_eval === true || (strategy !== undefined && strategy !== 'no');
-  if (!evalData) out.evaluation = { runs: false, why: 'neither eval_dataset nor val_size > 0 is set' };
-  else if (!runs) out.evaluation = { runs: false, why: `${evalData} is set, but evaluation never runs: ${strategy === 'no' ? `${lineOf(strategyKey)} is "no"` : 'eval_strategy is not set'} and do_eval is not true` };
+  if (!evalData) out.evaluation = { runs: false, why: msg('trainer.eval.llama-factory.no-data') };
+  else if (!runs) {
+    const reason = strategy === 'no' ? msg('trainer.eval.strategy-no', { key: lineOf(strategyKey) }) : msg('trainer.eval.no-strategy');
+    out.evaluation = { runs: false, why: msg('trainer.eval.never-runs', { data: evalData, reason }) };
+  }
   else out.evaluation = { runs: true, why: evalData };
   return out;
 }
@@ -155,19 +164,20 @@ function axolotl(d: Record<string, unknown>, lineOf: LineOf): Read {
   const adapter = str(d.adapter)?.toLowerCase();
   out.adapter = {
     value: adapter === undefined ? 'full' : adapter === 'qlora' ? 'qlora' : adapter === 'lora' ? (d.load_in_4bit === true ? 'qlora' : 'lora') : 'other',
-    source: 'adapter' in d ? lineOf('adapter') : 'adapter (not set: full fine-tuning)',
+    source: 'adapter' in d ? lineOf('adapter') : msg('trainer.source.no-adapter'),
   };
   const rl = str(d.rl)?.toLowerCase();
   const objectives: Record<string, Objective> = { dpo: 'dpo', ipo: 'dpo', orpo: 'orpo', kto: 'kto', simpo: 'simpo', grpo: 'grpo' };
-  out.objective = rl ? { value: objectives[rl] ?? 'other', source: lineOf('rl') } : { value: 'sft', source: 'rl (not set: supervised fine-tuning)' };
+  out.objective = rl ? { value: objectives[rl] ?? 'other', source: lineOf('rl') } : { value: 'sft', source: msg('trainer.source.no-rl') };
   const paths = Array.isArray(d.datasets) ? d.datasets.map((x) => (isObject(x) ? str(x.path) : undefined)).filter((x): x is string => x !== undefined) : [];
   if (paths.length) out.trainData = { kind: 'paths', paths, source: lineOf('datasets') };
   const tests = Array.isArray(d.test_datasets) && d.test_datasets.length > 0;
   const evalData = positive(d.val_set_size) ? lineOf('val_set_size') : tests ? lineOf('test_datasets') : undefined;
   if (!evalData) {
-    out.evaluation = { runs: false, why: `${'val_set_size' in d ? `${lineOf('val_set_size')} is 0` : 'val_set_size is not set (default 0)'} and there are no test_datasets` };
+    const reason = 'val_set_size' in d ? msg('trainer.eval.axolotl.val-zero', { key: lineOf('val_set_size') }) : msg('trainer.eval.axolotl.val-unset');
+    out.evaluation = { runs: false, why: msg('trainer.eval.axolotl.no-data', { reason }) };
   } else if (str(d.eval_strategy)?.toLowerCase() === 'no') {
-    out.evaluation = { runs: false, why: `${evalData} is set, but ${lineOf('eval_strategy')} is "no"` };
+    out.evaluation = { runs: false, why: msg('trainer.eval.set-but', { data: evalData, reason: msg('trainer.eval.strategy-no', { key: lineOf('eval_strategy') }) }) };
   } else out.evaluation = { runs: true, why: evalData };
   return out;
 }
@@ -185,9 +195,14 @@ function torchtune(d: Record<string, unknown>, lineOf: LineOf): Read {
   if (dir) out.baseModel = { value: dir, source: 'checkpointer.checkpoint_dir' };
   const val = d.dataset_val !== undefined && d.dataset_val !== null;
   const every = d.run_val_every_n_steps;
-  if (!val) out.evaluation = { runs: false, why: 'there is no dataset_val' };
-  else if (every === undefined || every === null) out.evaluation = { runs: false, why: `${lineOf('dataset_val')} is set, but run_val_every_n_steps is ${every === null ? 'null' : 'not set'}` };
-  else if (!positive(every)) out.evaluation = { runs: false, why: `${lineOf('dataset_val')} is set, but ${lineOf('run_val_every_n_steps')} is ${String(every)}` };
+  if (!val) out.evaluation = { runs: false, why: msg('trainer.eval.torchtune.no-data') };
+  else if (every === undefined || every === null) {
+    const reason = msg(every === null ? 'trainer.eval.torchtune.every-null' : 'trainer.eval.torchtune.every-unset');
+    out.evaluation = { runs: false, why: msg('trainer.eval.set-but', { data: lineOf('dataset_val'), reason }) };
+  } else if (!positive(every)) {
+    const reason = msg('trainer.eval.value-is', { key: lineOf('run_val_every_n_steps'), value: String(every) });
+    out.evaluation = { runs: false, why: msg('trainer.eval.set-but', { data: lineOf('dataset_val'), reason }) };
+  }
   else out.evaluation = { runs: true, why: lineOf('dataset_val') };
   return out;
 }

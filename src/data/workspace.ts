@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { MessageRef } from '../i18n/message.js';
 import { resolveReference, type DataReference } from './references.js';
 import { BANDS, BINS, bandKey, exactKey, minhash, normalizeText, similarAtLeast } from './fingerprint.js';
 import { detectFormat, readRecords, type DatasetFormat } from './records.js';
@@ -16,7 +17,8 @@ import { readTrainerConfig, type TrainerConfig, type TrainerRead } from './train
 export interface RecordProblem {
   /** 1-based line in the data file. */
   line: number;
-  message: string;
+  /** What is wrong with the record. */
+  problem: MessageRef;
 }
 
 export interface DatasetScan {
@@ -166,9 +168,9 @@ export class DataWorkspace {
 
   private async scanFile(file: string, format: DatasetFormat, onPrompt?: (prompt: string, line: number) => void): Promise<DatasetScan> {
     const scan: DatasetScan = { format, records: 0, problems: [], problemCount: 0 };
-    const problem = (line: number, message: string): void => {
+    const problem = (line: number, what: MessageRef): void => {
       scan.problemCount++;
-      if (scan.problems.length < this.settings.maxProblems) scan.problems.push({ line, message });
+      if (scan.problems.length < this.settings.maxProblems) scan.problems.push({ line, problem: what });
     };
     await readRecords(file, format, (record) => {
       scan.records++;

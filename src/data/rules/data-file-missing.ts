@@ -9,17 +9,16 @@ export default defineDataRule({
     id: 'data-file-missing',
     severity: 'warning',
     description: 'A data file or trainer config the plan names does not exist.',
-    hint: 'Fix the path (relative to the plan file), or run with --data-checks off where the data lives on another machine.',
+    hintId: 'data-file-missing.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
   async check({ references, report }) {
     for (const ref of references) {
       if (ref.status !== 'missing') continue;
-      report({
-        node: ref.node,
-        message: `${ref.key} "${ref.written}" does not exist (${ref.realPath ? 'a symbolic link to nothing' : `looked for ${ref.absolute}`})`,
-      });
+      const data = { key: ref.key, file: ref.written };
+      if (ref.realPath) report({ node: ref.node, messageId: 'data-file-missing.broken-link', data });
+      else report({ node: ref.node, messageId: 'data-file-missing.found', data: { ...data, absolute: ref.absolute } });
     }
   },
 });

@@ -10,18 +10,19 @@ export default defineDataRule({
     id: 'data-path-outside-root',
     severity: 'error',
     description: 'A path in the plan leads outside the repository root; the file is not read.',
-    hint: 'Keep data and trainer configs inside the repository (paths relative to the plan), or pass --allow-outside-root if reading that file is intended.',
+    hintId: 'data-path-outside-root.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
   async check({ references, rootDir, report }) {
     for (const ref of references) {
       if (ref.status !== 'outside') continue;
-      const via = ref.realPath && ref.realPath !== ref.absolute ? `, a symbolic link to ${ref.realPath},` : ` (${ref.absolute})`;
-      report({
-        node: ref.node,
-        message: `${ref.key} "${ref.written}"${via} is outside the repository root ${rootDir}; it was not read`,
-      });
+      const data = { key: ref.key, file: ref.written, root: rootDir };
+      if (ref.realPath && ref.realPath !== ref.absolute) {
+        report({ node: ref.node, messageId: 'data-path-outside-root.link', data: { ...data, target: ref.realPath } });
+      } else {
+        report({ node: ref.node, messageId: 'data-path-outside-root.found', data: { ...data, absolute: ref.absolute } });
+      }
     }
   },
 });

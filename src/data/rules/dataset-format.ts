@@ -1,3 +1,4 @@
+import { plural } from '../../i18n/index.js';
 import { defineDataRule } from '../rule.js';
 
 /**
@@ -11,7 +12,7 @@ export default defineDataRule({
     id: 'dataset-format',
     severity: 'error',
     description: 'A dataset has malformed records: bad JSON or CSV, an unknown record shape, a chat without an assistant turn, an unknown role, empty content.',
-    hint: 'Fix or remove the records at the lines named; each record must be one of the shapes in the README (chat messages, ShareGPT, Alpaca, prompt/completion, chosen/rejected, text).',
+    hintId: 'dataset-format.hint',
     verdict: 'fix-first',
     optionsSchema: {
       type: 'object',
@@ -26,13 +27,16 @@ export default defineDataRule({
       const scan = await (await workspace()).scan(ref);
       if (!scan) continue;
       if (scan.records === 0) {
-        report({ node: ref.node, message: `${ref.written} has no records: the file is empty` });
+        report({ node: ref.node, messageId: 'dataset-format.empty', data: { file: ref.written } });
         continue;
       }
-      for (const p of scan.problems) report({ node: ref.node, message: `${ref.written} line ${p.line}: ${p.message}` });
+      for (const p of scan.problems) {
+        report({ node: ref.node, messageId: 'dataset-format.record', data: { file: ref.written, line: p.line, problem: p.problem } });
+      }
       const more = scan.problemCount - scan.problems.length;
       if (more > 0) {
-        report({ node: ref.node, message: `${ref.written}: and ${more} more malformed record${more === 1 ? '' : 's'} (${scan.problemCount} of ${scan.records})` });
+        const { id, data } = plural('dataset-format.more', more, { file: ref.written, problems: scan.problemCount, records: scan.records });
+        report({ node: ref.node, messageId: id, data });
       }
     }
   },

@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { plural } from '../../i18n/index.js';
 import { defineDataRule } from '../rule.js';
 
 /**
@@ -10,7 +11,7 @@ export default defineDataRule({
     id: 'eval-set-size',
     severity: 'warning',
     description: 'The eval file has fewer examples than the minimum, or a different number than data.eval.examples says.',
-    hint: 'Collect more held-out examples (a few hundred make a change of a few points measurable), and keep data.eval.examples in step with the file.',
+    hintId: 'eval-set-size.hint',
     verdict: 'fix-first',
     optionsSchema: {
       type: 'object',
@@ -26,16 +27,12 @@ export default defineDataRule({
     if (!scan) return;
     const declared = plan.scalar(['data', 'eval', 'examples']);
     if (declared && isScalar(declared) && typeof declared.value === 'number' && declared.value !== scan.records) {
-      report({
-        node: declared,
-        message: `data.eval.examples says ${declared.value}, but ${ref.written} holds ${scan.records} record${scan.records === 1 ? '' : 's'}`,
-      });
+      const { id, data } = plural('eval-set-size.declared', scan.records, { declared: declared.value, file: ref.written });
+      report({ node: declared, messageId: id, data });
     }
     if (scan.records < options.minExamples) {
-      report({
-        node: ref.node,
-        message: `${ref.written} holds ${scan.records} example${scan.records === 1 ? '' : 's'}, fewer than ${options.minExamples}: too few to tell a change from noise`,
-      });
+      const { id, data } = plural('eval-set-size.too-few', scan.records, { file: ref.written, min: options.minExamples });
+      report({ node: ref.node, messageId: id, data });
     }
   },
 });

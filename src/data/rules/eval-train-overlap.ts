@@ -1,3 +1,4 @@
+import { msg, plural } from '../../i18n/index.js';
 import { defineDataRule } from '../rule.js';
 
 /**
@@ -11,7 +12,7 @@ export default defineDataRule({
     id: 'eval-train-overlap',
     severity: 'error',
     description: 'Eval examples also occur in the training data, exactly or as near-duplicates.',
-    hint: 'Remove the overlapping examples from the training file (or the eval file) so the eval set is truly held out.',
+    hintId: 'eval-train-overlap.hint',
     verdict: 'fix-first',
     optionsSchema: {
       type: 'object',
@@ -35,14 +36,22 @@ export default defineDataRule({
     const share = ((100 * n) / Math.max(1, result.evalRecords)).toFixed(1);
     const listed = result.matches
       .slice(0, options.maxListed)
-      .map((m) => `eval line ${m.evalLine} ~ train line ${m.trainLine}${m.kind === 'near' ? ' (near)' : ''}`)
-      .join(', ');
+      .map((m) => msg(m.kind === 'near' ? 'eval-train-overlap.pair.near' : 'eval-train-overlap.pair', { evalLine: m.evalLine, trainLine: m.trainLine }));
     const nearCount = n - exact;
-    const near = `near-duplicate${nearCount === 1 ? '' : 's'}`;
-    const kinds = exact === n ? 'exact' : exact === 0 ? near : `${exact} exact, ${nearCount} ${near}`;
-    report({
-      node: evalRef.node,
-      message: `${n} of ${result.evalRecords} eval example${result.evalRecords === 1 ? '' : 's'} (${share}%) also occur${n === 1 ? 's' : ''} in ${trainRef.written} (${kinds}): ${listed}${n > options.maxListed ? `, and ${n - options.maxListed} more` : ''}`,
+    const kinds =
+      exact === n
+        ? msg('eval-train-overlap.kind.exact')
+        : exact === 0
+          ? plural('eval-train-overlap.kind.near', nearCount)
+          : plural('eval-train-overlap.kind.mixed', nearCount, { exact });
+    const { id, data } = plural('eval-train-overlap.found', n, {
+      total: plural('eval-train-overlap.eval-examples', result.evalRecords),
+      share,
+      train: trainRef.written,
+      kinds,
+      listed,
+      more: n > options.maxListed ? msg('eval-train-overlap.more', { count: n - options.maxListed }) : '',
     });
+    report({ node: evalRef.node, messageId: id, data });
   },
 });

@@ -10,7 +10,7 @@ export default defineDataRule({
     id: 'trainer-config-unreadable',
     severity: 'warning',
     description: 'The trainer config cannot be read, or its framework is not one finetune-lint understands, so it was not cross-checked.',
-    hint: 'Point training.config at the LLaMA-Factory, Axolotl or torchtune YAML the run uses, and set training.framework.',
+    hintId: 'trainer-config-unreadable.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
@@ -18,6 +18,6 @@ export default defineDataRule({
     const ref = references.find((r) => r.role === 'trainer' && r.status === 'readable');
     if (!ref) return;
     const read = await (await workspace()).trainerConfig(ref, plan.text(['training', 'framework']));
-    if ('unreadable' in read) report({ node: ref.node, message: `trainer config ${ref.written} was not checked: ${read.unreadable}` });
+    if ('unreadable' in read) report({ node: ref.node, messageId: 'trainer-config-unreadable.found', data: { file: ref.written, reason: read.unreadable } });
   },
 });

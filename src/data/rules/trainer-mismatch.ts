@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { msg } from '../../i18n/index.js';
 import { defineDataRule } from '../rule.js';
 import { sameBaseModel, methodMismatch } from '../compare.js';
 
@@ -11,7 +12,7 @@ export default defineDataRule({
     id: 'trainer-mismatch',
     severity: 'warning',
     description: 'The trainer config names a different base model, method or training file than the plan.',
-    hint: 'Make the plan and the trainer config agree: update whichever one is out of date.',
+    hintId: 'trainer-mismatch.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
@@ -25,12 +26,13 @@ export default defineDataRule({
     if (baseModel && config.baseModel && !sameBaseModel(baseModel, config.baseModel.value)) {
       report({
         node: plan.scalar(['base_model'])!,
-        message: `base_model is "${baseModel}", but ${ref.written} trains "${config.baseModel.value}" (${config.baseModel.source})`,
+        messageId: 'trainer-mismatch.base-model',
+        data: { plan: baseModel, file: ref.written, trainer: config.baseModel.value, source: config.baseModel.source },
       });
     }
     const method = plan.text(['method']);
     const why = method ? methodMismatch(method, config) : undefined;
-    if (why) report({ node: plan.scalar(['method'])!, message: `method is "${method}", but ${ref.written} ${why}` });
+    if (why) report({ node: plan.scalar(['method'])!, messageId: 'trainer-mismatch.method', data: { method: method!, file: ref.written, why } });
     const train = references.find((r) => r.role === 'train' && r.status === 'readable');
     if (!train || !config.trainData) return;
     const files = await (await workspace()).trainerFiles(config, ref, path.dirname(planPath), rootDir, allowOutsideRoot);
@@ -38,7 +40,8 @@ export default defineDataRule({
       const named = config.trainData.kind === 'paths' ? config.trainData.paths : config.trainData.names;
       report({
         node: train.node,
-        message: `data.train.path is "${train.written}", but ${ref.written} trains on ${named.map((n) => `"${n}"`).join(', ')} (${config.trainData.source}), not on that file`,
+        messageId: 'trainer-mismatch.train-file',
+        data: { file: train.written, config: ref.written, named: named.map((text) => msg('data.quoted', { text })), source: config.trainData.source },
       });
     }
   },

@@ -10,7 +10,7 @@ export default defineDataRule({
     id: 'trainer-no-eval',
     severity: 'error',
     description: 'The plan has an eval set, but the trainer config evaluates nothing.',
-    hint: 'Configure evaluation in the trainer config (LLaMA-Factory eval_dataset or val_size with eval_strategy; Axolotl val_set_size or test_datasets; torchtune dataset_val with run_val_every_n_steps).',
+    hintId: 'trainer-no-eval.hint',
     verdict: 'fix-first',
     defaultOptions: {},
   },
@@ -23,7 +23,8 @@ export default defineDataRule({
     if (!('config' in read) || read.config.evaluation.runs) return;
     report({
       node: ref.node,
-      message: `the plan has an eval set, but ${read.config.framework} config ${ref.written} evaluates nothing: ${read.config.evaluation.why}`,
+      messageId: 'trainer-no-eval.found',
+      data: { framework: read.config.framework, file: ref.written, why: read.config.evaluation.why },
     });
   },
 });
