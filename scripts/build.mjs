@@ -7,35 +7,84 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 rmSync('dist', { recursive: true, force: true });
 
-/** The plan validator as ajv standalone code, compiled with the options the source uses. */
-function standaloneValidator() {
+/** The ajv options a source module declares (`NAME: Options = { … }`), so the build compiles with the same. */
+function declaredOptions(file, name) {
+  const source = readFileSync(file, 'utf8');
+  return JSON.parse(new RegExp(`${name}: Options = (\\{[^}]*\\})`).exec(source)[1].replace(/(\w+):/g, '"$1":'));
+}
+
+/** One schema as ajv standalone code: the module's text and the name of its validate function. */
+function standalone(schema, options) {
   const Ajv = require('ajv').default;
   const standaloneCode = require('ajv/dist/standalone').default;
-  const schema = JSON.parse(readFileSync('schemas/finetune-plan.schema.json', 'utf8'));
-  const source = readFileSync('src/schema/plan-validator.ts', 'utf8');
-  const options = JSON.parse(/PLAN_VALIDATOR_OPTIONS: Options = (\{[^}]*\})/.exec(source)[1].replace(/(\w+):/g, '"$1":'));
   const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
   const code = standaloneCode(ajv, ajv.compile(schema));
   const name = /export default (\w+);/.exec(code)[1];
-  return `${code.replace(/export const validate = \w+;export default \w+;/, '')}
-export function createPlanValidator() { return ${name}; }
-export const PLAN_VALIDATOR_OPTIONS = {};
-`;
+  return { code: code.replace(/export const validate = \w+;export default \w+;/, ''), name };
 }
 
-/** Replaces the runtime schema compilation with the precompiled validator. */
-const precompiledValidator = {
-  name: 'precompiled-plan-validator',
+/**
+ * Replaces runtime schema compilation (ajv, tens of milliseconds at every
+ * start) with validators compiled at build time: the plan schema, the
+ * configuration schema, and the built-in rules' option schemas. The same
+ * options are used as in the source modules, which compile at run time in
+ * the library and the tests.
+ */
+const precompiledValidators = {
+  name: 'precompiled-validators',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]schema[\\/]plan-validator\.ts$/ }, () => ({
-      contents: standaloneValidator(),
-      loader: 'js',
-      resolveDir: path.resolve('src/schema'),
-    }));
+    b.onLoad({ filter: /[\\/]src[\\/]schema[\\/]plan-validator\.ts$/ }, () => {
+      const schema = JSON.parse(readFileSync('schemas/finetune-plan.schema.json', 'utf8'));
+      const { code, name } = standalone(schema, declaredOptions('src/schema/plan-validator.ts', 'PLAN_VALIDATOR_OPTIONS'));
+      return {
+        contents: `${code}\nexport function createPlanValidator() { return ${name}; }\nexport const PLAN_VALIDATOR_OPTIONS = {};\n`,
+        loader: 'js',
+        resolveDir: path.resolve('src/schema'),
+      };
+    });
+    b.onLoad({ filter: /[\\/]src[\\/]config[\\/]config-validator\.ts$/ }, () => {
+      // The schema file lists the rule ids for editors; with or without them it accepts the same documents.
+      const schema = JSON.parse(readFileSync('schemas/finetune-lint.config.schema.json', 'utf8'));
+      const { code, name } = standalone(schema, declaredOptions('src/config/config-validator.ts', 'CONFIG_VALIDATOR_OPTIONS'));
+      return {
+        contents: `${code}\nexport function createConfigValidator() { return ${name}; }\nexport const CONFIG_VALIDATOR_OPTIONS = {};\n`,
+        loader: 'js',
+        resolveDir: path.resolve('src/config'),
+      };
+    });
+    b.onLoad({ filter: /[\\/]src[\\/]rule-options-validator\.ts$/ }, async () => {
+      // The built library (built first) holds the rules' metadata.
+      const lib = await import(pathToFileURL(path.resolve('dist/index.js')).href);
+      const options = declaredOptions('src/rule-options-validator.ts', 'OPTIONS_VALIDATOR_OPTIONS');
+      const parts = [];
+      const entries = [];
+      for (const rule of [...lib.rules, ...lib.dataRules]) {
+        if (!rule.meta.optionsSchema) continue;
+        const { code, name } = standalone(rule.meta.optionsSchema, options);
+        // Each standalone module declares its own helpers; a block keeps their names apart.
+        const local = `validate_${entries.length}`;
+        parts.push(`const ${local} = (() => {\n${code.replace(/^import .*$/gm, '')}\nreturn ${name};\n})();`);
+        entries.push(`${JSON.stringify(rule.meta.id)}: { schema: ${JSON.stringify(JSON.stringify(rule.meta.optionsSchema))}, validate: ${local} }`);
+      }
+      const runtime = readFileSync('src/rule-options-validator.ts', 'utf8');
+      return {
+        contents: `${runtime.replace('export function compileOptionsValidator', 'function compileAtRunTime')}
+${parts.join('\n')}
+const precompiled = { ${entries.join(',\n')} };
+export function compileOptionsValidator(ruleId, schema) {
+  const known = precompiled[ruleId];
+  return known && known.schema === JSON.stringify(schema) ? known.validate : compileAtRunTime(ruleId, schema);
+}
+`,
+        loader: 'ts',
+        resolveDir: path.resolve('src'),
+      };
+    });
   },
 };
 
@@ -75,6 +124,19 @@ const lazyDataWorkspace = {
   },
 };
 
+// The library first: the CLI bundles read the built-in rules' metadata from it (precompiled validators).
+await build({
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/index.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  packages: 'external',
+  plugins: [packedIntentModel],
+  logLevel: 'warning',
+});
+
 await build({
   entryPoints: ['src/data/workspace.ts'],
   outfile: 'dist/data.cjs',
@@ -93,7 +155,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   banner: { js: '#!/usr/bin/env node' },
-  plugins: [precompiledValidator, packedIntentModel, lazyDataWorkspace],
+  plugins: [precompiledValidators, packedIntentModel, lazyDataWorkspace],
   logLevel: 'warning',
 });
 
@@ -105,21 +167,10 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  plugins: [precompiledValidator, packedIntentModel, lazyDataWorkspace],
+  plugins: [precompiledValidators, packedIntentModel, lazyDataWorkspace],
   logLevel: 'warning',
 });
 
-await build({
-  entryPoints: ['src/index.ts'],
-  outfile: 'dist/index.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  plugins: [packedIntentModel],
-  logLevel: 'warning',
-});
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 chmodSync('dist/cli.cjs', 0o755);

@@ -1,4 +1,5 @@
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { compileOptionsValidator } from './rule-options-validator.js';
 import type { Severity } from './diagnostic.js';
 import { msg, render, type MessageParam, type MessageRef } from './i18n/index.js';
 import type { AnyRule, RuleMeta } from './rule.js';
@@ -6,7 +7,6 @@ import { rules as planRules } from './rules/index.js';
 import { dataRules } from './data/rules/index.js';
 import { closest } from './text-distance.js';
 
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
 
 /** How a rule is set: off, a severity, or a severity with options (ESLint style). */
 export type SeverityName = 'off' | 'warn' | 'error' | 0 | 1 | 2;
@@ -57,14 +57,12 @@ function toSeverity(value: unknown, id: string): Severity | 'off' {
 }
 
 const optionValidators = new WeakMap<RuleLike, ValidateFunction>();
-let ajv: InstanceType<typeof Ajv> | undefined;
 
 function optionsValidator(rule: RuleLike): ValidateFunction | undefined {
   if (!rule.meta.optionsSchema) return undefined;
   let v = optionValidators.get(rule);
   if (!v) {
-    ajv ??= new Ajv({ allErrors: true, strict: true });
-    v = ajv.compile(rule.meta.optionsSchema);
+    v = compileOptionsValidator(rule.meta.id, rule.meta.optionsSchema);
     optionValidators.set(rule, v);
   }
   return v;

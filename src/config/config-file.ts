@@ -1,13 +1,13 @@
-import AjvModule, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, parseDocument, type YAMLMap } from 'yaml';
 import { msg, type MessageRef } from '../i18n/index.js';
 import { formatPath, Plan, type PlanPath } from '../plan.js';
 import { ConfigError } from '../rule-settings.js';
 import { SourceText, type Target } from '../source.js';
 import { closest } from '../text-distance.js';
-import { configSchema, PACKAGE_JSON_KEY, type ConfigData } from './schema.js';
+import { createConfigValidator } from './config-validator.js';
+import { PACKAGE_JSON_KEY, type ConfigData } from './schema.js';
 
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
 
 /**
  * One configuration file, parsed and checked against the config schema, with
@@ -27,8 +27,7 @@ export interface ConfigFile {
 let validator: ValidateFunction | undefined;
 
 function validate(data: unknown): ErrorObject[] {
-  // Rule ids are listed in the schema for editors only; here any id passes and is checked later.
-  validator ??= new Ajv({ allErrors: true, strict: true, strictTuples: false, verbose: true }).compile(configSchema([]));
+  validator ??= createConfigValidator();
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
