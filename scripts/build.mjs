@@ -38,25 +38,25 @@ function standalone(schema, options) {
 const precompiledValidators = {
   name: 'precompiled-validators',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]schema[\\/]plan-validator\.ts$/ }, () => {
-      const schema = JSON.parse(readFileSync('schemas/finetune-plan.schema.json', 'utf8'));
-      const { code, name } = standalone(schema, declaredOptions('src/schema/plan-validator.ts', 'PLAN_VALIDATOR_OPTIONS'));
+    /** A module whose `create` function returns the validator of one schema file. */
+    const schemaModule = (source, schemaFile, create, optionsName) => () => {
+      const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+      const { code, name } = standalone(schema, declaredOptions(source, optionsName));
       return {
-        contents: `${code}\nexport function createPlanValidator() { return ${name}; }\nexport const PLAN_VALIDATOR_OPTIONS = {};\n`,
+        contents: `${code}\nexport function ${create}() { return ${name}; }\nexport const ${optionsName} = {};\n`,
         loader: 'js',
-        resolveDir: path.resolve('src/schema'),
+        resolveDir: path.resolve(path.dirname(source)),
       };
-    });
-    b.onLoad({ filter: /[\\/]src[\\/]config[\\/]config-validator\.ts$/ }, () => {
-      // The schema file lists the rule ids for editors; with or without them it accepts the same documents.
-      const schema = JSON.parse(readFileSync('schemas/finetune-lint.config.schema.json', 'utf8'));
-      const { code, name } = standalone(schema, declaredOptions('src/config/config-validator.ts', 'CONFIG_VALIDATOR_OPTIONS'));
-      return {
-        contents: `${code}\nexport function createConfigValidator() { return ${name}; }\nexport const CONFIG_VALIDATOR_OPTIONS = {};\n`,
-        loader: 'js',
-        resolveDir: path.resolve('src/config'),
-      };
-    });
+    };
+    b.onLoad(
+      { filter: /[\\/]src[\\/]schema[\\/]plan-validator\.ts$/ },
+      schemaModule('src/schema/plan-validator.ts', 'schemas/finetune-plan.schema.json', 'createPlanValidator', 'PLAN_VALIDATOR_OPTIONS'),
+    );
+    // The schema file lists the rule ids for editors; with or without them it accepts the same documents.
+    b.onLoad(
+      { filter: /[\\/]src[\\/]config[\\/]config-validator\.ts$/ },
+      schemaModule('src/config/config-validator.ts', 'schemas/finetune-lint.config.schema.json', 'createConfigValidator', 'CONFIG_VALIDATOR_OPTIONS'),
+    );
     b.onLoad({ filter: /[\\/]src[\\/]rule-options-validator\.ts$/ }, async () => {
       // The built library (built first) holds the rules' metadata.
       const lib = await import(pathToFileURL(path.resolve('dist/index.js')).href);
