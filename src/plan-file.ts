@@ -142,6 +142,8 @@ function resolvedFor(settings: PlanFileSettings): Promise<Resolved> {
 
 async function resolve(settings: PlanFileSettings): Promise<Resolved> {
   const pluginRules: AnyRule[] = [];
+  // The configuration loader has loaded and checked each plugin already (and named the configuration
+  // that lists it on failure); here, possibly in a worker thread, the module is only imported again.
   for (const file of settings.plugins ?? []) pluginRules.push(...(await loadPlugin(file, file)));
   const all = [...builtinRules, ...pluginRules];
   const planSettings: RuleSettings = {};
