@@ -415,8 +415,10 @@ async function main(rawArgv: string[]): Promise<number> {
           return full;
         },
         isIgnored: (file: string, isDir: boolean) => config.isIgnored(file, isDir),
-        onIgnored: (file: string) =>
-          process.stderr.write(`${translate(locale, 'cli.skipped-ignored', { file: path.relative(process.cwd(), file) || file })}\n`),
+        onIgnored: (file: string, why: 'ignored' | 'configuration') =>
+          process.stderr.write(
+            `${translate(locale, why === 'ignored' ? 'cli.skipped-ignored' : 'cli.skipped-config', { file: path.relative(process.cwd(), file) || file })}\n`,
+          ),
         ...runOptions(options),
       };
       if (streamed) {

@@ -40,8 +40,12 @@ export interface ExpandOptions {
   errorOnUnmatchedPattern?: boolean;
   /** Whether a file (or, with `isDir`, a folder) is excluded; excluded folders are not walked. */
   isIgnored?: (absolutePath: string, isDir: boolean) => boolean;
-  /** Called for each file named on the command line (not found by a walk or glob) that is excluded. */
-  onIgnored?: (absolutePath: string) => void;
+  /**
+   * Called for each file named on the command line (not found by a walk or
+   * glob) that is skipped: excluded by `isIgnored`, or a finetune-lint
+   * configuration file, which is YAML but not a plan.
+   */
+  onIgnored?: (absolutePath: string, why: 'ignored' | 'configuration') => void;
 }
 
 /**
@@ -61,7 +65,8 @@ export async function expandPatterns(patterns: readonly string[], options: Expan
     let matched = false;
     if (info?.isFile()) {
       // A file named explicitly that is excluded counts as matched: it is skipped, not missing.
-      if (isIgnored(absolute, false)) options.onIgnored?.(absolute);
+      if (CONFIG_FILE.test(absolute)) options.onIgnored?.(absolute, 'configuration');
+      else if (isIgnored(absolute, false)) options.onIgnored?.(absolute, 'ignored');
       else found.add(absolute);
       matched = true;
     } else if (info?.isDirectory()) {

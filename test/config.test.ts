@@ -240,6 +240,14 @@ describe('ignored files', () => {
     expect(linted(dir, ['plans', '--no-ignore'])).toHaveLength(6);
   });
 
+  it('a configuration file named on the command line (as pre-commit passes files) is skipped with a note', () => {
+    const dir = repo({ 'plans/finetune-lint.config.yaml': 'rules:\n  vague-goal: off\n', 'plans/a.yaml': cleanPlan });
+    const r = runCli(['--data-checks', 'off', 'plans/finetune-lint.config.yaml', 'plans/a.yaml'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(`finetune-lint: skipped ${path.join('plans', 'finetune-lint.config.yaml')}: it is a finetune-lint configuration file, not a plan\n`);
+    expect(r.stdout).toBe('✔ 1 plan checked, no problems: ready\n');
+  });
+
   it('an ignored file named on the command line is skipped with a note, not an error', () => {
     const dir = repo(tree);
     const r = runCli(['plans/archive/b.yaml', 'plans/a.yaml'], { cwd: dir });

@@ -396,6 +396,7 @@ export const en = {
   'cli.opt.print-config': 'print the effective configuration for a plan file and exit',
   'cli.opt.data-checks': 'check the data files and trainer config plans name',
   'cli.opt.allow-outside-root': 'let data checks read files outside the repository root',
+  'cli.skipped-config': 'finetune-lint: skipped {file}: it is a finetune-lint configuration file, not a plan',
   'cli.skipped-ignored': "finetune-lint: skipped {file}: it is ignored (.gitignore or the configuration's ignores); --no-ignore lints it",
   'cli.opt.cache': 'only lint files that changed since the last --cache run (results kept in .finetunelintcache)',
   'cli.opt.cache-location': 'the cache file, or a folder for it (implies --cache)',

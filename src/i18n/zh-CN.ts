@@ -383,6 +383,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'cli.opt.print-config': '打印某份计划实际生效的配置后退出',
   'cli.opt.data-checks': '检查计划引用的数据文件和训练配置',
   'cli.opt.allow-outside-root': '允许数据检查读取仓库根目录之外的文件',
+  'cli.skipped-config': 'finetune-lint：已跳过 {file}：它是 finetune-lint 的配置文件，不是计划',
   'cli.skipped-ignored': 'finetune-lint：已跳过 {file}：它被忽略（.gitignore 或配置中的 ignores）；加 --no-ignore 可检查它',
   'cli.opt.cache': '只检查自上次 --cache 运行以来有改动的文件（结果保存在 .finetunelintcache）',
   'cli.opt.cache-location': '缓存文件，或存放它的目录（隐含 --cache）',
