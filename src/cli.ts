@@ -33,7 +33,7 @@ interface CliOptions {
   printSchema?: boolean;
   /** A path, or `false` for --no-config. */
   config?: string | false;
-  rule: RuleSettings;
+  rule?: RuleSettings;
   ignore: boolean;
   printConfig?: string;
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
@@ -78,7 +78,7 @@ function formatSpec(value: string, previous: string[]): string[] {
 }
 
 /** `--rule id:severity` or `--rule 'id:["warn", {"maxGoals": 2}]'`, repeatable. */
-function ruleSpec(value: string, previous: RuleSettings): RuleSettings {
+function ruleSpec(value: string, previous: RuleSettings = {}): RuleSettings {
   const colon = value.indexOf(':');
   if (colon <= 0) throw new InvalidArgumentError(translate(locale, 'cli.rule-spec'));
   const id = value.slice(0, colon).trim();
@@ -113,7 +113,7 @@ function buildProgram(): Command {
     .option('--stdin-filename <path>', translate(locale, 'cli.opt.stdin-filename'))
     .option('-c, --config <path>', translate(locale, 'cli.opt.config'))
     .option('--no-config', translate(locale, 'cli.opt.no-config'))
-    .option('--rule <id:severity>', translate(locale, 'cli.opt.rule'), ruleSpec, {})
+    .option('--rule <id:severity>', translate(locale, 'cli.opt.rule'), ruleSpec)
     .option('--no-ignore', translate(locale, 'cli.opt.no-ignore'))
     .option('--report-unused-disable-directives <level>', translate(locale, 'cli.opt.report-unused-disable-directives'), unusedLevel)
     .option('--require-reason', translate(locale, 'cli.opt.require-reason'))
@@ -349,7 +349,7 @@ async function main(rawArgv: string[]): Promise<number> {
     config = new ConfigLoader({
       ...(options.config ? { configFile: options.config } : {}),
       noConfig: options.config === false,
-      cliRules: options.rule,
+      cliRules: options.rule ?? {},
       noIgnore: !options.ignore,
       ...(options.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: options.reportUnusedDisableDirectives } : {}),
       ...(options.requireReason ? { requireReason: true } : {}),
