@@ -25,7 +25,11 @@ import { CONFIG_FILE_NAMES, type ConfigData, type RuleSettingValue } from './sch
  * file: presets (`extends`), then `rules`, then each matching `overrides`
  * entry in order; `--rule` flags come last.
  *
- * This module and `files.ts` are the only ones that read the file system.
+ * The walk is written here rather than taken from lilconfig or cosmiconfig:
+ * they return the nearest file only, and cascading with `root: true` needs
+ * every file up to the repository root. Each folder is read once per run.
+ *
+ * With `files.ts` and `data/`, this is where finetune-lint reads the file system.
  */
 
 export interface ConfigLoaderOptions {
