@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatters, lintText } from '../src/index.js';
+import { formatters, lintText, lintTextWithData } from '../src/index.js';
 
 const PLAN = `version: 1
 name: tone
@@ -57,5 +60,28 @@ describe('disable comments', () => {
       ['unused-disable-directive', undefined],
       ['vague-goal', [{ kind: 'inSource', justification: 'measured by the weekly QA review' }]],
     ]);
+  });
+});
+
+describe('disable comments and the data checks', () => {
+  const plan = `# finetune-lint-disable-file data-file-missing -- the data lives on the training cluster
+${PLAN}`;
+
+  it('suppress data-check findings like any other rule', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ftl-dir-'));
+    mkdirSync(path.join(dir, '.git'));
+    const filePath = path.join(dir, 'plan.yaml');
+    const r = await lintTextWithData(plan, { filePath, rules: { 'conflicting-goals': 'off' }, reportUnusedDisableDirectives: 'off' }, { cwd: dir });
+    expect(r.messages.filter((m) => m.ruleId === 'data-file-missing')).toEqual([]);
+    expect(r.suppressedMessages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['data-file-missing', 11],
+      ['data-file-missing', 12],
+      ['vague-goal', 17],
+    ]);
+  });
+
+  it('are not reported as unused for a data rule when the data checks do not run', () => {
+    const r = lintText(plan, { rules: { 'conflicting-goals': 'off' } });
+    expect(r.messages.map((m) => `${m.line}:${m.ruleId}`)).toEqual(['18:unused-disable-directive']);
   });
 });
