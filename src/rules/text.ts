@@ -47,13 +47,30 @@ export function clauses(text: string): Clause[] {
 const recentClauses = new Map<string, Clause[]>();
 const RECENT_LIMIT = 64;
 
+const CLAUSE_BREAK = /(?<=[.!?])\s+|[。！？；;\n]+|(?<=[\p{L})"'])\s*[—–]\s*/gu;
+
 function splitClauses(text: string): Clause[] {
-  return text
-    .normalize('NFKC')
-    .split(/(?<=[.!?])\s+|[。！？；;\n]+|(?<=[\p{L})"'])\s*[—–]\s*/u)
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => ({ text: s, norm: normalizeText(s) }));
+  // Clauses are cut on the normalised text (full-width punctuation made ASCII), and quoted as the
+  // author wrote them when normalising kept every character in place (it does for full-width
+  // punctuation and letters); otherwise the normalised text is quoted.
+  const normal = text.normalize('NFKC');
+  const source = normal.length === text.length ? text : normal;
+  const out: Clause[] = [];
+  const take = (start: number, end: number): void => {
+    const piece = normal.slice(start, end);
+    const lead = piece.length - piece.trimStart().length;
+    const trimmed = piece.trim();
+    if (!trimmed) return;
+    const quoted = source.slice(start + lead, start + lead + trimmed.length);
+    out.push({ text: quoted, norm: normalizeText(trimmed) });
+  };
+  let from = 0;
+  for (const m of normal.matchAll(CLAUSE_BREAK)) {
+    take(from, m.index);
+    from = m.index + m[0].length;
+  }
+  take(from, normal.length);
+  return out;
 }
 
 /**
