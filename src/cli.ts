@@ -9,6 +9,8 @@ import { EXIT_FAILURE, EXIT_LINT, EXIT_OK, exitCodeFor, exitCodeForTally } from 
 import { DEFAULT_MAX_FILE_SIZE, lintFiles, lintFilesStream, NoFilesError, type LintFilesOptions } from './files.js';
 import { formatters, streamingFormatters, type FormatterContext, type RuleDescription } from './formatters/index.js';
 import { ConfigLoader } from './config/loader.js';
+import { pluginFileOf } from './config/plugins.js';
+import type { AnyRule } from './rule.js';
 import { LOCALES, resolveLocale, translate, type Locale } from './i18n/index.js';
 import { lintText } from './linter.js';
 import { lintTextWithData, type DataCheckOptions } from './data/run.js';
@@ -265,11 +267,26 @@ function emit(outcome: CommandOutcome): number {
 async function subcommand(argv: string[]): Promise<number | undefined> {
   const [name, ...rest] = argv.slice(2);
   const usage = (text: string): number => emit({ stderr: `${translate(locale, 'cli.usage', { usage: text })}\n`, code: EXIT_FAILURE });
+  // The rules a configuration in this folder (or above) adds through plugins.
+  const pluginRules = async (): Promise<AnyRule[]> => {
+    const config = new ConfigLoader({});
+    await config.forFile(path.resolve('finetune-plan.yaml'));
+    return (await config.knownRules()).filter((r) => pluginFileOf.has(r));
+  };
+  try {
+    switch (name) {
+      case 'rules':
+        return rest.length ? usage('finetune-lint rules [--locale <en|zh-CN>]') : emit(listRules(locale, await pluginRules()));
+      case 'explain':
+        return rest.length === 1
+          ? emit(explainRule(rest[0]!, DOCS_DIR, locale, await pluginRules()))
+          : usage('finetune-lint explain <rule-id> [--locale <en|zh-CN>]');
+    }
+  } catch (err) {
+    if (err instanceof ConfigError) return configError(err);
+    throw err;
+  }
   switch (name) {
-    case 'rules':
-      return rest.length ? usage('finetune-lint rules [--locale <en|zh-CN>]') : emit(listRules(locale));
-    case 'explain':
-      return rest.length === 1 ? emit(explainRule(rest[0]!, DOCS_DIR, locale)) : usage('finetune-lint explain <rule-id> [--locale <en|zh-CN>]');
     case 'init':
       return rest.length <= 1 ? emit(await initPlan(rest[0], locale)) : usage('finetune-lint init [path] [--locale <en|zh-CN>]');
     default:

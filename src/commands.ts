@@ -5,7 +5,7 @@ import { dataRules } from './data/rules/index.js';
 import { displayWidth } from './display-width.js';
 import { DEFAULT_LOCALE, translate, type Locale } from './i18n/index.js';
 import { STARTER_PLANS } from './init-template.js';
-import { ruleDescription } from './rule.js';
+import { ruleDescription, type AnyRule } from './rule.js';
 import { rules as planRules } from './rules/index.js';
 import { closest } from './text-distance.js';
 import { verdictLabel } from './verdict.js';
@@ -30,15 +30,18 @@ function padEnd(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - displayWidth(s)));
 }
 
-/** `finetune-lint rules`: every rule with its default severity, verdict and description. */
-export function listRules(locale: Locale = DEFAULT_LOCALE): CommandOutcome {
+/**
+ * `finetune-lint rules`: every rule with its default severity, verdict and
+ * description; `plugins` are the rules the configuration adds.
+ */
+export function listRules(locale: Locale = DEFAULT_LOCALE, plugins: readonly AnyRule[] = []): CommandOutcome {
   const heading = [
     translate(locale, 'rules.heading.rule'),
     translate(locale, 'rules.heading.default'),
     translate(locale, 'rules.heading.verdict'),
     translate(locale, 'rules.heading.description'),
   ];
-  const rows = rules.map((r) => [r.meta.id, r.meta.severity, verdictLabel(r.meta.verdict, locale), ruleDescription(r.meta, locale)]);
+  const rows = [...rules, ...plugins].map((r) => [r.meta.id, r.meta.severity, verdictLabel(r.meta.verdict, locale), ruleDescription(r.meta, locale)]);
   const widths = [0, 1, 2].map((i) => Math.max(...[heading, ...rows].map((row) => displayWidth(row[i]!))));
   const line = (row: string[]): string => `${row.slice(0, 3).map((cell, i) => padEnd(cell, widths[i]!)).join('  ')}  ${row[3]}`;
   return { stdout: `${[heading, ...rows].map(line).join('\n')}\n`, code: 0 };
@@ -49,10 +52,27 @@ export function listRules(locale: Locale = DEFAULT_LOCALE): CommandOutcome {
  * the locale's own document (`rules/<id>.zh-CN.md`) when there is one, else
  * the English `rules/<id>.md`.
  */
-export function explainRule(id: string, docsDir: string, locale: Locale = DEFAULT_LOCALE): CommandOutcome {
+export function explainRule(id: string, docsDir: string, locale: Locale = DEFAULT_LOCALE, plugins: readonly AnyRule[] = []): CommandOutcome {
   const rule = rules.find((r) => r.meta.id === id);
+  const plugin = plugins.find((r) => r.meta.id === id);
+  // A plugin rule has no document here: what its metadata says stands in for one.
+  if (!rule && plugin) {
+    const { meta } = plugin;
+    const lines = [
+      `# ${meta.id}`,
+      '',
+      meta.description,
+      '',
+      `- ${translate(locale, 'rules.heading.default')}: ${meta.severity}`,
+      `- ${translate(locale, 'rules.heading.verdict')}: ${verdictLabel(meta.verdict, locale)}`,
+      '',
+      meta.hint ?? '',
+    ];
+    if (meta.docsUrl) lines.push('', meta.docsUrl);
+    return { stdout: `${lines.join('\n')}\n`, code: 0 };
+  }
   if (!rule) {
-    const near = closest(id, rules.map((r) => r.meta.id));
+    const near = closest(id, [...rules, ...plugins].map((r) => r.meta.id));
     const stderr = near ? translate(locale, 'explain.unknown-rule.near', { id, near }) : translate(locale, 'explain.unknown-rule', { id });
     return { stderr: `${stderr}\n`, code: 2 };
   }

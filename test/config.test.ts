@@ -337,6 +337,19 @@ describe('plugins', () => {
     );
   });
 
+  it('finetune-lint rules and explain include the plugin rules of the configuration', () => {
+    const cwd = path.join(repoRoot, 'examples', 'team-rules');
+    const listed = runCli(['rules'], { cwd });
+    expect(listed.status).toBe(0);
+    expect(listed.stdout.trimEnd().split('\n').pop()).toMatch(/^require-owner +error +fix the plan first +The plan names no owner accountable for the run\.$/);
+    expect(runCli(['rules'], { cwd: repoRoot }).stdout).not.toContain('require-owner');
+    const explained = runCli(['explain', 'require-owner'], { cwd });
+    expect(explained.status).toBe(0);
+    expect(explained.stdout).toBe(
+      '# require-owner\n\nThe plan names no owner accountable for the run.\n\n- default: error\n- verdict: fix the plan first\n\nAdd owner: the team or person who answers for this fine-tune, such as support-ml@example.com.\n',
+    );
+  });
+
   it('the example plugin in examples/team-rules runs from the repository', () => {
     const r = lintJson(repoRoot, ['examples/team-rules']);
     expect(r.files.map((f) => f.messages.map((m) => m.ruleId))).toEqual([['require-owner']]);
