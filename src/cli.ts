@@ -12,11 +12,10 @@ import { ConfigLoader } from './config/loader.js';
 import { pluginFileOf } from './config/plugins.js';
 import type { AnyRule } from './rule.js';
 import { LOCALES, resolveLocale, translate, type Locale } from './i18n/index.js';
-import { lintText } from './linter.js';
-import { lintTextWithData, type DataCheckOptions } from './data/run.js';
+import type { DataCheckOptions } from './data/run.js';
 import { CacheWriteError, resolveCacheLocation } from './cache-location.js';
 import { OutputError, streamReport } from './report-stream.js';
-import type { PlanFileSettings } from './plan-file.js';
+import { lintPlanText, type PlanFileSettings } from './plan-file.js';
 import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError, type RuleSetting, type RuleSettings } from './rule-settings.js';
 import { planSchema } from './schema/plan-schema.js';
@@ -409,14 +408,9 @@ async function main(rawArgv: string[]): Promise<number> {
   try {
     if (options.stdin) {
       const filePath = options.stdinFilename ? path.resolve(options.stdinFilename) : undefined;
-      const settings = await config.forFile(filePath ?? path.resolve('finetune-plan.yaml'));
-      const text = await readStdin();
-      const { dataRules, ...lint } = settings.lint;
-      results = [
-        filePath && dataChecks
-          ? await lintTextWithData(text, { ...lint, filePath, locale }, { ...dataChecks, rules: dataRules })
-          : lintText(text, { ...lint, locale, ...(filePath ? { filePath } : {}) }),
-      ];
+      const { plain } = await config.forFile(filePath ?? path.resolve('finetune-plan.yaml'));
+      const settings = { ...plain, locale, ...(dataChecks ? { dataChecks } : {}) };
+      results = [(await lintPlanText(await readStdin(), filePath, settings)).result];
     } else {
       const lintOptions = {
         errorOnUnmatchedPattern: options.errorOnUnmatchedPattern,

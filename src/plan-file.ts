@@ -101,23 +101,41 @@ export async function lintPlanFile(task: PlanFileTask, options: PlanFileOptions 
     const result = makeResult(filePath, [decoded.diagnostic]);
     return key === undefined ? { result } : { result, key };
   }
+  const { result, readData } = await lintPlanText(decoded.text, filePath, settings);
+  // A result that depends on data files is not cached: the cache key covers the plan's bytes only.
+  return key === undefined || readData ? { result } : { result, key };
+}
+
+/**
+ * Lints a plan's text with plain settings, and its data files when
+ * `settings.dataChecks` is given and the plan has a path: the step after
+ * reading, shared by files and `--stdin`. `readData` tells whether the
+ * result depends on data files that exist.
+ */
+export async function lintPlanText(
+  text: string,
+  filePath: string | undefined,
+  settings: PlanFileSettings,
+): Promise<{ result: LintResult; readData: boolean }> {
   const resolved = await resolvedFor(settings);
-  const lint: LintTextOptions & { filePath: string } = {
-    filePath,
+  const lint: LintTextOptions = {
+    ...(filePath ? { filePath } : {}),
     activeRules: resolved.active,
     knownRuleIds: resolved.known,
-    locale,
+    locale: settings.locale ?? DEFAULT_LOCALE,
     ...(settings.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: settings.reportUnusedDisableDirectives } : {}),
     ...(settings.requireReason ? { requireReason: true } : {}),
   };
-  if (!settings.dataChecks) {
-    const result = lintText(decoded.text, lint);
-    return key === undefined ? { result } : { result, key };
-  }
-  const read: string[] = [];
-  const result = await lintTextWithData(decoded.text, lint, { ...settings.dataChecks, rules: resolved.dataSettings, onRead: (file) => read.push(file) });
-  // A result that depends on data files is not cached: the cache key covers the plan's bytes only.
-  return key === undefined || read.length > 0 ? { result } : { result, key };
+  if (!settings.dataChecks || !filePath) return { result: lintText(text, lint), readData: false };
+  let readData = false;
+  const result = await lintTextWithData(text, { ...lint, filePath }, {
+    ...settings.dataChecks,
+    rules: resolved.dataSettings,
+    onRead: () => {
+      readData = true;
+    },
+  });
+  return { result, readData };
 }
 
 interface Resolved {
