@@ -91,7 +91,7 @@ export function compileOptionsValidator(ruleId, schema) {
 /**
  * The classifier model ships packed (see `PackedIntentModel` in
  * src/rules/intent.ts): its features as one string of sorted
- * `feature\tcounts` lines, searched in place, so that starting the CLI does
+ * `feature\tweights` lines, searched in place, so that starting the CLI does
  * not parse 650 KB of JSON.
  */
 const packedIntentModel = {
@@ -104,8 +104,8 @@ const packedIntentModel = {
         if (/[\t\n]/.test(key)) throw new Error(`intent model feature ${JSON.stringify(key)} holds a tab or a line break`);
       }
       const packed = keys.map((key) => `${key}\t${model.features[key].join(',')}`).join('\n');
-      const { labels, documents } = model;
-      return { contents: `export default ${JSON.stringify({ labels, documents, packed })};`, loader: 'js' };
+      const { labels, bias, calibration } = model;
+      return { contents: `export default ${JSON.stringify({ labels, bias, calibration, packed })};`, loader: 'js' };
     });
   },
 };

@@ -21,7 +21,13 @@ export interface Score {
 export const MEASURED: Record<string, { label: string; fields: string[] }>;
 export function planFor(text: string, field: string): { text: string; line: number };
 export function loadCorpus(split: string): CorpusItem[];
+export const FOLDS: number;
+export const SEALED_FOLD: number;
+export function wilson(x: number, n: number, z?: number): [number, number];
+export function cohenKappa(a: string[], b: string[]): number;
+export function defaultThresholds(rules: ReadonlyArray<{ meta: { id: string; defaultOptions: object } }>): Record<string, number>;
 export function evaluate(
   items: CorpusItem[],
-  lintText: (text: string) => LintResult,
+  lintText: (text: string, options?: object) => LintResult,
+  thresholds: Record<string, number>,
 ): { stats: Record<string, Record<string, Score>>; misses: Array<CorpusItem & { ruleId: string; kind: string }> };

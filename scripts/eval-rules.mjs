@@ -1,18 +1,31 @@
 #!/usr/bin/env node
-// Measures the text-detection rules on the labelled corpus in fixtures/corpus/:
-// precision and recall per rule and language, and false alarms on statements
-// labelled as behaviour. Each statement is placed in the plan field it was
-// written for (problem, a goal's behavior, or the training data description)
-// of an otherwise neutral plan and linted end to end.
+// Measures the text-detection rules (knowledge-injection, capability-gap,
+// vague-goal): precision, recall and false alarms on statements labelled as
+// behaviour, per rule and language, with 95 % Wilson intervals. Each
+// statement is placed in the plan field it was written for (problem, a
+// goal's behavior, or the training data description) of an otherwise
+// neutral plan and linted end to end.
 //
-//   npm run eval:rules              # table for dev and holdout
-//   npm run eval:rules -- --misses  # also list every miss and false alarm
-import { existsSync, readFileSync } from 'node:fs';
+// Two corpora:
+// - the collected corpus (fixtures/corpus/real/statements.yaml): statements
+//   real people wrote in public fine-tuning threads and pages, scored by
+//   grouped cross-validation — the intent model of each fold is trained
+//   without every statement of that fold's sources, so no statement is scored
+//   by a model that saw it or its thread;
+// - the written corpus (fixtures/corpus/*.yaml), scored with the committed
+//   model; test4 was never trained on.
+//
+//   npm run eval:rules              # both tables
+//   npm run eval:rules -- --misses  # also list every miss and false alarm of the collected corpus
+//   npm run eval:rules -- --sweep   # precision and recall of the model readings at other minConfidence values
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse } from 'yaml';
+import { FIELD, loadCorpus, loadRealCorpus, realExamples, settledRealItems, sourceGroup, writtenExamples } from './train-intent.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export { loadCorpus };
 
 /** Rule under measurement → the corpus label it should find, and the fields it reads. */
 export const MEASURED = {
@@ -20,6 +33,16 @@ export const MEASURED = {
   'capability-gap': { label: 'capability', fields: ['problem', 'behavior', 'train-description'] },
   'vague-goal': { label: 'vague', fields: ['behavior'] },
 };
+
+/** Folds of the grouped cross-validation on the collected corpus. */
+export const FOLDS = 5;
+
+/**
+ * The fold whose statements are never listed by `--misses`: lexicon phrases
+ * are edited while reading the misses of the other folds, so this fold's
+ * table shows how such edits carry to statements nobody looked at.
+ */
+export const SEALED_FOLD = 0;
 
 const NEUTRAL = {
   problem: 'Replies run to three paragraphs; agents need two lines.',
@@ -48,25 +71,53 @@ export function planFor(text, field) {
   return { text: `${lines.join('\n')}\n`, line };
 }
 
-export function loadCorpus(split) {
-  return parse(readFileSync(path.join(root, 'fixtures', 'corpus', `${split}.yaml`), 'utf8'));
+/** The 95 % Wilson score interval of x successes in n trials. */
+export function wilson(x, n, z = 1.959964) {
+  if (n === 0) return [0, 1];
+  const p = x / n;
+  const d = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / d;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / d;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 /**
- * Scores each measured rule on `items` with the given `lintText`. Returns,
- * per rule and language (and 'all'), tp/fp/fn, precision, recall, and the
- * share of behaviour-labelled statements the rule fired on.
+ * For each item and measured rule: the confidence of the rule's finding on
+ * the item's line, or undefined when it does not fire. `lintText` is called
+ * with each rule's minConfidence at 0, so that every model reading shows up
+ * with its confidence and other thresholds can be scored from one run.
  */
-export function evaluate(items, lintText) {
+export function readings(items, lintText) {
+  const rules = Object.fromEntries(Object.keys(MEASURED).map((id) => [id, ['warning', { minConfidence: 0 }]]));
+  return items.map((item) => {
+    const { text, line } = planFor(item.text, item.field);
+    const messages = lintText(text, { rules }).messages;
+    const out = {};
+    for (const [ruleId, { fields }] of Object.entries(MEASURED)) {
+      if (!fields.includes(item.field)) continue;
+      const m = messages.find((x) => x.ruleId === ruleId && x.line === line && x.confidence !== undefined);
+      out[ruleId] = m ? m.confidence : undefined;
+    }
+    return out;
+  });
+}
+
+/**
+ * Scores each measured rule from `read` (see {@link readings}) at the
+ * thresholds `minConfidence[ruleId]`. Returns, per rule and language (and
+ * 'all'), tp/fp/fn, precision, recall (with Wilson intervals), and the share
+ * of behaviour-labelled statements the rule fired on.
+ */
+export function score(items, read, minConfidence) {
   const out = {};
   const misses = [];
   for (const [ruleId, { label, fields }] of Object.entries(MEASURED)) {
     const stats = {};
     const bucket = (lang) => (stats[lang] ??= { tp: 0, fp: 0, fn: 0, behaviour: 0, behaviourFired: 0, n: 0 });
-    for (const item of items) {
-      if (!fields.includes(item.field)) continue;
-      const { text, line } = planFor(item.text, item.field);
-      const fired = lintText(text).messages.some((m) => m.ruleId === ruleId && m.line === line);
+    items.forEach((item, i) => {
+      if (!fields.includes(item.field)) return;
+      const c = read[i][ruleId];
+      const fired = c !== undefined && c >= (minConfidence[ruleId] ?? 0);
       const positive = item.label === label || (item.also ?? []).includes(label);
       for (const b of [bucket(item.lang), bucket('all')]) {
         b.n++;
@@ -78,42 +129,129 @@ export function evaluate(items, lintText) {
           if (fired) b.behaviourFired++;
         }
       }
-      if (fired !== positive) misses.push({ ruleId, kind: fired ? 'false alarm' : 'miss', ...item });
-    }
+      if (fired !== positive) misses.push({ ruleId, kind: fired ? 'false alarm' : 'miss', confidence: c, ...item });
+    });
     for (const b of Object.values(stats)) {
       b.precision = b.tp + b.fp === 0 ? 1 : b.tp / (b.tp + b.fp);
+      b.precisionInterval = wilson(b.tp, b.tp + b.fp);
       b.recall = b.tp + b.fn === 0 ? 1 : b.tp / (b.tp + b.fn);
+      b.recallInterval = wilson(b.tp, b.tp + b.fn);
       b.behaviourFalseAlarmRate = b.behaviour === 0 ? 0 : b.behaviourFired / b.behaviour;
+      b.behaviourInterval = wilson(b.behaviourFired, b.behaviour);
     }
     out[ruleId] = stats;
   }
   return { stats: out, misses };
 }
 
-function pct(x) {
-  return x.toFixed(2);
+/** The rules' default minConfidence, from their metadata. */
+export function defaultThresholds(rules) {
+  return Object.fromEntries(Object.keys(MEASURED).map((id) => [id, rules.find((r) => r.meta.id === id).meta.defaultOptions.minConfidence]));
+}
+
+/** Scores `items` with the committed model at the rules' defaults (the written corpus). */
+export function evaluate(items, lintText, thresholds) {
+  const read = readings(items, (text, options) => lintText(text, options));
+  return score(items, read, thresholds);
+}
+
+/**
+ * Grouped cross-validation on the collected corpus: for each fold, a model
+ * trained on the written training splits and on the collected statements of
+ * every other fold's sources reads the fold. Returns the readings per item.
+ */
+export function crossValidate(lib, items) {
+  const written = writtenExamples();
+  const fold = items.map((item) => lib.foldOf(sourceGroup(item.source), FOLDS));
+  const read = new Array(items.length);
+  try {
+    for (let k = 0; k < FOLDS; k++) {
+      const train = [...written, ...realExamples(items.filter((_, i) => fold[i] !== k))];
+      lib.useIntentModel(lib.trainIntentModel(train));
+      const test = items.map((item, i) => [item, i]).filter(([, i]) => fold[i] === k);
+      const r = readings(test.map(([item]) => item), lib.lintText);
+      test.forEach(([, i], j) => (read[i] = r[j]));
+    }
+  } finally {
+    lib.useIntentModel();
+  }
+  return read;
+}
+
+/** Cohen's kappa of two label lists. */
+export function cohenKappa(a, b) {
+  const n = a.length;
+  if (n === 0) return 1;
+  const labels = [...new Set([...a, ...b])];
+  const observed = a.filter((x, i) => x === b[i]).length / n;
+  const expected = labels.reduce((s, l) => s + (a.filter((x) => x === l).length / n) * (b.filter((x) => x === l).length / n), 0);
+  return expected === 1 ? 1 : (observed - expected) / (1 - expected);
+}
+
+const f2 = (x) => x.toFixed(2);
+const interval = ([lo, hi]) => `[${f2(lo)}–${f2(hi)}]`;
+
+function printTable(title, stats) {
+  console.log(`\n${title}`);
+  console.log('rule                 lang  precision [95% CI]      recall [95% CI]         tp  fp  fn  behaviour false alarms [95% CI]');
+  for (const [ruleId, byLang] of Object.entries(stats)) {
+    for (const lang of ['en', 'zh', 'all']) {
+      const b = byLang[lang];
+      if (!b) continue;
+      console.log(
+        `${ruleId.padEnd(20)} ${lang.padEnd(4)}  ${f2(b.precision)} ${interval(b.precisionInterval)}  ${f2(b.recall)} ${interval(b.recallInterval)}  ${String(b.tp).padStart(3)} ${String(b.fp).padStart(3)} ${String(b.fn).padStart(3)}  ${b.behaviourFired}/${b.behaviour} (${f2(b.behaviourFalseAlarmRate)}) ${interval(b.behaviourInterval)}`,
+      );
+    }
+  }
+}
+
+function printMisses(misses) {
+  for (const m of misses) {
+    const c = m.confidence === undefined ? '' : ` ${f2(m.confidence)}`;
+    console.log(`  ${m.ruleId} ${m.kind}${c} [${m.lang} ${m.field} ${m.label}] ${m.text.replace(/\s+/g, ' ')}${m.source ? ` <${m.source}>` : ''}`);
+  }
 }
 
 async function main() {
   const showMisses = process.argv.includes('--misses');
-  const { lintText } = await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href);
-  for (const split of ['dev', 'holdout', 'test', 'test2', 'test3', 'test4'].filter((s) => existsSync(path.join(root, 'fixtures', 'corpus', `${s}.yaml`)))) {
-    const items = loadCorpus(split);
-    const { stats, misses } = evaluate(items, lintText);
-    console.log(`\n${split} (${items.length} statements)`);
-    console.log('rule                 lang  precision  recall  tp  fp  fn  behaviour false alarms');
-    for (const [ruleId, byLang] of Object.entries(stats)) {
-      for (const lang of ['en', 'zh', 'all']) {
-        const b = byLang[lang];
-        if (!b) continue;
+  const sweep = process.argv.includes('--sweep');
+  const lib = await import(pathToFileURL(path.join(root, 'dist', 'index.js')).href);
+  const thresholds = defaultThresholds(lib.rules);
+
+  const all = loadRealCorpus();
+  if (all.length) {
+    const items = settledRealItems();
+    const labelled = all.filter((x) => x.labels?.a && x.labels?.b);
+    const kappa = cohenKappa(labelled.map((x) => x.labels.a), labelled.map((x) => x.labels.b));
+    const sources = new Set(items.map((x) => sourceGroup(x.source))).size;
+    console.log(`collected corpus: ${all.length} statements (${all.filter((x) => x.lang === 'en').length} en, ${all.filter((x) => x.lang === 'zh').length} zh), ${items.length} with a settled label from ${sources} sources, ${all.length - items.length} left ambiguous`);
+    console.log(`labelling agreement of the two independent passes: Cohen's kappa ${kappa.toFixed(2)} on ${labelled.length} statements (${labelled.filter((x) => x.labels.a === x.labels.b).length} agreed)`);
+    const read = crossValidate(lib, items);
+    const { stats, misses } = score(items, read, thresholds);
+    printTable(`collected corpus, grouped ${FOLDS}-fold cross-validation by source (minConfidence: ${Object.entries(thresholds).map(([k, v]) => `${k} ${v}`).join(', ')})`, stats);
+    const sealed = items.map((item, i) => [item, i]).filter(([item]) => lib.foldOf(sourceGroup(item.source), FOLDS) === SEALED_FOLD);
+    printTable(
+      `collected corpus, sealed fold only (${sealed.length} statements whose misses are never listed)`,
+      score(sealed.map(([item]) => item), sealed.map(([, i]) => read[i]), thresholds).stats,
+    );
+    if (sweep) {
+      console.log('\nminConfidence sweep (collected corpus, cross-validated)');
+      for (const t of [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99]) {
+        const { stats: s } = score(items, read, Object.fromEntries(Object.keys(MEASURED).map((id) => [id, t])));
         console.log(
-          `${ruleId.padEnd(20)} ${lang.padEnd(4)}  ${pct(b.precision).padStart(9)}  ${pct(b.recall).padStart(6)}  ${String(b.tp).padStart(2)}  ${String(b.fp).padStart(2)}  ${String(b.fn).padStart(2)}  ${b.behaviourFired}/${b.behaviour} (${pct(b.behaviourFalseAlarmRate)})`,
+          `  ${f2(t)}  ${Object.entries(s)
+            .map(([id, b]) => `${id} P ${f2(b.all.precision)} R ${f2(b.all.recall)} FA ${f2(b.all.behaviourFalseAlarmRate)}`)
+            .join('   ')}`,
         );
       }
     }
-    if (showMisses) {
-      for (const m of misses) console.log(`  ${m.ruleId} ${m.kind} [${m.lang} ${m.field} ${m.label}] ${m.text}`);
-    }
+    if (showMisses) printMisses(misses.filter((m) => lib.foldOf(sourceGroup(m.source), FOLDS) !== SEALED_FOLD));
+  }
+
+  for (const split of ['dev', 'holdout', 'test', 'test2', 'test3', 'test4'].filter((s) => existsSync(path.join(root, 'fixtures', 'corpus', `${s}.yaml`)))) {
+    const items = loadCorpus(split);
+    const { stats } = evaluate(items, lib.lintText, thresholds);
+    printTable(`written corpus, ${split} (${items.length} statements${split === 'test4' ? ', never trained on' : ', trained on'})`, stats);
   }
 }
 

@@ -1,4 +1,12 @@
-import type { IntentExample } from '../src/rules/intent.js';
+import type { GroupedExample } from '../src/rules/intent-train.js';
 
 export const TRAINING_SPLITS: string[];
-export function trainingExamples(): IntentExample[];
+export const FIELD: Record<string, 'problem' | 'behavior' | 'train'>;
+export const REAL_WEIGHT: number;
+export function loadCorpus(split: string): unknown[];
+export function loadRealCorpus(): unknown[];
+export function sourceGroup(url: string): string;
+export function settledRealItems(): unknown[];
+export function writtenExamples(): GroupedExample[];
+export function realExamples(items?: unknown[]): GroupedExample[];
+export function trainingExamples(): GroupedExample[];

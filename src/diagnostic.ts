@@ -33,6 +33,10 @@ export interface Diagnostic extends Position {
   fatal?: boolean;
   /** The verdict this finding implies (rule findings only). */
   verdict?: ImpliedVerdict;
+  /** How sure a detection rule is, 0–1: 1 for a lexicon phrase, else the model's calibrated confidence. */
+  confidence?: number;
+  /** The phrases of the plan that decided a detection rule's finding, as written. */
+  evidence?: string[];
 }
 
 /** The result of linting one plan file. */

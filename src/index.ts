@@ -62,7 +62,19 @@ export {
 export { ConfigError, checkRuleSetting, ruleSettingProblem, resolveRules, type RuleSetting, type RuleSettings, type ActiveRule } from './rule-settings.js';
 export { Plan, formatPath, type PlanPath } from './plan.js';
 export { VERSION } from './version.js';
-export { trainIntentModel, intentMargin, intentFeatures, INTENT_LABELS, type IntentModel, type IntentLabel, type IntentExample } from './rules/intent.js';
+export {
+  readIntent,
+  intentFeatures,
+  useIntentModel,
+  INTENT_LABELS,
+  DETECTED_INTENTS,
+  type IntentModel,
+  type IntentLabel,
+  type IntentExample,
+  type IntentReading,
+  type DetectedIntent,
+} from './rules/intent.js';
+export { trainIntentModel, outOfFoldScores, foldOf, groupOf, plattScale, type GroupedExample, type TrainOptions } from './rules/intent-train.js';
 export { ruleDescriptions } from './rule-descriptions.js';
 export { ConfigLoader, type ConfigLoaderOptions, type FileSettings } from './config/loader.js';
 export { configSchema, CONFIG_FILE_NAMES, type ConfigData } from './config/schema.js';
@@ -74,3 +86,4 @@ export { defineDataRule, type DataRule, type DataRuleContext, type AnyDataRule }
 export { findRoot, type DataReference, type ReferenceRole, type ReferenceStatus } from './data/references.js';
 export { verdictOf, verdictLabel, VERDICT_LABELS, type VerdictOutcome } from './verdict.js';
 export type { Verdict, ImpliedVerdict } from './diagnostic.js';
+export { lexiconCues, type Cue } from './rules/cues.js';

@@ -97,6 +97,8 @@ export function checkPlanText(text: string, options: LintTextOptions = {}): Plan
               severity,
               ...wording(finding, rule, locale),
               verdict: finding.verdict ?? rule.meta.verdict,
+              ...(finding.confidence !== undefined ? { confidence: finding.confidence } : {}),
+              ...(finding.evidence !== undefined ? { evidence: finding.evidence } : {}),
               ...source.position(finding.node),
             });
           },

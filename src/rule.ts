@@ -46,6 +46,10 @@ interface FindingBase {
   node: ReportTarget;
   /** Overrides the rule's `meta.verdict` for this finding. */
   verdict?: ImpliedVerdict;
+  /** How sure the rule is, 0–1, for a finding read from free text (the detection rules). */
+  confidence?: number;
+  /** The phrases of the plan that decided the finding, as written. */
+  evidence?: string[];
 }
 
 /**

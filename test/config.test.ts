@@ -401,7 +401,7 @@ describe('README', () => {
     const r = runCli(['--print-config', 'plans/experimental/a.draft.yaml'], { cwd: dir });
     expect(r.stderr).toBe('');
     const printed = JSON.parse(r.stdout);
-    expect(printed.rules['vague-goal']).toBe('off');
+    expect(printed.rules['vague-goal']).toEqual(['off', { minConfidence: 0.9 }]);
     expect(printed.rules['no-prompt-baseline']).toBe('warn');
     expect(printed.rules['conflicting-goals']).toEqual(['warn', { maxGoals: 2 }]);
     expect(printed.requireReason).toBe(true);

@@ -1,30 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadCorpus } from '../scripts/eval-rules.mjs';
-import { TRAINING_SPLITS, trainingExamples } from '../scripts/train-intent.mjs';
-import { lintText, trainIntentModel } from '../src/index.js';
+import { defaultThresholds, evaluate, loadCorpus } from '../scripts/eval-rules.mjs';
+import { loadRealCorpus, TRAINING_SPLITS, trainingExamples } from '../scripts/train-intent.mjs';
+import { lintText, rules, trainIntentModel } from '../src/index.js';
 import model from '../src/rules/intent-model.json' with { type: 'json' };
 
 /**
- * The detection rules measured on the labelled corpus (fixtures/corpus/).
- * The lexicons were written against, and the intent classifier trained on,
- * the splits in TRAINING_SPLITS; the targets are asserted there, as a guard
- * against regressions. The blind split (test4) is measured by
- * `npm run eval:rules` and its figures are quoted in the README.
+ * The detection rules on the written corpus (fixtures/corpus/*.yaml), as a
+ * guard against regressions. Recall is measured where it counts — on the
+ * collected corpus, by grouped cross-validation (`npm run eval:rules`, figures
+ * in the README) — and the defaults trade it for precision; what is asserted
+ * here is that the rules stay precise and quiet on behaviour statements.
  */
-describe('detection quality on the training splits of the corpus', () => {
+describe('detection on the training splits of the written corpus', () => {
+  const thresholds = defaultThresholds(rules);
   for (const split of TRAINING_SPLITS) {
-    const { stats } = evaluate(loadCorpus(split), lintText);
+    const { stats } = evaluate(loadCorpus(split), lintText, thresholds);
     describe(split, () => {
       for (const lang of ['en', 'zh'] as const) {
-        it(`knowledge-injection (${lang}): precision and recall >= 0.9`, () => {
-          const s = stats['knowledge-injection']![lang]!;
-          expect(s.precision).toBeGreaterThanOrEqual(0.9);
-          expect(s.recall).toBeGreaterThanOrEqual(0.9);
-        });
-        it(`capability-gap (${lang}): precision >= 0.85, recall >= 0.75`, () => {
-          const s = stats['capability-gap']![lang]!;
-          expect(s.precision).toBeGreaterThanOrEqual(0.85);
-          expect(s.recall).toBeGreaterThanOrEqual(0.75);
+        it(`knowledge-injection and capability-gap (${lang}): precision >= 0.9`, () => {
+          expect(stats['knowledge-injection']![lang]!.precision).toBeGreaterThanOrEqual(0.9);
+          expect(stats['capability-gap']![lang]!.precision).toBeGreaterThanOrEqual(0.9);
         });
       }
       it('false alarms on behaviour statements <= 5 % for each text rule', () => {
@@ -36,12 +31,45 @@ describe('detection quality on the training splits of the corpus', () => {
   }
 });
 
+describe('the collected corpus (fixtures/corpus/real/statements.yaml)', () => {
+  const items = loadRealCorpus() as Array<Record<string, any>>;
+
+  it('holds at least 500 statements, at least 200 in each language', () => {
+    expect(items.length).toBeGreaterThanOrEqual(500);
+    expect(items.filter((x) => x.lang === 'en').length).toBeGreaterThanOrEqual(200);
+    expect(items.filter((x) => x.lang === 'zh').length).toBeGreaterThanOrEqual(200);
+  });
+
+  it('gives every statement its field, its source and the labels of two passes, and settles the label by agreement', () => {
+    const labels = ['knowledge', 'capability', 'behavior', 'vague', 'ambiguous'];
+    const ids = new Set<string>();
+    for (const x of items) {
+      expect(typeof x.text === 'string' && x.text.trim().length > 0, x.id).toBe(true);
+      expect(['en', 'zh'], x.id).toContain(x.lang);
+      expect(['problem', 'behavior', 'train-description'], x.id).toContain(x.field);
+      expect(x.source, x.id).toMatch(/^https?:\/\//);
+      expect(labels, x.id).toContain(x.labels.a);
+      expect(labels, x.id).toContain(x.labels.b);
+      expect(ids.has(x.id), x.id).toBe(false);
+      ids.add(x.id);
+      const { a, b, c } = x.labels;
+      const settled = a === b ? a : c === a || c === b ? c : 'ambiguous';
+      if (a !== b) expect(labels, `${x.id} needs a third read`).toContain(c);
+      expect(x.label, x.id).toBe(settled);
+    }
+  });
+
+  it('holds each text once', () => {
+    expect(new Set(items.map((x) => x.text)).size).toBe(items.length);
+  });
+});
+
 describe('intent model', () => {
-  it('is trained on the training splits only, never on the blind split', () => {
+  it('is trained on the written training splits, never on the blind split', () => {
     expect(TRAINING_SPLITS).not.toContain('test4');
   });
 
   it('matches the corpus it was trained from (run `npm run train:intent` after editing the corpus)', () => {
     expect(model).toEqual(trainIntentModel(trainingExamples()));
-  });
+  }, 120_000);
 });

@@ -112,3 +112,30 @@ describe('several outputs, stdin and the schema', () => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'finetune-plan.schema.json'), 'utf8')));
   });
 });
+
+describe('confidence and evidence of the detection rules', () => {
+  const noRetrieval = cleanPlan.replace(
+    /  - behavior: .*\n/,
+    '  - behavior: "The model answers part-number questions directly, without any retrieval step."\n',
+  );
+
+  it('--format json gives each detection finding its confidence and the phrases that decided it', () => {
+    const dir = tempTree({ 'plan.yaml': noRetrieval });
+    const out = runCli(['-f', 'json', 'plan.yaml'], { cwd: dir });
+    const finding = JSON.parse(out.stdout)[0].messages.find((m: { ruleId: string }) => m.ruleId === 'knowledge-injection');
+    expect(finding).toMatchObject({ confidence: 1, evidence: ['without any retrieval'] });
+    expect(finding.message).toContain('because of "without any retrieval"');
+  });
+
+  it('--format sarif puts them in the result properties', () => {
+    const sarif = JSON.parse(formatters.sarif!([result(noRetrieval)], ctx));
+    const r = sarif.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'knowledge-injection');
+    expect(r.properties).toEqual({ confidence: 1, evidence: ['without any retrieval'] });
+  });
+
+  it('findings of other rules carry neither', () => {
+    const messages = JSON.parse(formatters.json!([result(noEval)], ctx))[0].messages;
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(m).not.toHaveProperty('confidence');
+  });
+});

@@ -107,8 +107,9 @@ describe('translate', () => {
   it('fills named parameters, renders nested messages in the same locale, and does not expand values', () => {
     expect(translate('en', 'statement.goal', { goal: 2 })).toBe('goal 2');
     expect(translate('zh-CN', 'statement.goal', { goal: 2 })).toBe('第 2 个目标');
-    expect(translate('zh-CN', 'knowledge-injection.found', { where: msg('statement.goal', { goal: 1 }), text: '记住{where}' })).toBe(
-      '第 1 个目标要求模型掌握知识（「记住{where}」）：微调改变的是行为，不能存储知识',
+    const evidence = msg('detection.because', { phrases: [msg('detection.phrase', { text: '记住' }), msg('detection.phrase', { text: '{text}' })] });
+    expect(translate('zh-CN', 'knowledge-injection.found', { where: msg('statement.goal', { goal: 1 }), text: '记住{where}', evidence })).toBe(
+      '第 1 个目标要求模型掌握知识（「记住{where}」），依据「记住」、「{text}」：微调改变的是行为，不能存储知识',
     );
   });
 

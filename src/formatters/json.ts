@@ -4,9 +4,13 @@ import type { Formatter, StreamingFormatter } from './types.js';
 
 /**
  * ESLint's JSON shape (an array of per-file results) with each message's fix
- * hint added as `hint`, and each file's `verdict` and `verdictReasons`.
+ * hint added as `hint` (and, for the detection rules, `confidence` and
+ * `evidence`), and each file's `verdict` and `verdictReasons`.
  * Tools that read ESLint JSON read this; they ignore the extra fields.
  */
+/** Confidence as printed: two decimals, as in the message. */
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
 const message = (m: Diagnostic): object => ({
   ruleId: m.ruleId,
   severity: m.severity === 'error' ? 2 : 1,
@@ -16,6 +20,8 @@ const message = (m: Diagnostic): object => ({
   endLine: m.endLine,
   endColumn: m.endColumn,
   hint: m.hint,
+  ...(m.confidence !== undefined ? { confidence: round2(m.confidence) } : {}),
+  ...(m.evidence !== undefined ? { evidence: m.evidence } : {}),
   ...(m.fatal ? { fatal: true } : {}),
 });
 

@@ -61,6 +61,9 @@ export const sarif: Formatter = (results, context) => {
         },
       ],
       partialFingerprints: { 'finetuneLintFinding/v1': `${fnv1a(key)}:${n}` },
+      ...(m.confidence !== undefined || m.evidence !== undefined
+        ? { properties: { ...(m.confidence !== undefined ? { confidence: Math.round(m.confidence * 100) / 100 } : {}), ...(m.evidence ? { evidence: m.evidence } : {}) } }
+        : {}),
       ...('suppressions' in m
         ? { suppressions: m.suppressions.map((s) => ({ kind: 'inSource', ...(s.justification ? { justification: s.justification } : {}) })) }
         : {}),

@@ -49,11 +49,11 @@ export const en = {
 
   'knowledge-injection.description': 'The plan aims to make the model know or memorise facts, documents or a knowledge base.',
   'knowledge-injection.hint': 'Put the documents in a retrieval system (RAG) and measure it as baselines.rag; once retrieval works, fine-tune only how the model answers from what it retrieves (format, citing, refusing).',
-  'knowledge-injection.found': '{where} asks the model to know facts ("{text}"): fine-tuning changes behaviour, it does not store knowledge',
+  'knowledge-injection.found': '{where} asks the model to know facts ("{text}"), {evidence}: fine-tuning changes behaviour, it does not store knowledge',
 
   'capability-gap.description': 'The plan aims for an ability the base model lacks (reasoning, maths, an unseen language or domain, "smarter").',
   'capability-gap.hint': 'Pick a stronger base model, or break the task into steps the model can already do (tools, retrieval, a solver); fine-tune only the behaviour around them.',
-  'capability-gap.found': '{where} asks for a capability the base model lacks ("{text}"): fine-tuning adjusts behaviour, it does not add ability',
+  'capability-gap.found': '{where} asks for a capability the base model lacks ("{text}"), {evidence}: fine-tuning adjusts behaviour, it does not add ability',
 
   'high-risk-no-fallback.description': 'The plan is for a high-risk setting (medical, financial, legal, customer service, or risk.level high) and lists no fallback.',
   'high-risk-no-fallback.hint': 'List the controls that stay in place under risk.fallback: rules for the critical cases, a tiered process, human review or escalation, retrieval with an explicit refusal policy.',
@@ -71,6 +71,7 @@ export const en = {
   'vague-goal.description': 'A goal has no metric or no target, or its behaviour is too vague to say which behaviour changes.',
   'vague-goal.hint': 'Name one observable behaviour ("replies are at most 80 words", "answers cite the passage id"), how it is measured (metric) and the value that counts as success (target).',
   'vague-goal.too-vague': 'goal {goal} is too vague to name the behaviour that should change: "{text}"',
+  'vague-goal.too-vague-model': 'goal {goal} is too vague to name the behaviour that should change: "{text}", {evidence}',
   'vague-goal.goal': 'goal {goal}',
   'vague-goal.goal-quoted': 'goal {goal} ("{text}")',
   'vague-goal.no-metric-no-target': '{label} has no metric and no target: nothing says how the behaviour is measured or when it is good enough',
@@ -95,6 +96,10 @@ export const en = {
   // Data checks: the files and trainer config a plan names. {file} is a path as the plan (or
   // trainer config) writes it; line numbers are in the data file. Descriptions equal `meta.description`.
   'list.separator': ', ',
+  'detection.phrase': '"{text}"',
+  'detection.because': 'because of {phrases}',
+  'detection.model': 'read so by the model from {phrases} (confidence {confidence})',
+  'detection.model-only': 'read so by the model (confidence {confidence})',
   'data.quoted': '"{text}"',
   'data-file-missing.description': 'A data file or trainer config the plan names does not exist.',
   'data-file-missing.hint': 'Fix the path (relative to the plan file), or run with --data-checks off where the data lives on another machine.',

@@ -47,11 +47,11 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
 
   'knowledge-injection.description': '计划想让模型知道或记住事实、文档或知识库。',
   'knowledge-injection.hint': '把文档放进检索增强（RAG）系统，并以 baselines.rag 记录其测量结果；检索可用之后，只微调模型如何基于检索结果作答（格式、引用、拒答）。',
-  'knowledge-injection.found': '{where}要求模型掌握知识（「{text}」）：微调改变的是行为，不能存储知识',
+  'knowledge-injection.found': '{where}要求模型掌握知识（「{text}」），{evidence}：微调改变的是行为，不能存储知识',
 
   'capability-gap.description': '计划追求基座模型不具备的能力（推理、数学、没见过的语言或领域、“更聪明”）。',
   'capability-gap.hint': '换一个更强的基座模型，或把任务拆成模型已经能完成的步骤（工具、检索、求解器）；只微调围绕这些步骤的行为。',
-  'capability-gap.found': '{where}要求基座模型不具备的能力（「{text}」）：微调调整的是行为，不能增加能力',
+  'capability-gap.found': '{where}要求基座模型不具备的能力（「{text}」），{evidence}：微调调整的是行为，不能增加能力',
 
   'high-risk-no-fallback.description': '计划用于高风险场景（医疗、金融、法律、客服，或 risk.level 为 high），却没有列出兜底措施。',
   'high-risk-no-fallback.hint': '在 risk.fallback 下列出始终有效的控制措施：关键场景的规则、分级流程、人工审核或升级处理、带明确拒答策略的检索。',
@@ -69,6 +69,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'vague-goal.description': '某个目标没有 metric 或 target，或者其行为描述过于模糊，说不清要改变哪种行为。',
   'vague-goal.hint': '写明一种可观察的行为（“回复不超过 80 字”“回答引用段落 id”）、测量方式（metric）和算作成功的数值（target）。',
   'vague-goal.too-vague': '目标 {goal} 过于模糊，说不清要改变哪种行为：「{text}」',
+  'vague-goal.too-vague-model': '目标 {goal} 过于模糊，说不清要改变哪种行为：「{text}」，{evidence}',
   'vague-goal.goal': '第 {goal} 个目标',
   'vague-goal.goal-quoted': '第 {goal} 个目标（「{text}」）',
   'vague-goal.no-metric-no-target': '{label}没有 metric 也没有 target：既没说明行为如何测量，也没说明达到多少才算好',
@@ -91,6 +92,10 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'prompt-baseline-meets-target.found': '提示词基线已经达到目标 {goal} 的目标值：{metric} 为 {value}，目标为 {target}',
 
   'list.separator': '、',
+  'detection.phrase': '「{text}」',
+  'detection.because': '依据{phrases}',
+  'detection.model': '模型依据{phrases}判断（置信度 {confidence}）',
+  'detection.model-only': '模型判断（置信度 {confidence}）',
   'data.quoted': '「{text}」',
   'data-file-missing.description': '计划引用的数据文件或训练配置不存在。',
   'data-file-missing.hint': '修正路径（相对于计划文件）；如果数据在另一台机器上，运行时加 --data-checks off。',

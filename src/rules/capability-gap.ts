@@ -1,48 +1,40 @@
 import { defineRule } from '../rule.js';
-import { intentMargin } from './intent.js';
-import { compileLexicons } from './lexicon.js';
-import en from './lexicons/capability-gap.en.js';
-import type { CapabilityGroup } from './lexicons/capability-gap.groups.js';
-import zh from './lexicons/capability-gap.zh.js';
+import { cueEvidence, lexiconCues } from './cues.js';
+import { confidenceOptionsSchema, evidenceMessage, type Detection } from './detection.js';
+import { quoteFrom, readIntent } from './intent.js';
 import { statements, type StatementField } from './statements.js';
-import { clauses, normalizeText, shorten } from './text.js';
-
-const phrases = compileLexicons<CapabilityGroup>(en, zh);
+import { shorten } from './text.js';
 
 /**
- * How much more likely the intent classifier must find "capability" than any
- * other intent to report a statement the lexicons did not match, chosen by
- * cross-validation on the training splits of the corpus. Problem statements
- * need a much larger margin: they describe failures — of code, of maths, of
- * people ("applicants cannot understand") — which the classifier reads as
- * capability requests.
+ * The model confidence from which a statement is reported, chosen on the
+ * grouped cross-validation of the collected corpus for precision first (see
+ * `npm run eval:rules`).
  */
-const CLASSIFIER_MARGIN: Record<CapabilityField, number> = { problem: 8, behavior: 1, train: 1 };
+export const CAPABILITY_MIN_CONFIDENCE = 0.85;
+
+/**
+ * Lexicon cues that decide on their own (confidence 1): using a language the
+ * base model has seen little of ("answer in Tibetan"). A hard skill with a
+ * failure, "smarter", an ability named as such — all are features of the
+ * model, which weighs them against the rest of the statement.
+ */
+const DECISIVE = new Set(['c:rare-language']);
 
 /** Where the text comes from. */
 export type CapabilityField = StatementField;
 
 /**
- * The clause of `text` that asks for an ability the base model lacks, if any:
- * a smarter model or another model's level, an ability named as such, or a
- * hard skill (reasoning, maths, code, images, long inputs) together with a
- * statement that the model fails at it or should master it — unless the
- * clause only asks for a way of presenting it; or using a language the base
- * model has seen little of. Failing all that, the intent classifier may still
- * read the text as asking for a capability.
+ * Whether `text` asks for an ability the base model lacks, and why: a
+ * decisive lexicon cue, or the intent model's calibrated reading of the
+ * statement — its words, its lexicon cues (a hard skill, a failure at it,
+ * "smarter", presentation) and its field.
  */
-export function findCapabilityGap(text: string, field: CapabilityField = 'behavior'): string | undefined {
-  for (const clause of clauses(text)) {
-    const has = (g: CapabilityGroup): boolean => phrases.has(g, clause.norm);
-    if (has('smarter') || has('ability')) return clause.text;
-    if (has('topic') && has('struggle') && !has('presentation')) return clause.text;
-    if (has('rareLanguage') && has('languageUse')) return clause.text;
-  }
-  // The skill and the failure may be said in different sentences of one statement.
-  const whole = normalizeText(text);
-  if (phrases.has('topic', whole) && phrases.has('struggle', whole) && !phrases.has('presentation', whole)) return text;
-  if (!phrases.has('presentation', whole) && intentMargin(text, 'capability') >= CLASSIFIER_MARGIN[field]) return text;
-  return undefined;
+export function findCapabilityGap(text: string, field: CapabilityField = 'behavior', minConfidence = CAPABILITY_MIN_CONFIDENCE): Detection | undefined {
+  const decisive = lexiconCues(text).find((c) => DECISIVE.has(c.name));
+  if (decisive) return { quote: decisive.clause.text, confidence: 1, evidence: cueEvidence(decisive, quoteFrom), lexicon: true };
+  const reading = readIntent(text, 'capability', field);
+  if (reading.confidence < minConfidence) return undefined;
+  return { quote: text, confidence: reading.confidence, evidence: reading.evidence, lexicon: false };
 }
 
 /**
@@ -56,13 +48,20 @@ export default defineRule({
     description: 'The plan aims for an ability the base model lacks (reasoning, maths, an unseen language or domain, "smarter").',
     hintId: 'capability-gap.hint',
     verdict: 'do-not-fine-tune',
-    defaultOptions: {},
+    optionsSchema: confidenceOptionsSchema(CAPABILITY_MIN_CONFIDENCE),
+    defaultOptions: { minConfidence: CAPABILITY_MIN_CONFIDENCE },
   },
-  check({ plan, report }) {
+  check({ plan, options, report }) {
     for (const { node, text, field, where } of statements(plan)) {
-      const clause = findCapabilityGap(text, field);
-      if (clause === undefined) continue;
-      report({ node, messageId: 'capability-gap.found', data: { where, text: shorten(clause) } });
+      const found = findCapabilityGap(text, field, options.minConfidence);
+      if (found === undefined) continue;
+      report({
+        node,
+        messageId: 'capability-gap.found',
+        data: { where, text: shorten(found.quote), evidence: evidenceMessage(found) },
+        confidence: found.confidence,
+        evidence: found.evidence,
+      });
     }
   },
 });

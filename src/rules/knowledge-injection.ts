@@ -1,81 +1,60 @@
 import { defineRule } from '../rule.js';
-import { intentMargin } from './intent.js';
-import { compileLexicons } from './lexicon.js';
-import en from './lexicons/knowledge-injection.en.js';
-import type { KnowledgeGroup } from './lexicons/knowledge-injection.groups.js';
-import zh from './lexicons/knowledge-injection.zh.js';
+import { cueEvidence, lexiconCues } from './cues.js';
+import { confidenceOptionsSchema, evidenceMessage, type Detection } from './detection.js';
+import { quoteFrom, readIntent } from './intent.js';
 import { statements, type StatementField } from './statements.js';
-import { clauses, shorten, type Clause } from './text.js';
-
-const phrases = compileLexicons<KnowledgeGroup>(en, zh);
+import { shorten } from './text.js';
 
 /**
- * How much more likely the intent classifier must find "knowledge" than any
- * other intent to report a statement the lexicons did not match, chosen by
- * cross-validation on the training splits of the corpus. Problem statements
- * need a much larger margin: they describe failures in terms of facts by
- * nature, and the classifier over-reads them.
+ * The model confidence from which a statement is reported, chosen on the
+ * grouped cross-validation of the collected corpus for precision first (see
+ * `npm run eval:rules`).
  */
-const CLASSIFIER_MARGIN: Record<KnowledgeField, number> = { problem: 6, behavior: 2, train: 2 };
+export const KNOWLEDGE_MIN_CONFIDENCE = 0.9;
+
+/**
+ * Lexicon cues that decide on their own (confidence 1): wanting answers
+ * without retrieval ("without RAG", "不用挂知识库"). Every other cue — memorise,
+ * a knowing verb with a body of facts, an admission of ignorance — is a
+ * feature of the model, which weighs it against the rest of the statement:
+ * on collected statements none of them is right often enough alone.
+ */
+const DECISIVE = new Set(['k:without-retrieval']);
 
 /** Where the text comes from: training-data descriptions are read for document dumps too. */
 export type KnowledgeField = StatementField;
 
-/**
- * The sentence of `text` that asks for the model to know facts, if any.
- *
- * One sentence decides: a memorise phrase, wanting answers without
- * retrieval, or facts newer than the model (each alone); or a knowing verb,
- * an admission of ignorance or (for training data) a document dump, together
- * with a body of facts. A sentence about answering from sources (citing,
- * grounding, refusing) is behaviour, and the parts of a sentence about
- * presentation (format, tone, length) are set aside. In a problem statement
- * the facts and the failure may be in different sentences. Failing all
- * that, the intent classifier may still read the whole text as knowledge.
- */
-export function findKnowledgeInjection(text: string, field: KnowledgeField): string | undefined {
-  let ignorance: Clause | undefined;
-  let corpus = false;
-  // Whether any sentence is about sources or presentation: the classifier then stays silent.
-  let aboutSources = false;
-  let anyKnow = false;
-  for (const clause of clauses(text)) {
-    if (phrases.has('negated', clause.norm)) continue;
-    if (phrases.has('memorize', clause.norm) || phrases.has('withoutRetrieval', clause.norm) || phrases.has('recency', clause.norm)) {
-      return clause.text;
-    }
-    // A sentence about answering from sources (cite, ground, refuse) is behaviour. Parts of a
-    // sentence about presentation (format, tone) are set aside; what is left must still pair a
-    // body of facts with knowing it.
-    if (phrases.has('behaviour', clause.norm)) {
-      aboutSources = true;
-      continue;
-    }
-    if (phrases.has('presentation', clause.norm)) aboutSources = true;
-    const rest = subClauses(clause.norm)
-      .filter((part) => !phrases.has('presentation', part))
-      .join(' , ');
-    const has = (g: KnowledgeGroup): boolean => phrases.has(g, rest);
-    if (has('corpus')) {
-      if (has('know') || has('ignorance')) return clause.text;
-      if (field === 'train' && has('documentDump')) return clause.text;
-      corpus = true;
-    }
-    if (!ignorance && has('ignorance')) ignorance = clause;
-    if (has('know')) anyKnow = true;
-  }
-  // A problem statement may name the facts in one sentence and the failure in the next.
-  if (field === 'problem' && ignorance && corpus) return ignorance.text;
-  // In a problem statement the classifier also needs a cue from the lexicons: problems describe
-  // failures, and short ones about business numbers read like facts to it.
-  const cue = field !== 'problem' || corpus || ignorance !== undefined || anyKnow;
-  if (!aboutSources && cue && intentMargin(text, 'knowledge') >= CLASSIFIER_MARGIN[field]) return text;
-  return undefined;
+export interface KnowledgeOptions {
+  /** Report a statement from this calibrated confidence on. */
+  minConfidence?: number;
+  /**
+   * For a problem statement: whether the plan's goals or training data also
+   * point at facts. A problem describes a failure, and failures are told in
+   * terms of facts ("it gets the fee wrong"); only then does the model's
+   * reading of a problem count.
+   */
+  corroborated?: boolean;
 }
 
-/** Comma-separated parts of a normalised clause. */
-function subClauses(norm: string): string[] {
-  return norm.split(/[,，:：()（）"“”]+/u);
+/**
+ * Whether `text` asks for the model to know facts, and why: a decisive
+ * lexicon cue, or the intent model's calibrated reading of the statement —
+ * its words, its lexicon cues (memorise, a knowing verb with a body of
+ * facts, answering from sources, presentation) and its field.
+ */
+export function findKnowledgeInjection(text: string, field: KnowledgeField, options: KnowledgeOptions = {}): Detection | undefined {
+  const { minConfidence = KNOWLEDGE_MIN_CONFIDENCE, corroborated = false } = options;
+  const decisive = lexiconCues(text).find((c) => DECISIVE.has(c.name));
+  if (decisive) return { quote: decisive.clause.text, confidence: 1, evidence: cueEvidence(decisive, quoteFrom), lexicon: true };
+  if (field === 'problem' && !corroborated) return undefined;
+  const reading = readIntent(text, 'knowledge', field);
+  if (reading.confidence < minConfidence) return undefined;
+  return { quote: text, confidence: reading.confidence, evidence: reading.evidence, lexicon: false };
+}
+
+/** Whether a goal or the training data points at facts: the model reads it as more likely knowledge than not. */
+function pointsAtFacts(text: string, field: KnowledgeField): boolean {
+  return readIntent(text, 'knowledge', field).confidence >= 0.5;
 }
 
 /**
@@ -89,13 +68,22 @@ export default defineRule({
     description: 'The plan aims to make the model know or memorise facts, documents or a knowledge base.',
     hintId: 'knowledge-injection.hint',
     verdict: 'do-not-fine-tune',
-    defaultOptions: {},
+    optionsSchema: confidenceOptionsSchema(KNOWLEDGE_MIN_CONFIDENCE),
+    defaultOptions: { minConfidence: KNOWLEDGE_MIN_CONFIDENCE },
   },
-  check({ plan, report }) {
-    for (const { node, text, field, where } of statements(plan, { trainSource: true })) {
-      const sentence = findKnowledgeInjection(text, field);
-      if (sentence === undefined) continue;
-      report({ node, messageId: 'knowledge-injection.found', data: { where, text: shorten(sentence) } });
+  check({ plan, options, report }) {
+    const all = statements(plan, { trainSource: true });
+    const corroborated = all.some((s) => s.field !== 'problem' && pointsAtFacts(s.text, s.field));
+    for (const { node, text, field, where } of all) {
+      const found = findKnowledgeInjection(text, field, { minConfidence: options.minConfidence, corroborated });
+      if (found === undefined) continue;
+      report({
+        node,
+        messageId: 'knowledge-injection.found',
+        data: { where, text: shorten(found.quote), evidence: evidenceMessage(found) },
+        confidence: found.confidence,
+        evidence: found.evidence,
+      });
     }
   },
 });

@@ -15,8 +15,8 @@ export interface PhraseMatcher<Group extends string> {
   has(group: Group, text: string): boolean;
   /** `text` with every phrase of the given groups replaced by a space. */
   remove(groups: readonly Group[], text: string): string;
-  /** Where the phrases of `group` stand in `text`, as [start, end) offsets. */
-  spans(group: Group, text: string): Array<[number, number]>;
+  /** Where the phrases of `group` stand in `text`, as [start, end) offsets: the first `limit` of them. */
+  spans(group: Group, text: string, limit?: number): Array<[number, number]>;
 }
 
 /** Compiles lexicons (of one rule, one per language) into a matcher. */
@@ -41,12 +41,13 @@ export function compileLexicons<Group extends string>(...lexicons: ReadonlyArray
     has(group, text) {
       return get(group)?.test(text) ?? false;
     },
-    spans(group, text) {
+    spans(group, text, limit = Infinity) {
       const re = global.get(group);
       if (!re) return [];
       const out: Array<[number, number]> = [];
       for (const m of text.matchAll(re)) {
         if (m[0].length > 0) out.push([m.index, m.index + m[0].length]);
+        if (out.length >= limit) break;
       }
       return out;
     },

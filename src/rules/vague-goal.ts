@@ -1,40 +1,31 @@
 import { isMap, type Scalar, type YAMLMap } from 'yaml';
 import { msg } from '../i18n/index.js';
 import { defineRule } from '../rule.js';
-import { intentMargin } from './intent.js';
-import { compileLexicons } from './lexicon.js';
-import en from './lexicons/vague-goal.en.js';
-import type { VagueGroup } from './lexicons/vague-goal.groups.js';
-import zh from './lexicons/vague-goal.zh.js';
+import { confidenceOptionsSchema, evidenceMessage, type Detection } from './detection.js';
+import { readIntent } from './intent.js';
+import { lexiconCues, vaguePhrases as words } from './cues.js';
 import { normalizeText, shorten } from './text.js';
 
-const words = compileLexicons<VagueGroup>(en, zh);
+/**
+ * The model confidence at which a behaviour the word lists leave something
+ * of is reported as vague, chosen on the grouped cross-validation of the
+ * collected corpus (see `npm run eval:rules`).
+ */
+export const VAGUE_MIN_CONFIDENCE = 0.9;
 
 /**
- * How much more likely the intent classifier must find "vague" than any other
- * intent to report a behaviour the word lists leave something of. Chosen by
- * cross-validation on the training splits of the corpus.
+ * Whether a behaviour statement names no behaviour, and why: once
+ * improvement words with no direction ("better", "提升效果"), words every goal
+ * uses ("model", "answers") and function words are taken out, nothing is left
+ * (the lexicon cue `v:empty`, decisive) — or the intent model reads it as
+ * vague.
  */
-const CLASSIFIER_MARGIN = 3;
-
-/**
- * Whether a behaviour statement names no behaviour: once improvement words
- * with no direction ("better", "提升效果"), words every goal uses ("model",
- * "answers") and function words are taken out, nothing is left — no latin
- * word and at most one Chinese character — or when the intent classifier
- * reads it as vague.
- */
-export function isVagueBehavior(text: string): boolean {
-  const norm = normalizeText(text);
-  if (!norm) return false;
-  const rest = words
-    .remove(['improvement', 'generic', 'filler'], norm)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  const latin = rest.match(/[a-z0-9][a-z0-9'+#-]*/g) ?? [];
-  const han = rest.match(/\p{Script=Han}/gu) ?? [];
-  if (latin.length === 0 && han.length <= 1) return true;
-  return intentMargin(text, 'vague') >= CLASSIFIER_MARGIN;
+export function findVagueBehavior(text: string, minConfidence = VAGUE_MIN_CONFIDENCE): Detection | undefined {
+  if (lexiconCues(text).some((c) => c.name === 'v:empty')) return { quote: text, confidence: 1, evidence: [], lexicon: true };
+  if (!normalizeText(text)) return undefined;
+  const reading = readIntent(text, 'vague', 'behavior');
+  if (reading.confidence < minConfidence) return undefined;
+  return { quote: text, confidence: reading.confidence, evidence: reading.evidence, lexicon: false };
 }
 
 /** Whether a metric or target value is missing, empty or a placeholder such as "TBD". */
@@ -58,9 +49,10 @@ export default defineRule({
     description: 'A goal has no metric or no target, or its behaviour is too vague to say which behaviour changes.',
     hintId: 'vague-goal.hint',
     verdict: 'fix-first',
-    defaultOptions: {},
+    optionsSchema: confidenceOptionsSchema(VAGUE_MIN_CONFIDENCE),
+    defaultOptions: { minConfidence: VAGUE_MIN_CONFIDENCE },
   },
-  check({ plan, report }) {
+  check({ plan, options, report }) {
     plan.seq(['goals'])?.items.forEach((item, i) => {
       if (!isMap(item)) return;
       const goalMap = item as YAMLMap;
@@ -68,8 +60,16 @@ export default defineRule({
       const text = typeof behavior?.value === 'string' ? behavior.value : undefined;
       const goal = i + 1;
       const label = text ? msg('vague-goal.goal-quoted', { goal, text: shorten(text, 40) }) : msg('vague-goal.goal', { goal });
-      if (behavior && text !== undefined && isVagueBehavior(text)) {
-        report({ node: behavior, messageId: 'vague-goal.too-vague', data: { goal, text: shorten(text) } });
+      const vague = behavior && text !== undefined ? findVagueBehavior(text, options.minConfidence) : undefined;
+      if (behavior && vague) {
+        report({
+          node: behavior,
+          ...(vague.lexicon
+            ? { messageId: 'vague-goal.too-vague', data: { goal, text: shorten(text!) } }
+            : { messageId: 'vague-goal.too-vague-model', data: { goal, text: shorten(text!), evidence: evidenceMessage(vague) } }),
+          confidence: vague.confidence,
+          evidence: vague.evidence,
+        });
       }
       const noMetric = isUnset(goalMap.get('metric', true));
       const noTarget = isUnset(goalMap.get('target', true));

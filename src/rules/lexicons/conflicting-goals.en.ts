@@ -18,6 +18,7 @@ const en: Lexicon<Side> = {
   // More factual, grounded, strict output: fewer hallucinations.
   factual: [
     String.raw`\b(factual|factuality|accurate|accuracy|grounded|faithful|faithfulness|strict|strictly|precise|conservative|verifiable|evidence|only (from|what|state)|no (hallucination|made-up|invented)s?|(fewer|less|reduce\w*|zero|no|avoid\w*|stop\w*|cut\w*) (hallucinat\w*|fabricat\w*|made-up|invented facts)|hallucinat\w* less|stick to (the )?(facts|source|sources|documents))\b`,
+    String.raw`\b(never|not|don'?t|do not|must not) (state|claim|add|invent|make up|mention|include) (a |any )?(facts?|claims?|numbers?|figures?|details?|features?|specs?)\b[^.;]{0,30}\bnot (in|from|on) (the|our)\b`,
   ],
   // More cautious: refuse or decline more, add safety caveats.
   cautious: [

@@ -148,7 +148,7 @@ const en: Lexicon<KnowledgeGroup> = {
   ],
   // Parts of a sentence about presentation (format, tone, length, wording); set aside before looking for facts.
   presentation: [
-    String.raw`\b(format|formatted|schema|json|markdown|bullets?|tone|style|voice|register|wording|terminology|phrasing|persona|politely|polite|disclaimer|footer|signature|concise|concisely|shorter|brief|briefly|length|\d+ words|sentences|friendly|empathetic|warm|formal|casual|structured|paragraphs?|field names?|keys)\b`,
+    String.raw`\b(format|formatted|schema|json|markdown|bullets?|tone|style|voice|register|wording|terminology|terms|names|naming|phrasing|persona|politely|polite|disclaimer|footer|signature|concise|concisely|shorter|brief|briefly|length|\d+ words|sentences|friendly|empathetic|warm|formal|casual|structured|paragraphs?|field names?|keys)\b`,
     String.raw`\b(in|into|using|with|fill( in)?|follow(ing)?) (our |the |a )?(\w+ )?(template|table)\b`,
   ],
   // Negations that turn a memorise phrase around ("instead of memorising the manual").
