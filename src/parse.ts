@@ -1,6 +1,7 @@
 import { Composer, isMap, isScalar, Parser, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
-import { DEFAULT_LOCALE, hasMessage, msg, render, type Locale, type MessageRef } from './i18n/index.js';
+import { recognizeForeignYaml } from './foreign-yaml.js';
+import { DEFAULT_LOCALE, hasMessage, msg, render, type Locale, type MessageKey, type MessageRef } from './i18n/index.js';
 import { SourceText, type Span, type Target } from './source.js';
 
 /** A plan file that parsed into one YAML document whose root is a mapping. */
@@ -90,6 +91,21 @@ export function parsePlan(rawText: string, locale: Locale = DEFAULT_LOCALE): Par
       'invalid-document',
       msg('invalid-document.not-mapping', { kind }),
       msg('invalid-document.not-mapping.hint'),
+      true,
+    );
+    return { source, diagnostics };
+  }
+
+  // A trainer config or another tool's file: one finding, not a schema error per key.
+  const rootKeys = first.contents.items.flatMap((pair) => (isScalar(pair.key) ? [String(pair.key.value)] : []));
+  const foreign = recognizeForeignYaml(rootKeys);
+  if (foreign) {
+    const firstKey = first.contents.items[0]?.key;
+    error(
+      isScalar(firstKey) ? firstKey : first.contents,
+      'not-a-plan',
+      msg('not-a-plan.found', { kind: msg(`not-a-plan.kind.${foreign.kind}` as MessageKey), keys: foreign.evidence.slice(0, 4).join(', ') }),
+      msg('not-a-plan.hint'),
       true,
     );
     return { source, diagnostics };

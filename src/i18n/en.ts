@@ -208,6 +208,7 @@ export const en = {
 
   // Diagnostics that are not rules; descriptions equal BUILTIN_DIAGNOSTICS (a test checks it).
   'syntax-error.description': 'The file is not valid YAML; nothing else in it is checked.',
+  'not-a-plan.description': "The file is another tool's YAML (a trainer config, a workflow, …), not a plan; it is reported once and not checked further.",
   'invalid-document.description': 'The file is empty, holds more than one YAML document, or its root is not a mapping.',
   'duplicate-key.description': 'A key appears twice in the same mapping; only one of the values can be meant.',
   'unsupported-tag.description': 'A YAML tag (such as !!js/function) that plans do not use; it is never executed.',
@@ -257,6 +258,22 @@ export const en = {
   'syntax-error.unreadable': 'the plan cannot be read: {reason}',
   'syntax-error.alias-limit': 'its aliases (*name) expand more than {max} times',
   'syntax-error.unreadable.hint': 'Remove the aliases (*name) that cannot be resolved or that expand too far, and write the values out.',
+  'not-a-plan.found': 'this looks like {kind}, not a fine-tuning plan: it has no "version" or "goals", and has {keys}',
+  'not-a-plan.hint': 'Leave it out of the files you lint (the hook\'s files:, the Action\'s patterns), or name it in "ignores" of finetune-lint.config.yaml; a plan points at a trainer config with training.config.',
+  'not-a-plan.kind.llama-factory': 'a LLaMA-Factory config',
+  'not-a-plan.kind.axolotl': 'an Axolotl config',
+  'not-a-plan.kind.torchtune': 'a torchtune config',
+  'not-a-plan.kind.hf-trainer': 'a Hugging Face Trainer (TrainingArguments) config',
+  'not-a-plan.kind.deepspeed': 'a DeepSpeed config',
+  'not-a-plan.kind.accelerate': 'an Accelerate config',
+  'not-a-plan.kind.github-workflow': 'a GitHub Actions workflow',
+  'not-a-plan.kind.github-action': "a GitHub Action's metadata file",
+  'not-a-plan.kind.docker-compose': 'a Docker Compose file',
+  'not-a-plan.kind.kubernetes': 'a Kubernetes manifest',
+  'not-a-plan.kind.pre-commit': 'a pre-commit configuration',
+  'not-a-plan.kind.dvc': 'a DVC file',
+  'not-a-plan.kind.conda': 'a conda environment file',
+  'not-a-plan.kind.finetune-lint-config': 'a finetune-lint configuration',
   'invalid-document.empty': 'the file is empty',
   'invalid-document.only-comments': 'the file holds no YAML content, only comments',
   'invalid-document.empty.hint': 'Write the plan as a YAML mapping; `finetune-lint init` writes a starter plan.',
@@ -510,6 +527,7 @@ Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run 
   'explain.unknown-rule.near': 'finetune-lint: unknown rule "{id}" (did you mean "{near}"?); `finetune-lint rules` lists them.',
   'explain.missing-doc': 'finetune-lint: the document of "{id}" is missing ({file}).',
   'init.exists': 'finetune-lint: {target} already exists; not overwriting it.',
+  'init.not-picked': 'Note: {target} is not named like a plan (finetune-plan*.yaml or .yml, or any .yaml / .yml under a plans/ folder), so the pre-commit hook and the GitHub Action do not lint it by default; rename it, or add it to their files: / patterns.',
   'init.wrote': 'Wrote {target}. Replace every <FILL: …>, then run: finetune-lint {target}',
 } as const;
 
