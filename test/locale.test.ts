@@ -159,7 +159,7 @@ describe('--locale on the command line', () => {
     expect(unmatched.stderr).toBe('finetune-lint：没有文件匹配模式「nothing-here/*.yaml」。\n');
     const format = runCli(['--locale', 'zh-CN', '-f', 'xml', 'plans'], { cwd: dir });
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('未知格式「xml」；可选：stylish, json, sarif, github, junit, compact。');
+    expect(format.stderr).toContain('未知格式「xml」；可选：stylish, json, sarif, github, junit, compact, markdown。');
     const help = runCli(['--help', '--locale', 'zh-CN']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--locale <en|zh-CN>');

@@ -101,6 +101,10 @@ export const en = {
   'data-file-missing.found': '{key} "{file}" does not exist (looked for {absolute})',
   'data-file-missing.broken-link': '{key} "{file}" does not exist (a symbolic link to nothing)',
 
+  'data-not-checked-out.description': 'A data file the plan names is a Git LFS or DVC pointer: the data is not checked out, so it is not checked.',
+  'data-not-checked-out.hint': 'Fetch the data before linting (git lfs pull, or lfs: true on actions/checkout; dvc pull), or turn the check off where the data stays remote: data-not-checked-out: off.',
+  'data-not-checked-out.git-lfs': '{key} "{file}" is a Git LFS pointer: the data is not checked out, so it was not checked',
+  'data-not-checked-out.dvc': '{key} "{file}" is tracked by DVC ({pointer}): the data is not checked out, so it was not checked',
   'data-path-outside-root.description': 'A path in the plan leads outside the repository root; the file is not read.',
   'data-path-outside-root.hint': 'Keep data and trainer configs inside the repository (paths relative to the plan), or pass --allow-outside-root if reading that file is intended.',
   'data-path-outside-root.found': '{key} "{file}" ({absolute}) is outside the repository root {root}; it was not read',
@@ -374,6 +378,15 @@ export const en = {
   'verdict.do-not-fine-tune': 'do not fine-tune (yet)',
 
   // Formatters.
+  'markdown.no-plans': 'No plans were linted.',
+  'markdown.plan': 'plan',
+  'markdown.verdict': 'verdict',
+  'markdown.errors': 'errors',
+  'markdown.warnings': 'warnings',
+  'markdown.position': 'line:col',
+  'markdown.severity': 'severity',
+  'markdown.rule': 'rule',
+  'markdown.message': 'message',
   'stylish.error': 'error',
   'stylish.warning': 'warning',
   'stylish.verdict': 'verdict:',
