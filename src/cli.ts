@@ -70,12 +70,12 @@ function byteSize(value: string): number {
 }
 
 /** `--format name` or `--format name:path`, repeatable. */
-function formatSpec(value: string, previous: string[]): string[] {
+function formatSpec(value: string, previous: string[] | undefined): string[] {
   const name = value.split(':')[0]!;
   if (!(name in formatters)) {
     throw new InvalidArgumentError(translate(locale, 'cli.unknown-format', { name, formats: Object.keys(formatters).join(', ') }));
   }
-  return [...previous, value];
+  return [...(previous ?? []), value];
 }
 
 /** `--rule id:severity` or `--rule 'id:["warn", {"maxGoals": 2}]'`, repeatable. */
@@ -104,12 +104,17 @@ function buildProgram(): Command {
     .name('finetune-lint')
     .description(translate(locale, 'cli.description'))
     .argument('[patterns...]', translate(locale, 'cli.arg.patterns'))
-    .option('-f, --format <name[:path]>', translate(locale, 'cli.opt.format', { formats: Object.keys(formatters).join(', ') }), formatSpec, [])
+    // Defaults are given as text where commander would print the raw value (`[]`, `10485760`).
+    .addOption(
+      new Option('-f, --format <name[:path]>', translate(locale, 'cli.opt.format', { formats: Object.keys(formatters).join(', ') }))
+        // No default: commander would print it as "(default: [])"; the description says what it is.
+        .argParser(formatSpec),
+    )
     .option('-o, --output-file <path>', translate(locale, 'cli.opt.output-file'))
     .option('--max-warnings <n>', translate(locale, 'cli.opt.max-warnings'), nonNegativeInt, -1)
     .option('--quiet', translate(locale, 'cli.opt.quiet'), false)
     .option('--no-error-on-unmatched-pattern', translate(locale, 'cli.opt.no-error-on-unmatched-pattern'))
-    .option('--max-file-size <size>', translate(locale, 'cli.opt.max-file-size'), byteSize, DEFAULT_MAX_FILE_SIZE)
+    .addOption(new Option('--max-file-size <size>', translate(locale, 'cli.opt.max-file-size')).argParser(byteSize).default(DEFAULT_MAX_FILE_SIZE, '10MB'))
     .option('--stdin', translate(locale, 'cli.opt.stdin'))
     .option('--stdin-filename <path>', translate(locale, 'cli.opt.stdin-filename'))
     .option('-c, --config <path>', translate(locale, 'cli.opt.config'))
@@ -354,6 +359,7 @@ async function main(rawArgv: string[]): Promise<number> {
     throw err;
   }
   const options = program.opts<CliOptions>();
+  options.format ??= [];
   const patterns = program.args;
 
   if (options.printSchema) {
@@ -479,7 +485,9 @@ async function main(rawArgv: string[]): Promise<number> {
 }
 
 function formatterContext(spec: OutputSpec, options: CliOptions, rules: RuleDescription[]): FormatterContext {
-  return { cwd: process.cwd(), color: shouldColor(options.color, Boolean(spec.file)), version: VERSION, rules, locale };
+  // A terminal's width, so that stylish never pads a line past it; files and pipes get no limit.
+  const columns = !spec.file && process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+  return { cwd: process.cwd(), color: shouldColor(options.color, Boolean(spec.file)), version: VERSION, rules, locale, ...(columns ? { columns } : {}) };
 }
 
 /** Writes the results to the outputs as they arrive (see `report-stream.ts`); returns the exit code. */

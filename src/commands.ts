@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dataRules } from './data/rules/index.js';
+import { BUILTIN_DIAGNOSTICS, type BuiltinDiagnosticId } from './diagnostic.js';
 import { displayWidth } from './display-width.js';
 import { DEFAULT_LOCALE, translate, type Locale } from './i18n/index.js';
 import { STARTER_PLANS } from './init-template.js';
@@ -72,8 +73,21 @@ export function explainRule(id: string, docsDir: string, locale: Locale = DEFAUL
     if (meta.docsUrl) lines.push('', meta.docsUrl);
     return { stdout: `${lines.join('\n')}\n`, code: 0 };
   }
+  if (!rule && id in BUILTIN_DIAGNOSTICS) {
+    // Not a rule, but printed like one: its id must explain too.
+    const lines = [
+      `# ${id}`,
+      '',
+      translate(locale, `${id as BuiltinDiagnosticId}.description`),
+      '',
+      `- ${translate(locale, 'rules.heading.default')}: ${id === 'unused-disable-directive' ? 'warning' : 'error'}`,
+      '',
+      translate(locale, 'explain.builtin'),
+    ];
+    return { stdout: `${lines.join('\n')}\n`, code: 0 };
+  }
   if (!rule) {
-    const near = closest(id, [...rules, ...plugins].map((r) => r.meta.id));
+    const near = nearestId(id, [...rules.map((r) => r.meta.id), ...Object.keys(BUILTIN_DIAGNOSTICS), ...plugins.map((r) => r.meta.id)]);
     const stderr = near ? translate(locale, 'explain.unknown-rule.near', { id, near }) : translate(locale, 'explain.unknown-rule', { id });
     return { stderr: `${stderr}\n`, code: 2 };
   }
@@ -82,6 +96,19 @@ export function explainRule(id: string, docsDir: string, locale: Locale = DEFAUL
   const file = existsSync(own) ? own : english;
   if (!existsSync(file)) return { stderr: `${translate(locale, 'explain.missing-doc', { id, file })}\n`, code: 2 };
   return { stdout: readFileSync(file, 'utf8'), code: 0 };
+}
+
+/**
+ * The id someone most likely meant: a near spelling of the whole id, else of
+ * one of its words (`knowlege` → `knowledge-injection`), else an id it starts.
+ */
+function nearestId(input: string, ids: readonly string[]): string | undefined {
+  const whole = closest(input, ids);
+  if (whole) return whole;
+  const word = closest(input, ids.flatMap((x) => x.split('-')).filter((w) => w.length >= 4));
+  if (word) return ids.find((x) => x.split('-').includes(word));
+  const lower = input.toLowerCase();
+  return lower.length >= 3 ? ids.find((x) => x.startsWith(lower)) : undefined;
 }
 
 /**

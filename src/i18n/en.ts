@@ -158,6 +158,7 @@ export const en = {
 
   'eval-set-size.description': 'The eval file has fewer examples than the minimum, or a different number than data.eval.examples says.',
   'eval-set-size.hint': 'Collect more held-out examples (a few hundred make a change of a few points measurable), and keep data.eval.examples in step with the file.',
+  'eval-set-size.declared.hint': 'Correct data.eval.examples to {count}, the number of records in {file}, or point data.eval.path at the file the plan means.',
   'eval-set-size.declared.one': 'data.eval.examples says {declared}, but {file} holds {count} record',
   'eval-set-size.declared.other': 'data.eval.examples says {declared}, but {file} holds {count} records',
   'eval-set-size.too-few.one': '{file} holds {count} example, fewer than {min}: too few to tell a change from noise',
@@ -236,6 +237,7 @@ export const en = {
   'directive.unused.hint': 'Remove the directive (or the rule id from it): what it suppressed is fixed.',
 
   'syntax-error.yaml': 'YAML syntax error: {detail}',
+  'syntax-error.quote-value.hint': 'A ": " inside a value starts a nested key: quote the whole value, as in {fix}',
   'syntax-error.yaml.hint': 'Fix the YAML syntax at this position; nothing else in the file is checked until it parses.',
   // The YAML parser's own explanation of a syntax error, by its error code; English uses the parser's text.
   'syntax-error.detail.BAD_INDENT': '{text}',
@@ -393,6 +395,8 @@ export const en = {
   'stylish.verdict-line': '{label} {verdict}{reasons}',
   'stylish.summary': '✖ {problems} ({errors}, {warnings})',
   'stylish.verdicts': '{plans}: {ready} ready, {fixFirst} fix the plan first, {doNotFineTune} do not fine-tune (yet)',
+  'stylish.no-errors.one': '{count} plan checked, no errors shown',
+  'stylish.no-errors.other': '{count} plans checked, no errors shown',
   'stylish.clean.one': '{count} plan checked, no problems: ready',
   'stylish.clean.other': '{count} plans checked, no problems: all ready',
   'count.plan.one': '{count} plan',
@@ -536,6 +540,7 @@ Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run 
   'rules.heading.default': 'default',
   'rules.heading.verdict': 'verdict',
   'rules.heading.description': 'what it reports',
+  'explain.builtin': 'Not a rule: a diagnostic about the file itself or about its disable comments. It cannot be turned off in the configuration nor suppressed by a disable comment. See "Diagnostics that are not rules" in the README.',
   'explain.unknown-rule': 'finetune-lint: unknown rule "{id}"; `finetune-lint rules` lists them.',
   'explain.unknown-rule.near': 'finetune-lint: unknown rule "{id}" (did you mean "{near}"?); `finetune-lint rules` lists them.',
   'explain.missing-doc': 'finetune-lint: the document of "{id}" is missing ({file}).',

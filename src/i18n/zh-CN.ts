@@ -153,6 +153,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
 
   'eval-set-size.description': '评测文件中的样本少于最低数量，或者与 data.eval.examples 声明的数量不一致。',
   'eval-set-size.hint': '收集更多留出样本（几百条才能让几个百分点的变化可以测出来），并让 data.eval.examples 与文件保持一致。',
+  'eval-set-size.declared.hint': '把 data.eval.examples 改成 {count}（{file} 中的记录数），或者把 data.eval.path 指向计划真正要用的文件。',
   'eval-set-size.declared.one': 'data.eval.examples 写的是 {declared}，但 {file} 中有 {count} 条记录',
   'eval-set-size.declared.other': 'data.eval.examples 写的是 {declared}，但 {file} 中有 {count} 条记录',
   'eval-set-size.too-few.one': '{file} 只有 {count} 条样本，少于 {min} 条：太少，无法区分真实变化与噪声',
@@ -228,6 +229,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'directive.unused.hint': '删掉这条注释（或其中的规则 id）：它屏蔽的问题已经解决了。',
 
   'syntax-error.yaml': 'YAML 语法错误：{detail}',
+  'syntax-error.quote-value.hint': '值里的 ": " 会被当成嵌套的键：把整个值加上引号，例如 {fix}',
   'syntax-error.yaml.hint': '修正此处的 YAML 语法；在文件能够解析之前，其他内容都不会检查。',
   'syntax-error.detail.BAD_INDENT': '缩进不一致（{text}）',
   'syntax-error.detail.TAB_AS_INDENT': '缩进不能使用 Tab（{text}）',
@@ -381,6 +383,8 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'stylish.verdict-line': '{label}{verdict}{reasons}',
   'stylish.summary': '✖ {problems}（{errors}，{warnings}）',
   'stylish.verdicts': '{plans}：{ready} 个可以开始，{fixFirst} 个需先修改计划，{doNotFineTune} 个（暂时）不要微调',
+  'stylish.no-errors.one': '已检查 {count} 个计划，没有显示错误',
+  'stylish.no-errors.other': '已检查 {count} 个计划，没有显示错误',
   'stylish.clean.one': '已检查 {count} 个计划，没有问题：可以开始',
   'stylish.clean.other': '已检查 {count} 个计划，没有问题：全部可以开始',
   'count.plan.one': '{count} 个计划',
@@ -519,6 +523,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'rules.heading.default': '默认级别',
   'rules.heading.verdict': '结论',
   'rules.heading.description': '报告什么',
+  'explain.builtin': '这不是规则，而是关于文件本身或其禁用注释的诊断。它不能在配置中关闭，也不能用禁用注释屏蔽。详见 README 的“不属于规则的诊断”。',
   'explain.unknown-rule': 'finetune-lint：未知规则「{id}」；`finetune-lint rules` 会列出所有规则。',
   'explain.unknown-rule.near': 'finetune-lint：未知规则「{id}」（是不是想写「{near}」？）；`finetune-lint rules` 会列出所有规则。',
   'explain.missing-doc': 'finetune-lint：缺少「{id}」的文档（{file}）。',
