@@ -11,7 +11,7 @@ import { formatters, streamingFormatters, type FormatterContext, type RuleDescri
 import { ConfigLoader } from './config/loader.js';
 import { pluginFileOf } from './config/plugins.js';
 import type { AnyRule } from './rule.js';
-import { LOCALES, resolveLocale, translate, type Locale } from './i18n/index.js';
+import { LOCALES, normalizeLocale, resolveLocale, translate, type Locale } from './i18n/index.js';
 import type { DataCheckOptions } from './data/run.js';
 import { CacheWriteError, resolveCacheLocation } from './cache-location.js';
 import { OutputError, streamReport } from './report-stream.js';
@@ -325,6 +325,28 @@ function takeLocale(argv: string[]): { value?: string; missing: boolean; rest: s
   return { value, missing, rest };
 }
 
+/**
+ * The `locale` of the configuration that applies to the current folder (or
+ * of the file given with `--config`), read before anything is printed. A
+ * configuration that cannot be read says nothing here; the run reports it.
+ */
+async function configuredLocale(argv: readonly string[]): Promise<Locale | undefined> {
+  let configFile: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--no-config') return undefined;
+    if ((arg === '-c' || arg === '--config') && i + 1 < argv.length) configFile = argv[++i];
+    else if (arg.startsWith('--config=')) configFile = arg.slice('--config='.length);
+  }
+  try {
+    const loader = new ConfigLoader(configFile ? { configFile } : {});
+    return (await loader.forFile(path.resolve('finetune-plan.yaml'))).locale;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A configuration mistake, in the active locale when it carries a catalogue entry. */
 function configError(err: ConfigError): number {
   process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.ref ?? err.message })}\n`);
@@ -334,7 +356,9 @@ function configError(err: ConfigError): number {
 async function main(rawArgv: string[]): Promise<number> {
   const taken = takeLocale(rawArgv);
   const argv = taken.rest;
-  const chosen = resolveLocale(taken.value, process.env);
+  let chosen = resolveLocale(taken.value, process.env);
+  // A team's configuration names its language; --locale and FINETUNE_LINT_LOCALE still win.
+  if (chosen && taken.value === undefined && !normalizeLocale(process.env.FINETUNE_LINT_LOCALE)) chosen = (await configuredLocale(argv)) ?? chosen;
   if (chosen) locale = chosen;
   const locales = LOCALES.join(', ');
   if (taken.missing) {

@@ -369,3 +369,25 @@ describe('finetune-lint rules / explain / init in Chinese', () => {
     expect(clean.status).toBe(0);
   });
 });
+
+describe('locale in the configuration file', () => {
+  const plan = cleanPlan.replace('  eval:\n    path: data/eval.jsonl\n', '');
+
+  it('gives the whole team Chinese output, below --locale and FINETUNE_LINT_LOCALE and above LANG', () => {
+    const dir = tempTree({ '.git/HEAD': '', 'finetune-lint.config.yaml': 'locale: zh-CN\n', 'plans/a.yaml': plan });
+    const zh = runCli(['--data-checks', 'off', 'plans/a.yaml'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
+    expect(zh.status).toBe(1);
+    expect(zh.stdout).toContain('没有评测集');
+    expect(runCli(['explain', 'schema'], { cwd: dir }).stdout).toContain('计划不符合');
+    expect(runCli(['--locale', 'en', '--data-checks', 'off', 'plans/a.yaml'], { cwd: dir }).stdout).toContain('no evaluation set');
+    expect(runCli(['--data-checks', 'off', 'plans/a.yaml'], { cwd: dir, env: { FINETUNE_LINT_LOCALE: 'en' } }).stdout).toContain('no evaluation set');
+    expect(runCli(['--no-config', '--data-checks', 'off', 'plans/a.yaml'], { cwd: dir }).stdout).toContain('no evaluation set');
+  });
+
+  it('is checked like every other key', () => {
+    const dir = tempTree({ '.git/HEAD': '', 'finetune-lint.config.yaml': 'locale: fr\n', 'plans/a.yaml': plan });
+    const r = runCli(['--data-checks', 'off', 'plans/a.yaml'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('locale');
+  });
+});
