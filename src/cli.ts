@@ -11,7 +11,7 @@ import { formatters, streamingFormatters, type FormatterContext, type RuleDescri
 import { ConfigLoader } from './config/loader.js';
 import { pluginFileOf } from './config/plugins.js';
 import type { AnyRule } from './rule.js';
-import { LOCALES, resolveLocale, translate, type Locale } from './i18n/index.js';
+import { LOCALES, normalizeLocale, resolveLocale, translate, type Locale } from './i18n/index.js';
 import type { DataCheckOptions } from './data/run.js';
 import { CacheWriteError, resolveCacheLocation } from './cache-location.js';
 import { OutputError, streamReport } from './report-stream.js';
@@ -70,12 +70,12 @@ function byteSize(value: string): number {
 }
 
 /** `--format name` or `--format name:path`, repeatable. */
-function formatSpec(value: string, previous: string[]): string[] {
+function formatSpec(value: string, previous: string[] | undefined): string[] {
   const name = value.split(':')[0]!;
   if (!(name in formatters)) {
     throw new InvalidArgumentError(translate(locale, 'cli.unknown-format', { name, formats: Object.keys(formatters).join(', ') }));
   }
-  return [...previous, value];
+  return [...(previous ?? []), value];
 }
 
 /** `--rule id:severity` or `--rule 'id:["warn", {"maxGoals": 2}]'`, repeatable. */
@@ -104,12 +104,17 @@ function buildProgram(): Command {
     .name('finetune-lint')
     .description(translate(locale, 'cli.description'))
     .argument('[patterns...]', translate(locale, 'cli.arg.patterns'))
-    .option('-f, --format <name[:path]>', translate(locale, 'cli.opt.format', { formats: Object.keys(formatters).join(', ') }), formatSpec, [])
+    // Defaults are given as text where commander would print the raw value (`[]`, `10485760`).
+    .addOption(
+      new Option('-f, --format <name[:path]>', translate(locale, 'cli.opt.format', { formats: Object.keys(formatters).join(', ') }))
+        // No default: commander would print it as "(default: [])"; the description says what it is.
+        .argParser(formatSpec),
+    )
     .option('-o, --output-file <path>', translate(locale, 'cli.opt.output-file'))
     .option('--max-warnings <n>', translate(locale, 'cli.opt.max-warnings'), nonNegativeInt, -1)
     .option('--quiet', translate(locale, 'cli.opt.quiet'), false)
     .option('--no-error-on-unmatched-pattern', translate(locale, 'cli.opt.no-error-on-unmatched-pattern'))
-    .option('--max-file-size <size>', translate(locale, 'cli.opt.max-file-size'), byteSize, DEFAULT_MAX_FILE_SIZE)
+    .addOption(new Option('--max-file-size <size>', translate(locale, 'cli.opt.max-file-size')).argParser(byteSize).default(DEFAULT_MAX_FILE_SIZE, '10MB'))
     .option('--stdin', translate(locale, 'cli.opt.stdin'))
     .option('--stdin-filename <path>', translate(locale, 'cli.opt.stdin-filename'))
     .option('-c, --config <path>', translate(locale, 'cli.opt.config'))
@@ -320,6 +325,28 @@ function takeLocale(argv: string[]): { value?: string; missing: boolean; rest: s
   return { value, missing, rest };
 }
 
+/**
+ * The `locale` of the configuration that applies to the current folder (or
+ * of the file given with `--config`), read before anything is printed. A
+ * configuration that cannot be read says nothing here; the run reports it.
+ */
+async function configuredLocale(argv: readonly string[]): Promise<Locale | undefined> {
+  let configFile: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--no-config') return undefined;
+    if ((arg === '-c' || arg === '--config') && i + 1 < argv.length) configFile = argv[++i];
+    else if (arg.startsWith('--config=')) configFile = arg.slice('--config='.length);
+  }
+  try {
+    const loader = new ConfigLoader(configFile ? { configFile } : {});
+    return (await loader.forFile(path.resolve('finetune-plan.yaml'))).locale;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A configuration mistake, in the active locale when it carries a catalogue entry. */
 function configError(err: ConfigError): number {
   process.stderr.write(`${translate(locale, 'cli.config-error', { detail: err.ref ?? err.message })}\n`);
@@ -329,7 +356,9 @@ function configError(err: ConfigError): number {
 async function main(rawArgv: string[]): Promise<number> {
   const taken = takeLocale(rawArgv);
   const argv = taken.rest;
-  const chosen = resolveLocale(taken.value, process.env);
+  let chosen = resolveLocale(taken.value, process.env);
+  // A team's configuration names its language; --locale and FINETUNE_LINT_LOCALE still win.
+  if (chosen && taken.value === undefined && !normalizeLocale(process.env.FINETUNE_LINT_LOCALE)) chosen = (await configuredLocale(argv)) ?? chosen;
   if (chosen) locale = chosen;
   const locales = LOCALES.join(', ');
   if (taken.missing) {
@@ -354,6 +383,7 @@ async function main(rawArgv: string[]): Promise<number> {
     throw err;
   }
   const options = program.opts<CliOptions>();
+  options.format ??= [];
   const patterns = program.args;
 
   if (options.printSchema) {
@@ -479,7 +509,9 @@ async function main(rawArgv: string[]): Promise<number> {
 }
 
 function formatterContext(spec: OutputSpec, options: CliOptions, rules: RuleDescription[]): FormatterContext {
-  return { cwd: process.cwd(), color: shouldColor(options.color, Boolean(spec.file)), version: VERSION, rules, locale };
+  // A terminal's width, so that stylish never pads a line past it; files and pipes get no limit.
+  const columns = !spec.file && process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+  return { cwd: process.cwd(), color: shouldColor(options.color, Boolean(spec.file)), version: VERSION, rules, locale, ...(columns ? { columns } : {}) };
 }
 
 /** Writes the results to the outputs as they arrive (see `report-stream.ts`); returns the exit code. */

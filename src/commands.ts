@@ -1,10 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { dataRules } from './data/rules/index.js';
+import { BUILTIN_DIAGNOSTICS, type BuiltinDiagnosticId } from './diagnostic.js';
 import { displayWidth } from './display-width.js';
 import { DEFAULT_LOCALE, translate, type Locale } from './i18n/index.js';
 import { STARTER_PLANS } from './init-template.js';
+import { isPlanPath } from './plan-patterns.js';
 import { ruleDescription, type AnyRule } from './rule.js';
 import { rules as planRules } from './rules/index.js';
 import { closest } from './text-distance.js';
@@ -71,8 +73,21 @@ export function explainRule(id: string, docsDir: string, locale: Locale = DEFAUL
     if (meta.docsUrl) lines.push('', meta.docsUrl);
     return { stdout: `${lines.join('\n')}\n`, code: 0 };
   }
+  if (!rule && id in BUILTIN_DIAGNOSTICS) {
+    // Not a rule, but printed like one: its id must explain too.
+    const lines = [
+      `# ${id}`,
+      '',
+      translate(locale, `${id as BuiltinDiagnosticId}.description`),
+      '',
+      `- ${translate(locale, 'rules.heading.default')}: ${id === 'unused-disable-directive' ? 'warning' : 'error'}`,
+      '',
+      translate(locale, 'explain.builtin'),
+    ];
+    return { stdout: `${lines.join('\n')}\n`, code: 0 };
+  }
   if (!rule) {
-    const near = closest(id, [...rules, ...plugins].map((r) => r.meta.id));
+    const near = nearestId(id, [...rules.map((r) => r.meta.id), ...Object.keys(BUILTIN_DIAGNOSTICS), ...plugins.map((r) => r.meta.id)]);
     const stderr = near ? translate(locale, 'explain.unknown-rule.near', { id, near }) : translate(locale, 'explain.unknown-rule', { id });
     return { stderr: `${stderr}\n`, code: 2 };
   }
@@ -83,11 +98,34 @@ export function explainRule(id: string, docsDir: string, locale: Locale = DEFAUL
   return { stdout: readFileSync(file, 'utf8'), code: 0 };
 }
 
-/** `finetune-lint init [path]`: writes the starter plan of the locale; never overwrites. */
+/**
+ * The id someone most likely meant: a near spelling of the whole id, else of
+ * one of its words (`knowlege` → `knowledge-injection`), else an id it starts.
+ */
+function nearestId(input: string, ids: readonly string[]): string | undefined {
+  const whole = closest(input, ids);
+  if (whole) return whole;
+  const word = closest(input, ids.flatMap((x) => x.split('-')).filter((w) => w.length >= 4));
+  if (word) return ids.find((x) => x.split('-').includes(word));
+  const lower = input.toLowerCase();
+  return lower.length >= 3 ? ids.find((x) => x.startsWith(lower)) : undefined;
+}
+
+/**
+ * `finetune-lint init [path]`: writes the starter plan of the locale; never
+ * overwrites. A path that ends in a slash or names a folder means a
+ * `finetune-plan.yaml` inside it (the folder is created when missing). A plan
+ * written under a name the hook and the Action would not pick by default gets
+ * a note saying so.
+ */
 export async function initPlan(target = 'finetune-plan.yaml', locale: Locale = DEFAULT_LOCALE): Promise<CommandOutcome> {
-  const file = path.resolve(target);
-  if (existsSync(file)) return { stderr: `${translate(locale, 'init.exists', { target })}\n`, code: 2 };
+  const asFolder = /[\\/]$/.test(target) || (existsSync(target) && statSync(target).isDirectory());
+  const shown = asFolder ? `${target.replace(/[\\/]+$/, '')}/finetune-plan.yaml` : target;
+  const file = path.resolve(shown);
+  if (existsSync(file)) return { stderr: `${translate(locale, 'init.exists', { target: shown })}\n`, code: 2 };
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, STARTER_PLANS[locale], { flag: 'wx' });
-  return { stdout: `${translate(locale, 'init.wrote', { target })}\n`, code: 0 };
+  // The absolute path: a plan written from inside a plans/ folder is under it too.
+  const note = isPlanPath(file.split(path.sep).join('/')) ? '' : `${translate(locale, 'init.not-picked', { target: shown })}\n`;
+  return { stdout: `${translate(locale, 'init.wrote', { target: shown })}\n`, ...(note ? { stderr: note } : {}), code: 0 };
 }

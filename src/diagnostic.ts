@@ -64,6 +64,7 @@ export interface LintResult {
 export const BUILTIN_DIAGNOSTICS = {
   'syntax-error': 'The file is not valid YAML; nothing else in it is checked.',
   'invalid-document': 'The file is empty, holds more than one YAML document, or its root is not a mapping.',
+  'not-a-plan': "The file is another tool's YAML (a trainer config, a workflow, …), not a plan; it is reported once and not checked further.",
   'duplicate-key': 'A key appears twice in the same mapping; only one of the values can be meant.',
   'unsupported-tag': 'A YAML tag (such as !!js/function) that plans do not use; it is never executed.',
   schema: 'The plan breaks the plan format: an unknown key, a missing key, or a value of the wrong type.',

@@ -23,6 +23,12 @@ const PREFIX = 'finetune-lint-';
 
 export interface Directive extends Position {
   kind: DirectiveKind;
+  /**
+   * For `disable-next-line` above a key whose value is a block mapping or
+   * list: the last line of that value. The directive covers the key's whole
+   * entry, so one placed above `risk:` covers a finding on `level: high`.
+   */
+  coversThrough?: number;
   /** The rule ids named, or `null` for every rule. */
   ruleIds: string[] | null;
   /** The text after ` -- `, if any. */
@@ -88,6 +94,18 @@ export function parseDirectives(
   return { directives, problems };
 }
 
+/**
+ * Extends each `disable-next-line` directive whose next line holds a key with
+ * a block value to the end of that value; `blockEnds` maps a key's line to
+ * the last line of its value.
+ */
+export function extendToBlocks(directives: readonly Directive[], blockEnds: ReadonlyMap<number, number>): Directive[] {
+  return directives.map((d) => {
+    const end = d.kind === 'disable-next-line' ? blockEnds.get(d.line + 1) : undefined;
+    return end !== undefined && end > d.line + 1 ? { ...d, coversThrough: end } : d;
+  });
+}
+
 function invalid(position: Position, locale: Locale, message: MessageRef, hint: MessageRef = msg('directive.hint')): Diagnostic {
   return { ruleId: 'invalid-disable-directive', severity: 'error', message: render(locale, message), hint: render(locale, hint), ...position };
 }
@@ -124,7 +142,7 @@ export function applyDirectives(
       const d = directives[i]!;
       if (!names(d, m.ruleId)) continue;
       if (d.kind === 'disable-file') return use(i, m.ruleId);
-      if (d.kind === 'disable-next-line' && m.line === d.line + 1) return use(i, m.ruleId);
+      if (d.kind === 'disable-next-line' && m.line >= d.line + 1 && m.line <= (d.coversThrough ?? d.line + 1)) return use(i, m.ruleId);
       if (d.kind === 'disable-line' && m.line === d.line) return use(i, m.ruleId);
     }
     // Block directives: the state at the finding's position.

@@ -1,6 +1,7 @@
 import { decodePlanBytes } from './decode.js';
 import { makeResult, type Diagnostic, type LintResult } from './diagnostic.js';
-import { applyDirectives, parseDirectives } from './directives.js';
+import { isCollection, isScalar, visit, type YAMLMap } from 'yaml';
+import { applyDirectives, extendToBlocks, parseDirectives } from './directives.js';
 import { dataRules } from './data/rules/index.js';
 import { DEFAULT_LOCALE, msg, render, type Locale, type MessageRef } from './i18n/index.js';
 import { parsePlan } from './parse.js';
@@ -130,7 +131,8 @@ export function finishPlanCheck(
   const { options } = check;
   const locale = options.locale ?? DEFAULT_LOCALE;
   const { directives, problems } = parseDirectives(comments, check.parsed!.source, locale);
-  const { messages, suppressed } = applyDirectives([...all, ...problems], directives, {
+  const covering = extendToBlocks(directives, blockEnds(check.parsed!.plan.root, check.parsed!.source));
+  const { messages, suppressed } = applyDirectives([...all, ...problems], covering, {
     knownRuleIds: options.knownRuleIds ?? defaultKnownRuleIds(options.activeRules),
     notRun,
     reportUnused: options.reportUnusedDisableDirectives ?? 'warning',
@@ -138,6 +140,19 @@ export function finishPlanCheck(
     locale,
   });
   return makeResult(check.filePath, messages, suppressed);
+}
+
+/** For every key whose value is a block mapping or list: the key's line, and the last line of the value. */
+function blockEnds(root: YAMLMap, source: SourceText): Map<number, number> {
+  const ends = new Map<number, number>();
+  visit(root, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || !isCollection(pair.value) || pair.value.flow || !pair.key.range || !pair.value.range) return;
+      const keyLine = source.position({ start: pair.key.range[0], end: pair.key.range[1] }).line;
+      ends.set(keyLine, source.position({ start: pair.value.range[0], end: pair.value.range[1] }).endLine);
+    },
+  });
+  return ends;
 }
 
 const DATA_RULE_IDS: ReadonlySet<string> = new Set(dataRules.map((r) => r.meta.id));

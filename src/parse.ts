@@ -1,6 +1,7 @@
 import { Composer, isMap, isScalar, Parser, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
-import { DEFAULT_LOCALE, hasMessage, msg, render, type Locale, type MessageRef } from './i18n/index.js';
+import { recognizeForeignYaml } from './foreign-yaml.js';
+import { DEFAULT_LOCALE, hasMessage, msg, render, type Locale, type MessageKey, type MessageRef } from './i18n/index.js';
 import { SourceText, type Span, type Target } from './source.js';
 
 /** A plan file that parsed into one YAML document whose root is a mapping. */
@@ -64,7 +65,7 @@ export function parsePlan(rawText: string, locale: Locale = DEFAULT_LOCALE): Par
         tooDeep ? { start: contentStart, end: contentStart + 1 } : { start: syntax.pos[0], end: syntax.pos[1] },
         'syntax-error',
         tooDeep ? msg('syntax-error.too-deep') : msg('syntax-error.yaml', { detail: syntaxDetail(syntax.code, syntax.message) }),
-        tooDeep ? msg('syntax-error.too-deep.hint') : msg('syntax-error.yaml.hint'),
+        tooDeep ? msg('syntax-error.too-deep.hint') : syntaxHint(syntax.code, text, syntax.pos[0]),
         true,
       );
       return { source, diagnostics };
@@ -90,6 +91,21 @@ export function parsePlan(rawText: string, locale: Locale = DEFAULT_LOCALE): Par
       'invalid-document',
       msg('invalid-document.not-mapping', { kind }),
       msg('invalid-document.not-mapping.hint'),
+      true,
+    );
+    return { source, diagnostics };
+  }
+
+  // A trainer config or another tool's file: one finding, not a schema error per key.
+  const rootKeys = first.contents.items.flatMap((pair) => (isScalar(pair.key) ? [String(pair.key.value)] : []));
+  const foreign = recognizeForeignYaml(rootKeys);
+  if (foreign) {
+    const firstKey = first.contents.items[0]?.key;
+    error(
+      isScalar(firstKey) ? firstKey : first.contents,
+      'not-a-plan',
+      msg('not-a-plan.found', { kind: msg(`not-a-plan.kind.${foreign.kind}` as MessageKey), keys: foreign.evidence.slice(0, 4).join(', ') }),
+      msg('not-a-plan.hint'),
       true,
     );
     return { source, diagnostics };
@@ -171,6 +187,25 @@ export function parsePlan(rawText: string, locale: Locale = DEFAULT_LOCALE): Par
 function syntaxDetail(code: string, message: string): MessageRef {
   const key = `syntax-error.detail.${code}`;
   return msg(hasMessage(key) ? key : 'syntax-error.detail.unknown-code', { text: message.replace(/\.$/, '') });
+}
+
+/**
+ * The fix for a syntax error. An unquoted ": " inside a value (`behavior:
+ * Replies: shorter`) reads as a nested key; the hint shows the line with its
+ * value quoted.
+ */
+function syntaxHint(code: string, text: string, offset: number): MessageRef {
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const lineEnd = text.indexOf('\n', offset);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+    const m = /^\s*(?:-\s+)?([^\s:#"'][^:#]*?):\s+([^"'\s].*?)\s*(?:\s#.*)?$/.exec(line);
+    if (m) {
+      const quoted = `${m[1]}: "${m[2]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+      return msg('syntax-error.quote-value.hint', { fix: quoted });
+    }
+  }
+  return msg('syntax-error.yaml.hint');
 }
 
 const PLACEHOLDER = /<FILL:[^>]*>/i;

@@ -55,12 +55,17 @@ function reasonsFrom(messages: readonly Diagnostic[]): string[] {
   return out;
 }
 
-/** Diagnostics about `# finetune-lint-disable` comments: lint hygiene, not plan quality. */
+/**
+ * Diagnostics about `# finetune-lint-disable` comments: lint hygiene, not plan
+ * quality — as warnings. As errors (a comment without a reason under
+ * `--require-reason`, an unknown rule id, unused comments set to `error`) they
+ * fail the run, so the plan is not called ready either.
+ */
 const ABOUT_COMMENTS = new Set(['unused-disable-directive', 'invalid-disable-directive']);
 
 /** The verdict for one plan from its diagnostics. */
 export function verdictOf(all: readonly Diagnostic[]): VerdictOutcome {
-  const messages = all.filter((m) => !ABOUT_COMMENTS.has(m.ruleId));
+  const messages = all.filter((m) => !ABOUT_COMMENTS.has(m.ruleId) || m.severity === 'error');
   const wrongTool = messages.filter((m) => implied(m) === 'do-not-fine-tune');
   if (wrongTool.length > 0) return { verdict: 'do-not-fine-tune', reasons: reasonsFrom(wrongTool) };
   if (messages.length > 0) return { verdict: 'fix-first', reasons: reasonsFrom(messages) };

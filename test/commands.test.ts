@@ -42,6 +42,32 @@ describe('finetune-lint init', () => {
     expect(readFileSync(path.join(dir, 'existing.yaml'), 'utf8')).toBe('keep me\n');
   });
 
+  it('writes finetune-plan.yaml inside a folder named by a trailing slash (created) or an existing folder', () => {
+    const dir = tempTree({ 'plans/existing/keep.txt': 'x\n' });
+    const created = runCli(['init', 'plans/newdir/'], { cwd: dir });
+    expect(created).toMatchObject({ status: 0, stderr: '' });
+    expect(created.stdout).toBe('Wrote plans/newdir/finetune-plan.yaml. Replace every <FILL: …>, then run: finetune-lint plans/newdir/finetune-plan.yaml\n');
+    expect(readFileSync(path.join(dir, 'plans/newdir/finetune-plan.yaml'), 'utf8')).toBe(STARTER_PLAN);
+    const existing = runCli(['init', 'plans/existing'], { cwd: dir });
+    expect(existing).toMatchObject({ status: 0, stderr: '' });
+    expect(readFileSync(path.join(dir, 'plans/existing/finetune-plan.yaml'), 'utf8')).toBe(STARTER_PLAN);
+    const again = runCli(['init', 'plans/existing/'], { cwd: dir });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toBe('finetune-lint: plans/existing/finetune-plan.yaml already exists; not overwriting it.\n');
+  });
+
+  it('notes when the plan is named so that the hook and the Action would not pick it', () => {
+    const dir = tempTree({});
+    const r = runCli(['init', 'experiments/tone.yaml'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      'Note: experiments/tone.yaml is not named like a plan (finetune-plan*.yaml or .yml, or any .yaml / .yml under a plans/ folder), so the pre-commit hook and the GitHub Action do not lint it by default; rename it, or add it to their files: / patterns.\n',
+    );
+    for (const named of ['experiments/tone.finetune-plan.yaml', 'plans/tone.yml', 'finetune-plan-v2.yml']) {
+      expect(runCli(['init', named], { cwd: dir }).stderr, named).toBe('');
+    }
+  });
+
   it('fails with one message per placeholder until they are filled, then lints clean', () => {
     const dir = tempTree({});
     runCli(['init', 'plans/tone/finetune-plan.yaml'], { cwd: dir });

@@ -78,6 +78,60 @@ describe('--format compact and junit', () => {
   });
 });
 
+describe('--format markdown', () => {
+  it('a table of plans with verdicts and counts, then the findings of each plan, then the totals', () => {
+    const withPipe = noEval.replace('name: tone', 'name: tone');
+    expect(formatters.markdown!([result(withPipe), result(cleanPlan, '/repo/plans/b|c.yaml')], ctx)).toBe(
+      [
+        '## finetune-lint',
+        '',
+        '| plan | verdict | errors | warnings |',
+        '|---|---|---:|---:|',
+        '| `plans/a.yaml` | ⚠️ fix the plan first | 1 | 0 |',
+        '| `plans/b\\|c.yaml` | ✅ ready | 0 | 0 |',
+        '',
+        '### `plans/a.yaml`',
+        '',
+        '| line:col | severity | rule | message |',
+        '|---|---|---|---|',
+        '| 16:1 | error | `no-eval-set` | no evaluation set: data.eval is missing, so nothing held out will show whether the behaviour changed<br>↳ Add data.eval with the path (or a description) of examples held out from training, such as 200 real cases the model never trains on. |',
+        '',
+        '2 plans: 1 ready, 1 fix the plan first, 0 do not fine-tune (yet) · ✖ 1 problem (1 error, 0 warnings)',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('escapes what would break a table cell, and speaks the locale', () => {
+    const quoted = noEval.replace('problem: Replies are stiff; 38% of sampled replies break the tone guide.', 'problem: "a | b <br> c"');
+    const bad = lintText(`${quoted}x-note: 1\nevalution: x\n`, { filePath: '/repo/p.yaml' });
+    const out = formatters.markdown!([bad], ctx);
+    expect(out).toContain('unknown key "evalution" — did you mean "evaluation"?');
+    expect(out.split('\n').filter((l) => l.startsWith('| ')).every((l) => l.endsWith(' |'))).toBe(true);
+    const zh = formatters.markdown!([lintText(noEval, { filePath: '/repo/plans/a.yaml', locale: 'zh-CN' })], { ...ctx, locale: 'zh-CN' });
+    expect(zh).toContain('| 计划 | 结论 | 错误 | 警告 |');
+    expect(zh).toContain('| `plans/a.yaml` | ⚠️ 先修改计划 | 1 | 0 |');
+  });
+
+  it('cells keep pipes, line breaks and angle brackets from breaking the table', async () => {
+    const { markdown } = await import('../src/formatters/markdown.js');
+    const fake: LintResult = {
+      ...result(noEval),
+      messages: [{ ruleId: 'x', severity: 'warning', message: 'a | b\nc <script>', hint: 'h|i', line: 1, column: 2, endLine: 1, endColumn: 3 }],
+      errorCount: 0,
+      warningCount: 1,
+    };
+    expect(markdown([fake], ctx)).toContain('| 1:2 | warning | `x` | a \\| b c &lt;script><br>↳ h\\|i |');
+  });
+
+  it('from the CLI, into a file for the job summary', () => {
+    const dir = tempTree({ 'plans/a.yaml': noEval });
+    const r = runCli(['--data-checks', 'off', '-f', 'stylish', '-f', 'markdown:summary.md', 'plans/a.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(readFileSync(path.join(dir, 'summary.md'), 'utf8')).toMatch(/^## finetune-lint\n\n\| plan \| verdict \| errors \| warnings \|\n/);
+  });
+});
+
 describe('several outputs, stdin and the schema', () => {
   it('--format X:path writes each report to its file and the rest to stdout', () => {
     const dir = tempTree({ 'plan.yaml': noEval });
@@ -88,7 +142,7 @@ describe('several outputs, stdin and the schema', () => {
     expect((JSON.parse(readFileSync(path.join(dir, 'out/report.json'), 'utf8')) as unknown[]).length).toBe(1);
     const bad = runCli(['-f', 'xml', 'plan.yaml'], { cwd: dir });
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('unknown format "xml"; choose from stylish, json, sarif, github, junit, compact.');
+    expect(bad.stderr).toContain('unknown format "xml"; choose from stylish, json, sarif, github, junit, compact, markdown.');
   });
 
   it('--stdin lints the text piped in, reported under --stdin-filename', () => {

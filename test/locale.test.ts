@@ -159,7 +159,7 @@ describe('--locale on the command line', () => {
     expect(unmatched.stderr).toBe('finetune-lint：没有文件匹配模式「nothing-here/*.yaml」。\n');
     const format = runCli(['--locale', 'zh-CN', '-f', 'xml', 'plans'], { cwd: dir });
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('未知格式「xml」；可选：stylish, json, sarif, github, junit, compact。');
+    expect(format.stderr).toContain('未知格式「xml」；可选：stylish, json, sarif, github, junit, compact, markdown。');
     const help = runCli(['--help', '--locale', 'zh-CN']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--locale <en|zh-CN>');
@@ -367,5 +367,27 @@ describe('finetune-lint rules / explain / init in Chinese', () => {
     const clean = runCli([file, '--locale', 'zh-CN', '--data-checks', 'off'], { cwd: dir });
     expect(clean.stdout).toBe('✔ 已检查 1 个计划，没有问题：可以开始\n');
     expect(clean.status).toBe(0);
+  });
+});
+
+describe('locale in the configuration file', () => {
+  const plan = cleanPlan.replace('  eval:\n    path: data/eval.jsonl\n', '');
+
+  it('gives the whole team Chinese output, below --locale and FINETUNE_LINT_LOCALE and above LANG', () => {
+    const dir = tempTree({ '.git/HEAD': '', 'finetune-lint.config.yaml': 'locale: zh-CN\n', 'plans/a.yaml': plan });
+    const zh = runCli(['--data-checks', 'off', 'plans/a.yaml'], { cwd: dir, env: { LANG: 'en_US.UTF-8' } });
+    expect(zh.status).toBe(1);
+    expect(zh.stdout).toContain('没有评测集');
+    expect(runCli(['explain', 'schema'], { cwd: dir }).stdout).toContain('计划不符合');
+    expect(runCli(['--locale', 'en', '--data-checks', 'off', 'plans/a.yaml'], { cwd: dir }).stdout).toContain('no evaluation set');
+    expect(runCli(['--data-checks', 'off', 'plans/a.yaml'], { cwd: dir, env: { FINETUNE_LINT_LOCALE: 'en' } }).stdout).toContain('no evaluation set');
+    expect(runCli(['--no-config', '--data-checks', 'off', 'plans/a.yaml'], { cwd: dir }).stdout).toContain('no evaluation set');
+  });
+
+  it('is checked like every other key', () => {
+    const dir = tempTree({ '.git/HEAD': '', 'finetune-lint.config.yaml': 'locale: fr\n', 'plans/a.yaml': plan });
+    const r = runCli(['--data-checks', 'off', 'plans/a.yaml'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('locale');
   });
 });

@@ -38,9 +38,13 @@ describe('the npm package', () => {
       inputs: Record<string, unknown>;
       runs: { using: string; steps: Array<{ run?: string; uses?: string; with?: Record<string, string> }> };
     };
-    expect(Object.keys(action.inputs)).toEqual(['patterns', 'args', 'sarif']);
+    expect(Object.keys(action.inputs)).toEqual(['patterns', 'error-on-unmatched-pattern', 'args', 'summary', 'sarif']);
     expect(action.runs.using).toBe('composite');
-    expect(action.runs.steps.some((s) => s.run?.includes('dist/cli.cjs') && s.run.includes('-f github'))).toBe(true);
+    // The lint step runs action/run.mjs, which runs the built CLI with the github format.
+    expect(action.runs.steps.some((s) => s.run?.includes('action/run.mjs'))).toBe(true);
+    const runner = readFileSync(path.join(repoRoot, 'action', 'run.mjs'), 'utf8');
+    expect(runner).toContain("'dist', 'cli.cjs'");
+    expect(runner).toContain("const args = ['-f', 'github'];");
     expect(action.runs.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))?.with?.sarif_file).toBe('finetune-lint.sarif');
   });
 });

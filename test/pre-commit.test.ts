@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
+import { PLAN_FILES_REGEX, PLAN_GLOB } from '../src/plan-patterns.js';
 import { cleanPlan, repoRoot, runCli, tempTree } from './cli-helpers.js';
 
 interface Hook {
@@ -25,10 +27,35 @@ describe('pre-commit hook', () => {
       'finetune-plan-v2.yaml',
       'plans/tone.yaml',
       'team/plans/2026/q4/refunds.yml',
+      'support-tone.finetune-plan.yaml',
+      'ml/support-tone.finetune-plan.yml',
     ];
     const ignored = ['.github/workflows/ci.yaml', 'docker-compose.yml', 'configs/tone-lora.yaml', 'plans/README.md', 'myplans/x.yaml'];
     expect(matched.filter((f) => files.test(f))).toEqual(matched);
     expect(ignored.filter((f) => files.test(f))).toEqual([]);
+  });
+
+  it('picks the same files as the default glob of the Action and init (one definition)', () => {
+    expect(hook.files).toBe(PLAN_FILES_REGEX);
+    const paths = [
+      'finetune-plan.yaml',
+      'finetune-plan.yml',
+      'a/b/finetune-plan-v2.yaml',
+      'support-tone.finetune-plan.yaml',
+      'x/support-tone.finetune-plan.yml',
+      'plans/tone.yaml',
+      'plans/tone.yml',
+      'team/plans/2026/q4/refunds.yml',
+      'plans/README.md',
+      'myplans/x.yaml',
+      'configs/tone-lora.yaml',
+      '.github/workflows/ci.yml',
+      'finetune-plan.json',
+    ];
+    const byRegex = paths.filter((f) => new RegExp(hook.files).test(f));
+    const byGlob = paths.filter((f) => minimatch(f, PLAN_GLOB));
+    expect(byGlob).toEqual(byRegex);
+    expect(byRegex).toEqual(paths.slice(0, 8));
   });
 
   it('lints many files passed as arguments, the way pre-commit calls the entry', () => {

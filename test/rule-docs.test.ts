@@ -238,6 +238,56 @@ describe('README.zh-CN', () => {
     expect(readme).toContain('\nnpm test ');
   });
 
+  it('has the sections of README.md, in the same order and at the same levels', () => {
+    /** Markdown headings outside fenced code blocks: `##` and deeper. */
+    const headings = (text: string): string[] =>
+      text
+        .replace(/^```[\s\S]*?^```/gm, '')
+        .split('\n')
+        .filter((l) => /^#{2,4} /.test(l));
+    const zhFor: Record<string, string> = {
+      '## Quick start': '## 快速上手',
+      '### In your own project': '### 在自己的项目里',
+      '## Usage': '## 用法',
+      '### The cache': '### 缓存',
+      '### Commands': '### 子命令',
+      '### Exit codes': '### 退出码',
+      '### Output formats': '### 输出格式',
+      '### GitHub Actions': '### GitHub Actions',
+      '### Editors': '### 编辑器',
+      '### pre-commit': '### pre-commit',
+      '## Configuration': '## 配置',
+      '### Disable comments': '### 禁用注释',
+      '### Writing a plugin': '### 编写插件',
+      '## Rules': '## 规则',
+      '### The verdict': '### 结论',
+      '### How the detection rules read text': '### 检测规则如何读文本',
+      '#### Measured precision and recall': '#### 实测的精确率与召回率',
+      '### Diagnostics that are not rules': '### 不属于规则的诊断',
+      '## Data checks': '## 数据检查',
+      '## Robustness': '## 健壮性',
+      '## Performance': '## 性能',
+      '### Where the time goes': '### 时间花在哪里',
+      '### Levers, measured': '### 测过的优化手段',
+      '## The plan format': '## 计划格式',
+      '## Programmatic API': '## 编程接口',
+      '## Development': '## 开发',
+    };
+    const english = headings(readFileSync(path.join(repoRoot, 'README.md'), 'utf8'));
+    // A new English section needs its Chinese counterpart (and an entry here).
+    expect(english.filter((h) => !(h in zhFor))).toEqual([]);
+    expect(headings(readme)).toEqual(english.map((h) => zhFor[h]));
+  });
+
+  it('promises no registry package and no release tag that do not exist', () => {
+    for (const text of [readme, readFileSync(path.join(repoRoot, 'README.md'), 'utf8'), readFileSync(path.join(repoRoot, '.pre-commit-hooks.yaml'), 'utf8')]) {
+      expect(text).not.toMatch(/rev: v\d|finetune-lint@v\d/);
+      // The registry is named only as what will come once the package is published.
+      for (const line of text.split('\n').filter((l) => l.includes('npm install --save-dev finetune-lint'))) expect(line).toMatch(/published|发布/);
+    }
+    expect(readme).toContain('npm install --save-dev "git+https://github.com/finetune-lint/finetune-lint.git#<commit-sha>"');
+  });
+
   it('is linked from the top of README.md', () => {
     const top = readFileSync(path.join(repoRoot, 'README.md'), 'utf8').split('\n').slice(0, 5);
     expect(top).toContain('[中文说明](README.zh-CN.md)');

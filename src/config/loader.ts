@@ -68,6 +68,8 @@ export interface FileSettings {
   fingerprint: string;
   /** The same settings as plain data, for `lintFiles` and worker threads (see `PlanFileSettings`). */
   plain: PlanFileSettings;
+  /** The nearest configuration's `locale`, if any: the CLI speaks it when neither `--locale` nor `FINETUNE_LINT_LOCALE` is set. */
+  locale?: 'en' | 'zh-CN';
 }
 
 const DATA_RULE_IDS: ReadonlySet<string> = new Set(dataRules.map((r) => r.meta.id));
@@ -230,8 +232,9 @@ export class ConfigLoader {
       rules[rule.meta.id] = [s ? toSeverity(s.severity) : rule.meta.severity, { ...rule.meta.defaultOptions, ...(s?.options ?? {}) }];
     }
     const fingerprint = JSON.stringify([rules, pluginFiles, unused, requireReason]);
+    const configLocale = nearest('locale');
     const known = this.byFingerprint.get(fingerprint);
-    if (known) return { ...known, configFiles: chain.map((c) => c.path) };
+    if (known) return { ...known, configFiles: chain.map((c) => c.path), ...(configLocale ? { locale: configLocale } : {}) };
     const activeRules: ActiveRule[] = [];
     const dataSettings: RuleSettings = {};
     for (const rule of allRules) {
@@ -272,7 +275,7 @@ export class ConfigLoader {
       },
     };
     this.byFingerprint.set(fingerprint, result);
-    return result;
+    return configLocale ? { ...result, locale: configLocale } : result;
   }
 
   /** The built-in rules and every plugin rule loaded so far. */

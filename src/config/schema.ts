@@ -77,6 +77,11 @@ export function configSchema(ruleIds: readonly string[]): Record<string, unknown
         type: 'boolean',
         description: 'Make a # finetune-lint-disable comment without "-- reason" an error.',
       },
+      locale: {
+        enum: ['en', 'zh-CN'],
+        description:
+          'Language of messages and hints for the whole team (en or zh-CN); --locale and FINETUNE_LINT_LOCALE win over it, and it wins over LC_ALL, LC_MESSAGES and LANG. Read from the configuration that applies to the current folder.',
+      },
     },
     definitions: {
       severity: { enum: ['off', 'warn', 'error', 0, 1, 2] },
@@ -114,4 +119,5 @@ export interface ConfigData {
   plugins?: string[];
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
   requireReason?: boolean;
+  locale?: 'en' | 'zh-CN';
 }

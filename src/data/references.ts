@@ -1,4 +1,4 @@
-import { existsSync, realpathSync as jsRealpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, realpathSync as jsRealpathSync, statSync } from 'node:fs';
 
 // The system call: one per path, where the JavaScript version checks each component.
 const realpathSync = jsRealpathSync.native;
@@ -10,8 +10,9 @@ import { formatPath } from '../plan.js';
 /**
  * The file-system side of data checks that every plan pays for: which files
  * the plan names, where they resolve to, and whether they may be read. This
- * module reads no file contents (only `stat`/`realpath`), so a plan whose
- * files are all missing never loads the dataset code.
+ * module reads no dataset contents (only `stat`/`realpath`, and the first
+ * bytes of a file small enough to be a Git LFS pointer), so a plan whose files
+ * are all missing never loads the dataset code.
  */
 
 /** What a referenced file is for. */
@@ -33,7 +34,9 @@ export type ReferenceStatus =
   /** The path, or a symbolic link on it, leads outside the root. */
   | 'outside'
   /** Something that is not a regular file (a folder, a device). */
-  | 'not-a-file';
+  | 'not-a-file'
+  /** A Git LFS or DVC pointer stands where the data would be: the data is not checked out. */
+  | 'pointer';
 
 export interface DataReference {
   role: ReferenceRole;
@@ -48,6 +51,30 @@ export interface DataReference {
   status: ReferenceStatus;
   /** Where the path really leads (symbolic links followed), when it exists. */
   realPath?: string;
+  /** With status `pointer`: which tool's pointer, and the pointer file (the path itself, or `<path>.dvc` beside it). */
+  pointer?: { kind: 'git-lfs' | 'dvc'; file: string };
+}
+
+/**
+ * A Git LFS pointer file's first line (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md);
+ * pointers are under 1024 bytes, so larger files are never read for it.
+ */
+const LFS_POINTER = /^version https:\/\/(git-lfs\.github\.com|hawser\.github\.com)\/spec\/v1\r?\n/;
+const LFS_POINTER_MAX_BYTES = 1024;
+
+function isLfsPointer(file: string, size: number): boolean {
+  if (size > LFS_POINTER_MAX_BYTES) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(Math.min(size, 100));
+    const n = readSync(fd, head, 0, head.length, 0);
+    return LFS_POINTER.test(head.subarray(0, n).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
@@ -101,7 +128,7 @@ export function isInside(p: string, root: string): boolean {
  * or through a symbolic link, is `outside` and is never opened unless
  * `allowOutsideRoot` is set; the check runs before any file is read.
  */
-export function resolveReference(written: string, planDir: string, rootDir: string, allowOutsideRoot: boolean): Pick<DataReference, 'absolute' | 'status' | 'realPath'> {
+export function resolveReference(written: string, planDir: string, rootDir: string, allowOutsideRoot: boolean): Pick<DataReference, 'absolute' | 'status' | 'realPath' | 'pointer'> {
   const absolute = path.resolve(planDir, written);
   // The plan's folder may itself be reached through a link; compare real paths.
   const realPlanDir = realOrSelf(planDir);
@@ -115,15 +142,22 @@ export function resolveReference(written: string, planDir: string, rootDir: stri
     // so that a report never tells whether a file outside the root exists.
     const leadsTo = realParent(absolute);
     if (!allowOutsideRoot && !isInside(leadsTo, rootDir)) return { absolute, status: 'outside', realPath: leadsTo };
+    // DVC keeps `<file>.dvc` in git beside a data file that `dvc pull` fetches.
+    if (existsSync(`${absolute}.dvc`)) return { absolute, status: 'pointer', pointer: { kind: 'dvc', file: `${written}.dvc` } };
     return { absolute, status: 'missing' };
   }
   if (!allowOutsideRoot && !isInside(realPath, rootDir)) return { absolute, status: 'outside', realPath };
   let isFile = false;
+  let size = 0;
   try {
-    isFile = statSync(realPath).isFile();
+    const info = statSync(realPath);
+    isFile = info.isFile();
+    size = info.size;
   } catch {
     return { absolute, status: 'missing', realPath };
   }
+  if (isFile && /\.dvc$/i.test(written)) return { absolute, status: 'pointer', realPath, pointer: { kind: 'dvc', file: written } };
+  if (isFile && isLfsPointer(realPath, size)) return { absolute, status: 'pointer', realPath, pointer: { kind: 'git-lfs', file: written } };
   return { absolute, status: isFile ? 'readable' : 'not-a-file', realPath };
 }
 

@@ -10,7 +10,7 @@
 
 import { msg, type MessageRef } from '../i18n/message.js';
 
-export type RecordShape = 'openai-chat' | 'sharegpt' | 'alpaca' | 'prompt-completion' | 'preference' | 'text';
+export type RecordShape = 'openai-chat' | 'sharegpt' | 'alpaca' | 'prompt-completion' | 'preference' | 'text' | 'template-free' | 'tokenized';
 
 export interface ShapedRecord {
   shape?: RecordShape;
@@ -67,30 +67,43 @@ function nonEmptyString(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== '';
 }
 
-/** Recognises a record's shape, checks it, and extracts its prompt-side text. */
+/**
+ * Recognises a record's shape, checks it, and extracts its prompt-side text.
+ * The shapes are those LLaMA-Factory's and Axolotl's data documentation
+ * describe (fixtures/data/datasets/data/docs-*.jsonl hold their examples):
+ * chats (`messages`, ShareGPT `conversations`, also with `kto_tag`), Alpaca
+ * (`instruction`/`input`/`output`, `history`), pre-training `text`,
+ * preference pairs (`chosen`/`rejected` as text, turns or one turn, with the
+ * prompt in `prompt`, `question`, `instruction`, `input`, `conversations` or
+ * `messages`; Axolotl's `chosen_response`/`rejected_response`; ranked
+ * `answers`), KTO and prompt/completion records (`completion` with `prompt`,
+ * `question`, `instruction` or the user turns; stepwise `completions`),
+ * Axolotl's template-free `segments` and pre-tokenized `input_ids`.
+ */
 export function shapeRecord(value: unknown): ShapedRecord {
   if (!isObj(value)) {
     const kind = Array.isArray(value) ? msg('record.kind.list') : value === null ? msg('record.kind.null') : msg('record.kind.value', { type: typeof value });
     return { problem: msg('record.not-object', { kind }), prompt: '' };
   }
+  if ('segments' in value) return { shape: 'template-free', ...segments(value.segments) };
+  if ('input_ids' in value) {
+    const ok = Array.isArray(value.input_ids) && value.input_ids.length > 0;
+    return ok ? { shape: 'tokenized', prompt: '' } : { shape: 'tokenized', problem: msg('record.missing-field', { field: 'input_ids' }), prompt: '' };
+  }
+  if ('chosen_response' in value || 'rejected_response' in value) return { shape: 'preference', ...preference(value, 'chosen_response', 'rejected_response') };
+  if (('chosen' in value || 'rejected' in value) && !('completion' in value)) return { shape: 'preference', ...preference(value, 'chosen', 'rejected') };
+  if ('answers' in value && 'prompt' in value) return { shape: 'preference', ...ranked(value) };
   if ('messages' in value) return { shape: 'openai-chat', ...chat(value.messages, 'messages', 'role', 'content', CHAT_ROLES, ['user'], ['assistant']) };
   if ('conversations' in value) {
     return { shape: 'sharegpt', ...chat(value.conversations, 'conversations', 'from', 'value', SHAREGPT_FROM, ['human', 'user'], ['gpt', 'assistant', 'function_call']) };
   }
-  if ('chosen' in value || 'rejected' in value) return { shape: 'preference', ...preference(value) };
-  if ('instruction' in value) {
+  if ('instruction' in value && !('completion' in value)) {
     if (!nonEmptyString(value.instruction)) return { shape: 'alpaca', problem: msg('record.empty-field', { field: 'instruction' }), prompt: '' };
     if (!nonEmptyString(value.output)) return { shape: 'alpaca', problem: msg('record.missing-field', { field: 'output' }), prompt: value.instruction };
     const input = typeof value.input === 'string' ? value.input : '';
     return { shape: 'alpaca', prompt: input ? `${value.instruction}\n${input}` : value.instruction };
   }
-  if ('prompt' in value || 'completion' in value) {
-    const prompt = typeof value.prompt === 'string' ? value.prompt : Array.isArray(value.prompt) ? userTurns(value.prompt) : undefined;
-    if (prompt === undefined || prompt.trim() === '') return { shape: 'prompt-completion', problem: msg('record.missing-field', { field: 'prompt' }), prompt: '' };
-    const completion = typeof value.completion === 'string' ? value.completion : Array.isArray(value.completion) ? 'turns' : '';
-    if (completion.trim() === '') return { shape: 'prompt-completion', problem: msg('record.missing-field', { field: 'completion' }), prompt };
-    return { shape: 'prompt-completion', prompt };
-  }
+  if ('prompt' in value || 'completion' in value || 'completions' in value || 'question' in value) return { shape: 'prompt-completion', ...promptCompletion(value) };
   if ('text' in value) {
     return nonEmptyString(value.text) ? { shape: 'text', prompt: value.text } : { shape: 'text', problem: msg('record.empty-field', { field: 'text' }), prompt: '' };
   }
@@ -101,6 +114,57 @@ export function shapeRecord(value: unknown): ShapedRecord {
   };
 }
 
+/** The prompt a record states in one of the fields datasets use for it, if any. */
+function statedPrompt(value: Obj): string | undefined {
+  if (nonEmptyString(value.prompt)) return value.prompt;
+  if (Array.isArray(value.prompt)) return userTurns(value.prompt);
+  if (nonEmptyString(value.question)) return value.question;
+  if (nonEmptyString(value.instruction)) return nonEmptyString(value.input) ? `${value.instruction}\n${value.input}` : value.instruction;
+  if (nonEmptyString(value.input)) return value.input;
+  if (Array.isArray(value.conversations)) return userTurns(value.conversations);
+  if (Array.isArray(value.messages)) return userTurns(value.messages);
+  return undefined;
+}
+
+/** Whether one side of a pair says something: text, a list of turns, or one turn (`{from, value}`, `{role, content}`). */
+function hasAnswer(v: unknown): boolean {
+  if (typeof v === 'string') return v.trim() !== '';
+  if (Array.isArray(v)) return v.length > 0;
+  if (isObj(v)) return (contentText(v.content ?? v.value) ?? '').trim() !== '';
+  return false;
+}
+
+function segments(list: unknown): Omit<ShapedRecord, 'shape'> {
+  if (!Array.isArray(list) || list.length === 0) return { problem: msg('record.turns-not-list', { field: 'segments' }), prompt: '' };
+  const prompt: string[] = [];
+  let learned = false;
+  for (let i = 0; i < list.length; i++) {
+    const seg = list[i];
+    if (!isObj(seg) || typeof seg.text !== 'string') return { problem: msg('record.turn-not-object', { field: 'segments', index: i }), prompt: '' };
+    if (seg.label === true && seg.text.trim() !== '') learned = true;
+    else if (seg.label !== true) prompt.push(seg.text);
+  }
+  return learned ? { prompt: prompt.join('') } : { problem: msg('record.no-assistant', { roles: 'label: true' }), prompt: prompt.join('') };
+}
+
+function ranked(value: Obj): Omit<ShapedRecord, 'shape'> {
+  const answers = value.answers;
+  if (!Array.isArray(answers) || answers.length < 2 || !answers.every((a) => isObj(a) && nonEmptyString(a.answer))) {
+    return { problem: msg('record.missing-field', { field: 'answers' }), prompt: '' };
+  }
+  return { prompt: statedPrompt(value) ?? '' };
+}
+
+function promptCompletion(value: Obj): Omit<ShapedRecord, 'shape'> {
+  // The prompt: stated, or the user turns of `chosen` (Axolotl's KTO argilla_chat) or of `completion` (llama3.argilla_chat).
+  const prompt = statedPrompt(value) ?? (Array.isArray(value.chosen) ? userTurns(value.chosen) : Array.isArray(value.completion) ? userTurns(value.completion) : undefined);
+  if (prompt === undefined || prompt.trim() === '') return { problem: msg('record.missing-field', { field: 'prompt' }), prompt: '' };
+  const completion = 'completions' in value ? value.completions : value.completion;
+  const field = 'completions' in value ? 'completions' : 'completion';
+  if (!hasAnswer(completion)) return { problem: msg('record.missing-field', { field }), prompt };
+  return { prompt };
+}
+
 function userTurns(turns: unknown[]): string {
   return turns
     .filter((t): t is Obj => isObj(t) && (t.role === 'user' || t.from === 'human' || t.from === 'user'))
@@ -108,14 +172,12 @@ function userTurns(turns: unknown[]): string {
     .join('\n');
 }
 
-function preference(value: Obj): Omit<ShapedRecord, 'shape'> {
-  for (const side of ['chosen', 'rejected'] as const) {
-    const v = value[side];
-    const empty = typeof v === 'string' ? v.trim() === '' : Array.isArray(v) ? v.length === 0 : true;
-    if (empty) return { problem: msg('record.missing-field', { field: side }), prompt: '' };
+function preference(value: Obj, chosenKey: string, rejectedKey: string): Omit<ShapedRecord, 'shape'> {
+  for (const side of [chosenKey, rejectedKey]) {
+    if (!hasAnswer(value[side])) return { problem: msg('record.missing-field', { field: side }), prompt: '' };
   }
-  if (typeof value.prompt === 'string' && value.prompt.trim()) return { prompt: value.prompt };
-  if (Array.isArray(value.prompt)) return { prompt: userTurns(value.prompt) };
-  if (Array.isArray(value.chosen)) return { prompt: userTurns(value.chosen) };
+  const stated = statedPrompt(value);
+  if (stated !== undefined) return { prompt: stated };
+  if (Array.isArray(value[chosenKey])) return { prompt: userTurns(value[chosenKey] as unknown[]) };
   return { prompt: '' };
 }

@@ -40,10 +40,14 @@ export const stylishStream: StreamingFormatter = {
     }));
     const posW = Math.max(...rows.map((r) => width(r.pos)));
     const sevW = Math.max(...rows.map((r) => width(r.sev)));
-    const msgW = Math.max(...rows.map((r) => width(r.message)));
+    const leadW = 2 + posW + 2 + sevW + 2;
+    // In a terminal, rule ids line up only among the lines that fit its width; a longer message
+    // is followed by its rule id directly, rather than padding every other line past the edge.
+    const fits = (r: (typeof rows)[number]): boolean => context.columns === undefined || leadW + width(r.message) + 2 + width(r.rule) <= context.columns;
+    const msgW = Math.max(0, ...rows.filter(fits).map((r) => width(r.message)));
     for (const r of rows) {
       const lead = `  ${' '.repeat(posW - width(r.pos))}${c.dim(r.pos)}  ${pad(r.sev, sevW)}  `;
-      out += `${lead}${pad(r.message, msgW)}  ${r.rule}\n`;
+      out += `${lead}${fits(r) ? pad(r.message, msgW) : r.message}  ${r.rule}\n`;
       if (r.hint) out += `${' '.repeat(width(lead))}${c.dim(`↳ ${r.hint}`)}\n`;
     }
     const why = result.verdictReasons.map((r) => r.slice(0, r.indexOf(':')));
@@ -59,13 +63,17 @@ export const stylishStream: StreamingFormatter = {
     const c = new Chalk({ level: context.color ? 1 : 0 });
     const locale = context.locale ?? 'en';
     const total = errors + warnings;
-    if (total === 0) return `${c.green('✔')} ${render(locale, plural('stylish.clean', files))}\n`;
     const verdictLine = translate(locale, 'stylish.verdicts', {
       plans: render(locale, plural('count.plan', files)),
       ready: verdicts.ready,
       fixFirst: verdicts['fix-first'],
       doNotFineTune: verdicts['do-not-fine-tune'],
     });
+    if (total === 0) {
+      if (verdicts.ready === files) return `${c.green('✔')} ${render(locale, plural('stylish.clean', files))}\n`;
+      // Nothing shown (--quiet hid the warnings), yet not every plan is ready: never say "all ready".
+      return `${c.green('✔')} ${render(locale, plural('stylish.no-errors', files))}\n${verdictLine}\n`;
+    }
     const summary = translate(locale, 'stylish.summary', {
       problems: plural('count.problem', total),
       errors: plural('count.error', errors),

@@ -17,6 +17,8 @@ export interface FormatterContext {
   cwd: string;
   /** Whether to emit ANSI colours. */
   color: boolean;
+  /** Width of the terminal the report is shown in, when it is one; stylish pads no line past it. */
+  columns?: number;
   /** The finetune-lint version, for formats that name the tool. */
   version?: string;
   /** Every rule and built-in diagnostic that can appear, for formats that list them. */

@@ -43,6 +43,8 @@ export const schemaDescriptionsZhCN: Readonly<Record<string, string>> = {
   'What the regression cases cover.': '回归案例覆盖哪些内容。',
   'The rule that decides ship or no ship.': '决定是否上线的规则。',
   'Runs or seeds per measurement, to tell a stable gain from luck.': '每次测量的运行次数或随机种子数，用来区分稳定的提升和运气。',
+  "Where the eval set is run: by the trainer during training (trainer), or after training by a harness of the team's own (separate; name it in harness).": '评测集在哪里跑：训练工具在训练过程中跑（trainer），还是训练之后用团队自己的评测工具跑（separate；在 harness 里写明）。',
+  'The harness that runs the evaluation after training, when it runs separately.': '评测单独进行时，训练之后运行评测的工具。',
   'Which round this is, and what the last round showed.': '这是第几轮，以及上一轮的结果说明了什么。',
   '1 for a first run.': '第一次训练为 1。',
   "What the last round's evaluation showed.": '上一轮评测发现了什么。',

@@ -28,7 +28,8 @@ export default defineDataRule({
     const declared = plan.scalar(['data', 'eval', 'examples']);
     if (declared && isScalar(declared) && typeof declared.value === 'number' && declared.value !== scan.records) {
       const { id, data } = plural('eval-set-size.declared', scan.records, { declared: declared.value, file: ref.written });
-      report({ node: declared, messageId: id, data });
+      // The count is wrong, not the eval set: the fix is to correct it.
+      report({ node: declared, messageId: id, data, hintId: 'eval-set-size.declared.hint', hintData: { count: scan.records, file: ref.written } });
     }
     if (scan.records < options.minExamples) {
       const { id, data } = plural('eval-set-size.too-few', scan.records, { file: ref.written, min: options.minExamples });

@@ -1,5 +1,6 @@
 import type { AnyDataRule } from '../rule.js';
 import dataFileMissing from './data-file-missing.js';
+import dataNotCheckedOut from './data-not-checked-out.js';
 import dataPathOutsideRoot from './data-path-outside-root.js';
 import datasetFormat from './dataset-format.js';
 import evalSetSize from './eval-set-size.js';
@@ -14,6 +15,7 @@ import trainerNoEval from './trainer-no-eval.js';
  */
 export const dataRules: readonly AnyDataRule[] = [
   dataFileMissing,
+  dataNotCheckedOut,
   dataPathOutsideRoot,
   datasetFormat,
   evalTrainOverlap,

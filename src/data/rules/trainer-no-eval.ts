@@ -17,6 +17,8 @@ export default defineDataRule({
   async check({ plan, references, workspace, report }) {
     const hasEval = Boolean(plan.text(['data', 'eval', 'path'])?.trim() || plan.text(['data', 'eval', 'description'])?.trim());
     if (!hasEval) return;
+    // The plan says the eval set runs after training, in a harness of the team's own.
+    if (plan.text(['evaluation', 'runs']) === 'separate') return;
     const ref = references.find((r) => r.role === 'trainer' && r.status === 'readable');
     if (!ref) return;
     const read = await (await workspace()).trainerConfig(ref, plan.text(['training', 'framework']));

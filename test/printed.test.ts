@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_DIAGNOSTICS, formatters, lintText, lintTextWithData, rules, dataRules } from '../src/index.js';
+import { explainRule } from '../src/commands.js';
+import { cleanPlan, repoRoot, runCli, tempTree } from './cli-helpers.js';
+
+/** What finetune-lint prints must be true: summaries, verdicts, positions, ids, hints. */
+
+const doNotFineTune = readFileSync(path.join(repoRoot, 'examples', 'conflicting-goals.yaml'), 'utf8');
+
+describe('--quiet', () => {
+  it('never says "all ready" for plans whose verdict is not ready', () => {
+    const dir = tempTree({ 'plans/a.yaml': doNotFineTune, 'plans/b.yaml': doNotFineTune });
+    const r = runCli(['--quiet', '--data-checks', 'off', 'plans'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('✔ 2 plans checked, no errors shown\n2 plans: 0 ready, 0 fix the plan first, 2 do not fine-tune (yet)\n');
+    const ready = runCli(['--quiet', '--data-checks', 'off', 'plans/a.yaml'], { cwd: tempTree({ 'plans/a.yaml': cleanPlan }) });
+    expect(ready.stdout).toBe('✔ 1 plan checked, no problems: ready\n');
+  });
+});
+
+describe('disable comments that fail the run', () => {
+  it('a comment without a reason under --require-reason: exit 1 and not "ready"', () => {
+    const plan = cleanPlan.replace('goals:\n', 'goals:\n  # finetune-lint-disable-next-line vague-goal\n');
+    const dir = tempTree({ 'plan.yaml': plan });
+    const r = runCli(['--require-reason', '--data-checks', 'off', 'plan.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('verdict: fix the plan first — invalid-disable-directive');
+    expect(r.stdout).not.toContain('verdict: ready');
+    // As a warning (an unused comment by default), it says nothing about the plan.
+    expect(lintText(plan).verdict).toBe('ready');
+  });
+});
+
+describe('disable-next-line above a key with a block value', () => {
+  const risky = cleanPlan.replace('domain: internal writing assistant\n', 'domain: internal writing assistant\n# finetune-lint-disable-next-line high-risk-no-fallback -- reviewed by the risk board\nrisk:\n  level: high\n');
+
+  it('covers the findings inside that value', () => {
+    const r = lintText(risky);
+    expect(r.messages.map((m) => m.ruleId)).toEqual([]);
+    expect(r.suppressedMessages.map((m) => `${m.line}:${m.ruleId}`)).toEqual(['13:high-risk-no-fallback']);
+  });
+
+  it('still covers only the next line when that line holds a plain value', () => {
+    const plan = cleanPlan.replace('domain: internal writing assistant\n', '# finetune-lint-disable-next-line high-risk-no-fallback\ndomain: internal writing assistant\nrisk:\n  level: high\n');
+    const r = lintText(plan);
+    expect(r.messages.map((m) => `${m.line}:${m.ruleId}`)).toEqual(['10:unused-disable-directive', '13:high-risk-no-fallback']);
+  });
+});
+
+describe('explain', () => {
+  it('answers for every id the tool can print: rules, data rules and built-in diagnostics', () => {
+    for (const id of [...rules.map((r) => r.meta.id), ...dataRules.map((r) => r.meta.id), ...Object.keys(BUILTIN_DIAGNOSTICS)]) {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const r = explainRule(id, path.join(repoRoot, 'rules'), locale);
+        expect(r.code, id).toBe(0);
+        expect(r.stdout!.startsWith(`# ${id}\n`), id).toBe(true);
+      }
+    }
+    expect(runCli(['explain', 'internal-error'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^# internal-error\n/) });
+  });
+
+  it('explains a built-in diagnostic in the locale', () => {
+    expect(runCli(['explain', 'unfilled-placeholder']).stdout).toBe(
+      '# unfilled-placeholder\n\nA <FILL: …> placeholder from the starter plan is still there.\n\n- default: error\n\nNot a rule: a diagnostic about the file itself or about its disable comments. It cannot be turned off in the configuration nor suppressed by a disable comment. See "Diagnostics that are not rules" in the README.\n',
+    );
+    expect(runCli(['explain', 'schema', '--locale', 'zh-CN']).stdout).toContain('这不是规则');
+  });
+
+  it('suggests the rule meant by a misspelt word of its id', () => {
+    const r = runCli(['explain', 'knowlege']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('finetune-lint: unknown rule "knowlege" (did you mean "knowledge-injection"?); `finetune-lint rules` lists them.\n');
+    expect(runCli(['explain', 'unfiled-placeholder']).stderr).toContain('(did you mean "unfilled-placeholder"?)');
+  });
+});
+
+describe('a ": " inside an unquoted value', () => {
+  it('gets a hint to quote the value, with the line quoted', () => {
+    const r = lintText('version: 1\ngoals:\n  - behavior: Replies: shorter, "always"  # note\n');
+    expect(r.messages).toEqual([
+      expect.objectContaining({
+        ruleId: 'syntax-error',
+        line: 3,
+        message: 'YAML syntax error: Nested mappings are not allowed in compact mappings',
+        hint: 'A ": " inside a value starts a nested key: quote the whole value, as in behavior: "Replies: shorter, \\"always\\""',
+      }),
+    ]);
+  });
+});
+
+describe('stylish in a terminal', () => {
+  const long = `version: 1\nname: t\nbase_model: m\nmethod: lora\nproblem: p\ngoals:\n  - behavior: ${'Replies are concise and lead with the answer, '.repeat(4)}then stop.\n`;
+
+  it('pads no line past the terminal width', () => {
+    const results = [lintText(long, { filePath: '/repo/plan.yaml' })];
+    const out = formatters.stylish!(results, { cwd: '/repo', color: false, columns: 100 });
+    const lines = out.split('\n').filter((l) => /^\s+\d+:\d+/.test(l));
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      const text = line.replace(/\s+\S+$/, '');
+      // A line is either within the width, or an unpadded long message followed by its rule id.
+      expect(line.length <= 100 || !/ {3,}\S+$/.test(line), line).toBe(true);
+      expect(text.endsWith(' '), line).toBe(false);
+    }
+    // Without a terminal (a file, a pipe) the layout is ESLint's: rule ids aligned.
+    const piped = formatters.stylish!(results, { cwd: '/repo', color: false });
+    const ends = piped.split('\n').filter((l) => /^\s+\d+:\d+/.test(l)).map((l) => l.lastIndexOf(' ') );
+    expect(new Set(ends).size).toBeLessThan(ends.length);
+  });
+});
+
+describe('--help', () => {
+  it('shows defaults a person can read', () => {
+    const help = runCli(['--help']).stdout;
+    expect(help).not.toContain('(default: [])');
+    expect(help).not.toContain('10485760');
+    expect(help).toContain('(default: 10MB)');
+  });
+});
+
+describe('eval-set-size when the declared count disagrees with the file', () => {
+  it('says to correct the count', async () => {
+    const records = Array.from({ length: 248 }, (_, i) => `${JSON.stringify({ messages: [{ role: 'user', content: `q${i}` }, { role: 'assistant', content: `a${i}` }] })}\n`).join('');
+    const plan = cleanPlan.replace('    path: data/eval.jsonl\n', '    path: data/eval.jsonl\n    examples: 250\n');
+    const dir = tempTree({ '.git/HEAD': '', 'plan.yaml': plan, 'data/eval.jsonl': records });
+    const r = await lintTextWithData(plan, { filePath: path.join(dir, 'plan.yaml') }, { cwd: dir });
+    const m = r.messages.find((x) => x.ruleId === 'eval-set-size')!;
+    expect(m.message).toBe('data.eval.examples says 250, but data/eval.jsonl holds 248 records');
+    expect(m.hint).toBe('Correct data.eval.examples to 248, the number of records in data/eval.jsonl, or point data.eval.path at the file the plan means.');
+  });
+});
