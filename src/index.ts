@@ -64,6 +64,7 @@ export { Plan, formatPath, type PlanPath } from './plan.js';
 export { VERSION } from './version.js';
 export {
   readIntent,
+  intentConfidence,
   intentFeatures,
   useIntentModel,
   INTENT_LABELS,

@@ -262,7 +262,7 @@ describe('README.zh-CN', () => {
       '## Rules': '## 规则',
       '### The verdict': '### 结论',
       '### How the detection rules read text': '### 检测规则如何读文本',
-      '#### Measured precision and recall': '#### 实测的精确率与召回率',
+      '#### Measured on what real people write': '#### 在真实用户写的话上测量',
       '### Diagnostics that are not rules': '### 不属于规则的诊断',
       '## Data checks': '## 数据检查',
       '## Robustness': '## 健壮性',

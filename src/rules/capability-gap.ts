@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { cueEvidence, lexiconCues } from './cues.js';
 import { confidenceOptionsSchema, evidenceMessage, type Detection } from './detection.js';
-import { quoteFrom, readIntent } from './intent.js';
+import { intentConfidence, quoteFrom, readIntent } from './intent.js';
 import { statements, type StatementField } from './statements.js';
 import { shorten } from './text.js';
 
@@ -32,8 +32,8 @@ export type CapabilityField = StatementField;
 export function findCapabilityGap(text: string, field: CapabilityField = 'behavior', minConfidence = CAPABILITY_MIN_CONFIDENCE): Detection | undefined {
   const decisive = lexiconCues(text).find((c) => DECISIVE.has(c.name));
   if (decisive) return { quote: decisive.clause.text, confidence: 1, evidence: cueEvidence(decisive, quoteFrom), lexicon: true };
+  if (intentConfidence(text, 'capability', field) < minConfidence) return undefined;
   const reading = readIntent(text, 'capability', field);
-  if (reading.confidence < minConfidence) return undefined;
   return { quote: text, confidence: reading.confidence, evidence: reading.evidence, lexicon: false };
 }
 

@@ -120,11 +120,11 @@ function featureWeights(m: AnyModel, feature: string): number[] | undefined {
   return undefined;
 }
 
-/** Raw scores and the weighted features of one text, per label. */
+/** Raw scores of one text per label, and its features the model knows with their weights. */
 interface Scored {
   scores: number[];
-  /** Per label: [feature, contribution] of every known feature with a positive contribution. */
-  support: Array<Array<[string, number]>>;
+  /** Each known feature with its weights (per label), already scaled by the text's normalisation. */
+  known: Array<[string, number[]]>;
 }
 
 /** Scores of recent texts: several rules ask about the same goal or problem. */
@@ -138,17 +138,15 @@ function score(m: AnyModel, text: string, field: IntentField | undefined): Score
   const features = intentFeatures(text, field);
   const norm = 1 / Math.sqrt(Math.max(features.length, 1));
   const scores = [...m.bias];
-  const support: Scored['support'] = m.labels.map(() => []);
+  const known: Scored['known'] = [];
   for (const f of features) {
     const weights = featureWeights(m, f);
     if (!weights) continue;
-    for (let li = 0; li < scores.length; li++) {
-      const c = weights[li]! * norm;
-      scores[li]! += c;
-      if (c > 0) support[li]!.push([f, c]);
-    }
+    const scaled = weights.map((w) => w * norm);
+    for (let li = 0; li < scores.length; li++) scores[li]! += scaled[li]!;
+    known.push([f, scaled]);
   }
-  const scored = { scores, support };
+  const scored = { scores, known };
   if (m === active) {
     if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
     recent.set(key, scored);
@@ -203,15 +201,23 @@ export function quoteFrom(text: string, piece: string): string {
   return text.slice(at, at + piece.length);
 }
 
+/** The calibrated confidence that `text` (from plan field `field`) carries `intent`. */
+export function intentConfidence(text: string, intent: DetectedIntent, field?: IntentField, m: AnyModel = active): number {
+  const li = m.labels.indexOf(intent);
+  const [a, b] = m.calibration[li]!;
+  return sigmoid(a * score(m, text, field).scores[li]! + b);
+}
+
 /**
  * What the model reads in `text` (from plan field `field`) for `intent`: the
  * calibrated confidence and the strongest evidence.
  */
 export function readIntent(text: string, intent: DetectedIntent, field?: IntentField, m: AnyModel = active): IntentReading {
   const li = m.labels.indexOf(intent);
-  const { scores, support } = score(m, text, field);
-  const [a, b] = m.calibration[li]!;
-  return { confidence: sigmoid(a * scores[li]! + b), evidence: evidenceOf(text, support[li]!, 3) };
+  const support = score(m, text, field)
+    .known.filter(([, w]) => w[li]! > 0)
+    .map(([f, w]): [string, number] => [f, w[li]!]);
+  return { confidence: intentConfidence(text, intent, field, m), evidence: evidenceOf(text, support, 3) };
 }
 
 /** The raw (uncalibrated) score of `text` for `intent`; what calibration and training work on. */

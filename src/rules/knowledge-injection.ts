@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { cueEvidence, lexiconCues } from './cues.js';
 import { confidenceOptionsSchema, evidenceMessage, type Detection } from './detection.js';
-import { quoteFrom, readIntent } from './intent.js';
+import { intentConfidence, quoteFrom, readIntent } from './intent.js';
 import { statements, type StatementField } from './statements.js';
 import { shorten } from './text.js';
 
@@ -47,14 +47,14 @@ export function findKnowledgeInjection(text: string, field: KnowledgeField, opti
   const decisive = lexiconCues(text).find((c) => DECISIVE.has(c.name));
   if (decisive) return { quote: decisive.clause.text, confidence: 1, evidence: cueEvidence(decisive, quoteFrom), lexicon: true };
   if (field === 'problem' && !corroborated) return undefined;
+  if (intentConfidence(text, 'knowledge', field) < minConfidence) return undefined;
   const reading = readIntent(text, 'knowledge', field);
-  if (reading.confidence < minConfidence) return undefined;
   return { quote: text, confidence: reading.confidence, evidence: reading.evidence, lexicon: false };
 }
 
 /** Whether a goal or the training data points at facts: the model reads it as more likely knowledge than not. */
 function pointsAtFacts(text: string, field: KnowledgeField): boolean {
-  return readIntent(text, 'knowledge', field).confidence >= 0.5;
+  return intentConfidence(text, 'knowledge', field) >= 0.5;
 }
 
 /**

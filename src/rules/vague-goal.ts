@@ -2,7 +2,7 @@ import { isMap, type Scalar, type YAMLMap } from 'yaml';
 import { msg } from '../i18n/index.js';
 import { defineRule } from '../rule.js';
 import { confidenceOptionsSchema, evidenceMessage, type Detection } from './detection.js';
-import { readIntent } from './intent.js';
+import { intentConfidence, readIntent } from './intent.js';
 import { lexiconCues, vaguePhrases as words } from './cues.js';
 import { normalizeText, shorten } from './text.js';
 
@@ -23,8 +23,8 @@ export const VAGUE_MIN_CONFIDENCE = 0.9;
 export function findVagueBehavior(text: string, minConfidence = VAGUE_MIN_CONFIDENCE): Detection | undefined {
   if (lexiconCues(text).some((c) => c.name === 'v:empty')) return { quote: text, confidence: 1, evidence: [], lexicon: true };
   if (!normalizeText(text)) return undefined;
+  if (intentConfidence(text, 'vague', 'behavior') < minConfidence) return undefined;
   const reading = readIntent(text, 'vague', 'behavior');
-  if (reading.confidence < minConfidence) return undefined;
   return { quote: text, confidence: reading.confidence, evidence: reading.evidence, lexicon: false };
 }
 
