@@ -6,7 +6,7 @@ import { checkPlanData, ConfigError, dataRules, lintFiles, render, resolveRules,
 import { CsvParser } from '../src/data/csv.js';
 import { elementLines } from '../src/data/records.js';
 import { methodMismatch, sameBaseModel } from '../src/data/compare.js';
-import { minhash, normalizeText, BINS } from '../src/data/fingerprint.js';
+import { exactKey, fingerprint, minhash, normalizeText, BINS } from '../src/data/fingerprint.js';
 import { cleanPlan, tempTree } from './cli-helpers.js';
 
 const chat = (user: string, answer = 'OK.'): string => JSON.stringify({ messages: [{ role: 'user', content: user }, { role: 'assistant', content: answer }] });
@@ -139,7 +139,8 @@ describe('dataset reading', () => {
     }
     out.end();
     await once(out, 'finish');
-    const found = await check(dir);
+    // The generated prompts differ only in their numbers: near-duplicates of each other by design.
+    const found = await check(dir, { rules: { 'train-duplicates': 'off' } });
     expect(found.map((m) => [m.ruleId, m.message])).toEqual([
       ['dataset-format', 'data/train.jsonl line 123457: not valid JSON (Unexpected end of JSON input)'],
       ['eval-train-overlap', '1 of 60 eval examples (1.7%) also occurs in data/train.jsonl (exact): eval line 18 ~ train line 250000'],
@@ -163,7 +164,8 @@ describe('large and structured files', () => {
     }
     out.end();
     await once(out, 'finish');
-    const found = await check(dir, { rules: { 'eval-set-size': 'off' } });
+    // The generated rows differ only in their numbers: near-duplicates of each other by design.
+    const found = await check(dir, { rules: { 'eval-set-size': 'off', 'train-duplicates': 'off' } });
     expect(found.map((m) => m.message)).toEqual([`data/train.csv line ${badLine}: 1 fields where the header has 2`]);
   }, 60_000);
 
@@ -216,6 +218,27 @@ describe('eval-train-overlap', () => {
     expect(same).toBeGreaterThan(0.75);
     minhash(normalizeText('Completely different sentence about quarterly invoices and tax rules in Norway.'), 5, b);
     expect(a.filter((v, i) => v === b[i]).length / BINS).toBeLessThan(0.2);
+  });
+
+  it('fingerprint() gives the exact key and signature of the normalised text in one pass, for any text', () => {
+    const alphabet = ['a', 'B', 'z', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '\ufeff', 'Ｆ', 'ｑ', '中', '文', 'İ', 'É', '1', '.', '-', '😀'];
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const a = new Uint32Array(BINS);
+    const b = new Uint32Array(BINS);
+    for (let t = 0; t < 3000; t++) {
+      const text = Array.from({ length: next(40) }, () => alphabet[next(alphabet.length)]).join('');
+      for (const k of [1, 3, 5, 8]) {
+        const norm = normalizeText(text);
+        minhash(norm, k, a);
+        const key = fingerprint(text, k, b);
+        expect(key, JSON.stringify(text)).toBe(norm ? exactKey(norm) : -1);
+        expect([...b], JSON.stringify(text)).toEqual([...a]);
+      }
+    }
   });
 });
 
@@ -279,4 +302,121 @@ describe('a data rule that fails', () => {
       spy.mockRestore();
     }
   });
+});
+
+describe('data-sensitive-content', () => {
+  const fixtureDir = path.join(import.meta.dirname, '..', 'fixtures', 'data', 'content');
+  const only = { 'eval-set-size': 'off', 'eval-train-overlap': 'off', 'train-duplicates': 'off' } as const;
+
+  it('counts each kind, confirmed by its checksum, with line numbers and masked samples', async () => {
+    const { readFileSync } = await import('node:fs');
+    const dir = repo({
+      'data/train.jsonl': readFileSync(path.join(fixtureDir, 'data', 'pii-train.jsonl'), 'utf8'),
+      'data/eval.jsonl': readFileSync(path.join(fixtureDir, 'data', 'pii-eval.jsonl'), 'utf8'),
+    });
+    const found = await check(dir, { rules: only });
+    expect(found.map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
+      [
+        'data-sensitive-content',
+        'warning',
+        18,
+        '8 of 12 records in data/train.jsonl hold personal data or secrets (values masked): 2 e-mail addresses (lines 6, 7; e.g. j***@gmail.com), 3 phone numbers (lines 1, 12; e.g. 138****5678), 1 resident ID number (line 4; 110****002X), 1 payment card number (line 2; 4111****1111), 1 IBAN (line 8; GB82****5432), 1 key or token (line 10; AKIA****)',
+      ],
+      ['data-sensitive-content', 'warning', 20, '1 of 2 records in data/eval.jsonl holds personal data or secrets (values masked): 1 e-mail address (line 1; l***@163.com), 1 phone number (line 1; 139****5678)'],
+    ]);
+    // Look-alikes whose checksums fail (line 3: Luhn, line 5: ID check digit, line 9: IBAN mod 97) and ordinary numbers are not counted.
+    const zh = await check(dir, { rules: only, locale: 'zh-CN' });
+    expect(zh[1]!.message).toBe('data/eval.jsonl 的 2 条记录中有 1 条含有个人信息或密钥（已遮盖）：1 个电子邮件地址（第 1 行；l***@163.com）、1 个电话号码（第 1 行；139****5678）');
+  });
+
+  it('leaves out allowed values and kinds turned off; kinds: [] turns the check off', async () => {
+    const dir = repo({ 'data/train.jsonl': `${chat('Mail support@Example.com or jane.doe@gmail.com, call 13812345678')}\n`, 'data/eval.jsonl': `${chat('Hello')}\n` });
+    const rule = (o: Record<string, unknown>) => ({ rules: { ...only, 'data-sensitive-content': ['warn', o] as ['warn', Record<string, unknown>] } });
+    expect((await check(dir, rule({ allow: ['SUPPORT@example.com', 'jane.doe@gmail.com'] }))).map((m) => m.message)).toEqual([
+      '1 of 1 records in data/train.jsonl holds personal data or secrets (values masked): 1 phone number (line 1; 138****5678)',
+    ]);
+    expect((await check(dir, rule({ kinds: ['email'], allow: ['138-1234-5678'] }))).map((m) => m.message)).toEqual([
+      '1 of 1 records in data/train.jsonl holds personal data or secrets (values masked): 2 e-mail addresses (line 1; e.g. s***@Example.com)',
+    ]);
+    expect(await check(dir, rule({ kinds: [] }))).toEqual([]);
+  });
+
+  it('is an error for a high-risk plan (risk.level high, or a high-risk domain without a level), unless highRiskError is false', async () => {
+    const files = { 'data/train.jsonl': `${chat('My number is 13812345678')}\n`, 'data/eval.jsonl': `${chat('Hello')}\n` };
+    const severity = async (plan: string, options: Record<string, unknown> = {}) =>
+      (await check(repo(files, plan), { rules: { ...only, 'data-sensitive-content': ['warn', options] } })).map((m) => [m.severity, m.hint]);
+    const warn = [['warning', "Remove or mask these values in the data before training (a model can repeat what it trained on); list known public values, such as a support address, under the rule's allow option."]];
+    const error = [['error', 'The plan is for a high-risk setting: remove or mask these values before any training run, and record who checked the data.']];
+    expect(await severity(cleanPlan)).toEqual(warn);
+    expect(await severity(cleanPlan.replace('domain: internal writing assistant', 'domain: 银行客服'))).toEqual(error);
+    expect(await severity(cleanPlan.replace('domain: internal writing assistant', 'domain: retail banking\nrisk:\n  level: low'))).toEqual(warn);
+    expect(await severity(`${cleanPlan}risk:\n  level: high\n`)).toEqual(error);
+    expect(await severity(`${cleanPlan}risk:\n  level: high\n`, { highRiskError: false })).toEqual(warn);
+  });
+
+  it('never prints a found value, in any output format', async () => {
+    const secrets = ['13812345678', '4111 1111 1111 1111', '4111111111111111', '11010519491231002X', 'jane.doe@gmail.com', 'GB82 WEST 1234 5698 7654 32', 'AKIAIOSFODNN7EXAMPLE', 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB'];
+    const dir = repo({ 'data/train.jsonl': `${secrets.map((s) => chat(`value: ${s}`)).join('\n')}\n`, 'data/eval.jsonl': `${chat(secrets.join(' and '))}\n` });
+    const { runCli } = await import('./cli-helpers.js');
+    for (const format of ['stylish', 'json', 'compact', 'github', 'sarif', 'junit']) {
+      const r = runCli(['-f', format, 'finetune-plan.yaml'], { cwd: dir });
+      expect(r.stdout, format).toContain('data-sensitive-content');
+      for (const s of secrets) {
+        expect(r.stdout, `${format}: ${s}`).not.toContain(s);
+        expect(r.stdout, `${format}: ${s}`).not.toContain(s.replace(/ /g, ''));
+      }
+    }
+  }, 60_000);
+});
+
+describe('train-duplicates', () => {
+  const only = { 'eval-set-size': 'off', 'eval-train-overlap': 'off', 'data-sensitive-content': 'off' } as const;
+
+  it('counts exact and near-duplicate prompts, and names the largest groups by their lines', async () => {
+    const train = [
+      chat('My parcel arrived broken, I want a refund.'),
+      chat('Can I change the size of my order?'),
+      chat('MY PARCEL arrived broken,   I want a refund.'),
+      chat('How do I return a gift?'),
+      chat('My parcel arrived broken, I want a refund!'),
+      chat('我在上个月买的蓝色羽绒服尺码偏小，已经寄回仓库了，请问退款多久到账？'),
+      chat('我在上个月买的蓝色羽绒服尺码偏小，已经寄回仓库了，请问退款多久到账。'),
+      chat('What are your opening hours?'),
+    ];
+    const dir = repo({ 'data/train.jsonl': `${train.join('\n')}\n`, 'data/eval.jsonl': `${chat('Hello')}\n` });
+    const found = await check(dir, { rules: only });
+    expect(found.map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
+      [
+        'train-duplicates',
+        'warning',
+        18,
+        '3 of 8 training examples in data/train.jsonl (37.5%, 1 exact, 2 near-duplicates) repeat another, more than 5%; largest groups: 3 copies (lines 1, 3, 5), 2 copies (lines 6, 7): duplicated examples over-weight one behaviour',
+      ],
+    ]);
+    expect(await check(dir, { rules: { ...only, 'train-duplicates': ['warn', { maxShare: 0.4 }] } })).toEqual([]);
+    const exactOnly = await check(dir, { rules: { ...only, 'train-duplicates': ['warn', { threshold: 1, maxGroups: 1 }] } });
+    expect(exactOnly.map((m) => m.message)).toEqual([
+      '1 of 8 training examples in data/train.jsonl (12.5%, exact) repeats another, more than 5%; largest groups: 2 copies (lines 1, 3): duplicated examples over-weight one behaviour',
+    ]);
+  });
+
+  it('streams a large generated training file and finds planted copies far apart', async () => {
+    const dir = repo({ 'data/eval.jsonl': `${chat('Held-out question')}\n` });
+    const out = createWriteStream(path.join(dir, 'data', 'train.jsonl'));
+    const n = 200_000;
+    // Distinct prompts (a counter spelt out in words); every 10th record repeats the one 5 lines up,
+    // and past line 100,000 one nearly 100,000 lines up, so that groups of three span the file.
+    const words = 'amber birch cedar delta ember fjord grove harbor island juniper kestrel lagoon meadow'.split(' ');
+    const prompt = (i: number): string => `Tell me about ${Array.from({ length: 6 }, (_, d) => words[Math.floor(i / 13 ** d) % 13]).join(' ')} today`;
+    for (let i = 1; i <= n; i++) {
+      const record = i % 10 !== 0 ? chat(prompt(i)) : chat(prompt(i > 100_000 ? i - 99_995 : i - 5));
+      if (!out.write(`${record}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    const found = await check(dir, { rules: { ...only, 'train-duplicates': ['warn', { threshold: 1 }] } });
+    expect(found.map((m) => m.message)).toEqual([
+      '20000 of 200000 training examples in data/train.jsonl (10.0%, exact) repeat another, more than 5%; largest groups: 3 copies (lines 15, 20, 100010), 3 copies (lines 25, 30, 100020), 3 copies (lines 35, 40, 100030): duplicated examples over-weight one behaviour',
+    ]);
+  }, 60_000);
 });

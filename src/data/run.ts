@@ -10,6 +10,7 @@ import type { AnyDataRule } from './rule.js';
 import { collectReferences, findRoot } from './references.js';
 import { dataRules } from './rules/index.js';
 import type { DataWorkspace, ScanSettings } from './workspace.js';
+import type { SensitiveKind } from './sensitive-kinds.js';
 
 export interface DataCheckOptions {
   /** Severity and options per rule id (plan rules in the same object are ignored here). */
@@ -88,12 +89,13 @@ async function runDataRules(plan: Plan, source: SourceText, planPath: string, op
         rootDir,
         allowOutsideRoot: options.allowOutsideRoot ?? false,
         options: ruleOptions,
+        severity,
         references,
         workspace,
         report(finding) {
           messages.push({
             ruleId: rule.meta.id,
-            severity,
+            severity: finding.severity ?? severity,
             ...wording(finding, rule, options.locale ?? DEFAULT_LOCALE),
             verdict: finding.verdict ?? rule.meta.verdict,
             ...source.position(finding.node),
@@ -133,11 +135,18 @@ function activeDataRules(settings: RuleSettings | undefined): Array<ActiveRule<A
 }
 
 function scanSettings(active: ReadonlyArray<{ rule: AnyDataRule; options: Record<string, unknown> }>): ScanSettings {
-  const format = active.find((a) => a.rule.meta.id === 'dataset-format');
-  const overlap = active.find((a) => a.rule.meta.id === 'eval-train-overlap');
+  const options = (id: string): Record<string, unknown> | undefined => active.find((a) => a.rule.meta.id === id)?.options;
+  const format = options('dataset-format');
+  const overlap = options('eval-train-overlap');
+  const duplicates = options('train-duplicates');
+  const sensitive = options('data-sensitive-content');
   return {
-    maxProblems: (format?.options.maxPerFile as number | undefined) ?? 10,
-    ...(overlap ? { overlap: { threshold: overlap.options.threshold as number, shingleSize: overlap.options.shingleSize as number } } : {}),
+    maxProblems: (format?.maxPerFile as number | undefined) ?? 10,
+    ...(overlap ? { overlap: { threshold: overlap.threshold as number, shingleSize: overlap.shingleSize as number } } : {}),
+    ...(duplicates
+      ? { duplicates: { threshold: duplicates.threshold as number, shingleSize: duplicates.shingleSize as number, maxGroups: duplicates.maxGroups as number, maxLines: 5 } }
+      : {}),
+    ...(sensitive ? { sensitive: { kinds: sensitive.kinds as SensitiveKind[], allow: sensitive.allow as string[], maxListed: sensitive.maxListed as number } } : {}),
   };
 }
 

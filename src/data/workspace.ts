@@ -2,8 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MessageRef } from '../i18n/message.js';
 import { resolveReference, type DataReference } from './references.js';
-import { BANDS, BINS, bandKey, exactKey, minhash, normalizeText, similarAtLeast } from './fingerprint.js';
+import { stat } from 'node:fs/promises';
+import { DuplicateFinder, type DuplicateOptions, type DuplicateResult } from './duplicates.js';
+import { BANDS, BINS, bandKey, fingerprint, similarAtLeast } from './fingerprint.js';
 import { detectFormat, readRecords, type DatasetFormat } from './records.js';
+import { replyTexts } from './replies.js';
+import { SensitiveScanner, type SensitiveOptions, type SensitiveResult } from './sensitive.js';
 import { shapeRecord } from './shapes.js';
 import { readTrainerConfig, type TrainerConfig, type TrainerRead } from './trainer.js';
 
@@ -29,6 +33,10 @@ export interface DatasetScan {
   problems: RecordProblem[];
   /** All problems found. */
   problemCount: number;
+  /** Personal data and secrets found, when that check is on. */
+  sensitive?: SensitiveResult;
+  /** Duplicates inside the training file, when that check is on. */
+  duplicates?: DuplicateResult;
 }
 
 export interface OverlapOptions {
@@ -54,6 +62,22 @@ export interface ScanSettings {
   maxProblems: number;
   /** When set, the eval file is fingerprinted and the train scan looks each record up. */
   overlap?: OverlapOptions;
+  /** When set, the training file's prompts are compared with each other. */
+  duplicates?: Omit<DuplicateOptions, 'maxGroups' | 'maxLines'> & Partial<Pick<DuplicateOptions, 'maxGroups' | 'maxLines'>>;
+  /** When set, training and eval records are searched for personal data and secrets. */
+  sensitive?: SensitiveOptions;
+}
+
+/** Receives the fingerprint of each record's prompt side (key -1: no prompt) in file order; line -1 ends the file. */
+type PromptSink = (key: number, sig: Uint32Array, line: number) => void;
+
+/** What one pass over a file computes besides the format check. */
+interface ScanHooks {
+  /** Shingle size of the fingerprints given to `prompts`. */
+  shingleSize: number;
+  prompts: PromptSink[];
+  sensitive?: SensitiveScanner;
+  duplicates?: DuplicateFinder;
 }
 
 /** Fingerprints of the eval set: exact keys and MinHash signatures with an LSH index. */
@@ -154,46 +178,67 @@ export class DataWorkspace {
     const file = ref.realPath ?? ref.absolute;
     const format = await detectFormat(file);
     if (!format) return undefined;
-    const overlap = this.settings.overlap;
+    const { overlap, duplicates, sensitive } = this.settings;
     const train = this.ref('train');
     const evalRef = this.ref('eval');
     const sameFile = train && evalRef && (train.realPath ?? train.absolute) === (evalRef.realPath ?? evalRef.absolute);
-    if (overlap && !sameFile && ref === evalRef) return this.scanFile(file, format, this.indexer(overlap));
+    const hooks: ScanHooks = { shingleSize: overlap?.shingleSize ?? duplicates?.shingleSize ?? 5, prompts: [] };
+    if (overlap && !sameFile && ref === evalRef) hooks.prompts.push(this.indexer(overlap));
     if (overlap && !sameFile && ref === train && evalRef) {
       const evalScan = await this.scan(evalRef);
-      if (evalScan && this.evalIndex) return this.scanFile(file, format, this.prober(overlap, this.evalIndex));
+      if (evalScan && this.evalIndex) hooks.prompts.push(this.prober(overlap, this.evalIndex));
     }
-    return this.scanFile(file, format);
+    if (duplicates && ref === train) {
+      if (hooks.prompts.length === 0) hooks.shingleSize = duplicates.shingleSize;
+      // A rough count from the file size sizes the LSH table: chat records are rarely under 200 bytes.
+      const expected = Math.ceil((await stat(file)).size / 200);
+      const finder = new DuplicateFinder({ maxGroups: 3, maxLines: 5, ...duplicates }, expected);
+      hooks.duplicates = finder;
+      if (duplicates.shingleSize === hooks.shingleSize) hooks.prompts.push((key, sig, line) => finder.add(key, sig, line));
+    }
+    if (sensitive && (ref === train || ref === evalRef)) hooks.sensitive = new SensitiveScanner(sensitive);
+    return this.scanFile(file, format, hooks);
   }
 
-  private async scanFile(file: string, format: DatasetFormat, onPrompt?: (prompt: string, line: number) => void): Promise<DatasetScan> {
+  private async scanFile(file: string, format: DatasetFormat, hooks: ScanHooks): Promise<DatasetScan> {
     const scan: DatasetScan = { format, records: 0, problems: [], problemCount: 0 };
     const problem = (line: number, what: MessageRef): void => {
       scan.problemCount++;
       if (scan.problems.length < this.settings.maxProblems) scan.problems.push({ line, problem: what });
     };
+    const { prompts, sensitive, duplicates } = hooks;
+    const sig = new Uint32Array(BINS);
+    // The duplicate check's own fingerprints, when its shingle size differs from the overlap check's.
+    const ownSig = duplicates && prompts.length === 0 || (duplicates && this.settings.duplicates!.shingleSize !== hooks.shingleSize) ? new Uint32Array(BINS) : undefined;
     await readRecords(file, format, (record) => {
       scan.records++;
       if (record.error !== undefined) {
         problem(record.line, record.error);
         return;
       }
+      sensitive?.visit(record.value, record.line, record.text);
       const shaped = shapeRecord(record.value);
       if (shaped.problem) problem(record.line, shaped.problem);
-      if (onPrompt && shaped.prompt) onPrompt(shaped.prompt, record.line);
+      if (!shaped.prompt) return;
+      if (prompts.length > 0) {
+        const key = fingerprint(shaped.prompt, hooks.shingleSize, sig);
+        for (const sink of prompts) sink(key, sig, record.line);
+      }
+      if (ownSig) duplicates!.add(fingerprint(shaped.prompt, this.settings.duplicates!.shingleSize, ownSig), ownSig, record.line);
     });
-    onPrompt?.('', -1);
+    for (const sink of prompts) sink(-1, sig, -1);
+    if (sensitive) scan.sensitive = sensitive.result();
+    if (duplicates) scan.duplicates = duplicates.result();
     return scan;
   }
 
   /** Builds the eval index; the final call (line -1) seals it. */
-  private indexer(options: OverlapOptions): (prompt: string, line: number) => void {
+  private indexer(options: OverlapOptions): PromptSink {
     const lines: number[] = [];
     const exact = new Map<number, number[]>();
     const sigs: number[] = [];
-    const sig = new Uint32Array(BINS);
     const near = options.threshold < 1;
-    return (prompt, line) => {
+    return (key, sig, line) => {
       if (line === -1) {
         const signatures = Uint32Array.from(sigs);
         const bands = new Map<number, number[]>();
@@ -209,28 +254,23 @@ export class DataWorkspace {
         this.overlapResult = { evalRecords: lines.length, matches: [] };
         return;
       }
-      const text = normalizeText(prompt);
-      if (!text) return;
+      if (key === -1) return;
       const i = lines.length;
       lines.push(line);
-      push(exact, exactKey(text), i);
-      if (near) {
-        minhash(text, options.shingleSize, sig);
-        for (let b = 0; b < BINS; b++) sigs.push(sig[b]!);
-      }
+      push(exact, key, i);
+      if (near) for (let b = 0; b < BINS; b++) sigs.push(sig[b]!);
     };
   }
 
   /** Looks each training prompt up in the eval index; the final call records the matches. */
-  private prober(options: OverlapOptions, index: EvalIndex): (prompt: string, line: number) => void {
+  private prober(options: OverlapOptions, index: EvalIndex): PromptSink {
     const found = new Int32Array(index.lines.length).fill(-1);
     const kind = new Uint8Array(index.lines.length);
-    const sig = new Uint32Array(BINS);
     const near = options.threshold < 1;
     let remaining = index.lines.length;
     // The training line last compared with each eval example: one comparison per pair, however many bands match.
     const compared = new Int32Array(index.lines.length).fill(-1);
-    return (prompt, line) => {
+    return (key, sig, line) => {
       if (line === -1) {
         const matches: OverlapMatch[] = [];
         for (let i = 0; i < found.length; i++) {
@@ -239,10 +279,8 @@ export class DataWorkspace {
         this.overlapResult = { evalRecords: index.lines.length, matches };
         return;
       }
-      if (remaining === 0) return;
-      const text = normalizeText(prompt);
-      if (!text) return;
-      const hits = index.exact.get(exactKey(text));
+      if (remaining === 0 || key === -1) return;
+      const hits = index.exact.get(key);
       if (hits) {
         for (const i of hits) {
           if (found[i] === -1 || kind[i] === 2) {
@@ -254,7 +292,6 @@ export class DataWorkspace {
         return;
       }
       if (!near) return;
-      minhash(text, options.shingleSize, sig);
       for (let b = 0; b < BANDS; b++) {
         const candidates = index.bands.get(bandKey(sig, 0, b));
         if (!candidates) continue;

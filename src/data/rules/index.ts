@@ -1,12 +1,14 @@
 import type { AnyDataRule } from '../rule.js';
 import dataFileMissing from './data-file-missing.js';
 import dataPathOutsideRoot from './data-path-outside-root.js';
+import dataSensitiveContent from './data-sensitive-content.js';
 import datasetFormat from './dataset-format.js';
 import evalSetSize from './eval-set-size.js';
 import evalTrainOverlap from './eval-train-overlap.js';
 import trainerConfigUnreadable from './trainer-config-unreadable.js';
 import trainerMismatch from './trainer-mismatch.js';
 import trainerNoEval from './trainer-no-eval.js';
+import trainDuplicates from './train-duplicates.js';
 
 /**
  * Every data check, in documentation order. They run after the plan rules,
@@ -18,6 +20,8 @@ export const dataRules: readonly AnyDataRule[] = [
   datasetFormat,
   evalTrainOverlap,
   evalSetSize,
+  trainDuplicates,
+  dataSensitiveContent,
   trainerNoEval,
   trainerMismatch,
   trainerConfigUnreadable,
