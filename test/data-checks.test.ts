@@ -420,3 +420,79 @@ describe('train-duplicates', () => {
     ]);
   }, 60_000);
 });
+
+describe('data-contradicts-goal', () => {
+  it('infers checks only from text that states one unambiguously, in English and Chinese', async () => {
+    const { inferChecks } = await import('../src/data/goal-checks.js');
+    const infer = (t: string) => inferChecks(t).map((c) => `${c.kind}=${c.value}`);
+    expect(infer('Replies are at most 120 words and lead with the answer.')).toEqual(['max_words=120']);
+    expect(infer('Summaries under 280 characters.')).toEqual(['max_chars=279']);
+    expect(infer('Answer in one sentence, no more than 40 words.')).toEqual(['max_words=40', 'max_sentences=1']);
+    expect(infer('回复不超过 100 字，先给结论。')).toEqual(['max_chars=100']);
+    expect(infer('摘要控制在80字以内，最多两句话。')).toEqual(['max_chars=80', 'max_sentences=2']);
+    expect(infer('Refund replies are valid JSON in the helpdesk reply schema.')).toEqual(['format=json']);
+    expect(infer('严格按照定义的 JSON 格式输出。')).toEqual(['format=json']);
+    expect(infer('Always reply in English, even to questions in German.')).toEqual(['language=en']);
+    expect(infer('无论用户用什么语言提问，都用中文回答。')).toEqual(['language=zh']);
+    expect(infer('Replies never include ticket numbers like ABC-123.')).toEqual(['must_not_match=\\b[A-Z]{3}-\\d+\\b']);
+    for (const vague of ['Replies are shorter and more concise.', '回答更简洁。', 'Make it better.', 'Never mention competitors like Acme.', 'Replies mention the JSON API when relevant.']) {
+      expect(infer(vague), vague).toEqual([]);
+    }
+  });
+
+  it('counts words, characters and sentences as readers do, and tells languages by script', async () => {
+    const { countWords, countChars, countSentences, inLanguage } = await import('../src/data/goal-checks.js');
+    expect(countWords("It's a well-known fact: 3.5 million users, don't panic!")).toBe(9);
+    expect(countWords('今天已出库，预计周五送达。')).toBe(11);
+    expect(countWords('使用 API 调用 v2 接口')).toBe(8);
+    expect(countChars('今天已出库， 预计 周五送达。')).toBe(13);
+    expect(countChars('a b\tc😀')).toBe(4);
+    expect(countSentences('First one. Second one! Third? Version 3.5 is out')).toBe(4);
+    expect(countSentences('今天已出库。预计周五送达！')).toBe(2);
+    expect(inLanguage('今天已出库，API 调用正常。', 'zh')).toBe(true);
+    expect(inLanguage('It left the warehouse today.', 'zh')).toBe(false);
+    expect(inLanguage('It left the warehouse today.', 'en')).toBe(true);
+    expect(inLanguage('今日出荷しました。', 'ja')).toBe(true);
+    expect(inLanguage('今天已出库。', 'ja')).toBe(false);
+    expect(inLanguage('{"id": 42}', 'zh')).toBe(false);
+    expect(inLanguage('42 / 7', 'zh')).toBe(true);
+  });
+
+  it('runs patterns in linear time: a catastrophic pattern on a long reply finishes at once', async () => {
+    const train = `${chat('Hi', `${'a'.repeat(30_000)}b`)}\n${chat('Hi', 'aaa')}\n`;
+    const plan = cleanPlan.replace('    target: ">= 0.9"', '    target: ">= 0.9"\n    checks:\n      must_match: "^(a+)+$"');
+    const dir = repo({ 'data/train.jsonl': train, 'data/eval.jsonl': `${chat('Hello', 'aaaa')}\n` }, plan);
+    const start = Date.now();
+    const found = await check(dir, { rules: { 'eval-set-size': 'off', 'train-duplicates': 'off' } });
+    expect(Date.now() - start).toBeLessThan(3000);
+    expect(found.map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
+      ['data-contradicts-goal', 'error', 11, "50% of 2 training replies in data/train.jsonl do not match goal 1's pattern /^(a+)+$/ (line 1): the data teaches what the goal forbids"],
+    ]);
+  });
+
+  it('checks replies against a JSON schema next to the plan, and says when the schema cannot be used', async () => {
+    const schema = JSON.stringify({ type: 'object', required: ['action'], properties: { action: { enum: ['refund', 'replace'] } } });
+    const plan = (p: string) => cleanPlan.replace('    target: ">= 0.9"', `    target: ">= 0.9"\n    checks:\n      json_schema: ${p}`);
+    const files = {
+      'schemas/reply.json': schema,
+      'data/train.jsonl': [chat('a', '{"action": "refund"}'), chat('b', '{"action": "cancel"}'), chat('c', 'not json'), chat('d', '{"action": "replace"}')].join('\n'),
+      'data/eval.jsonl': `${chat('e', '{"action": "refund"}')}\n`,
+    };
+    const rules = { 'eval-set-size': 'off', 'train-duplicates': 'off' } as const;
+    expect((await check(repo(files, plan('schemas/reply.json')), { rules })).map((m) => [m.severity, m.message])).toEqual([
+      ['error', "50% of 4 training replies in data/train.jsonl do not match goal 1's JSON schema schemas/reply.json (lines 2, 3): the data teaches what the goal forbids"],
+    ]);
+    expect((await check(repo(files, plan('schemas/missing.json')), { rules })).map((m) => m.message)).toEqual(['this check cannot be used: the JSON schema schemas/missing.json does not exist']);
+  });
+
+  it('stays quiet at or below maxShare, warns above it, and is an error from errorShare on', async () => {
+    const replies = Array.from({ length: 20 }, (_, i) => chat(`Question ${i}`, i < 3 ? 'one two three four five six' : 'one two'));
+    const dir = repo({ 'data/train.jsonl': `${replies.join('\n')}\n`, 'data/eval.jsonl': `${chat('Hello', 'Hi there')}\n` }, cleanPlan.replace('at most 120 words', 'at most 4 words'));
+    const run = async (options: Record<string, unknown>) =>
+      (await check(dir, { rules: { 'eval-set-size': 'off', 'train-duplicates': 'off', 'data-contradicts-goal': ['warn', options] } })).map((m) => [m.severity, m.hint]);
+    expect(await run({ maxShare: 0.15 })).toEqual([]);
+    const explicit = 'Fix or drop the replies that break the goal. This check was read from the goal\'s text; write checks: { max_words: 4 } under goal 1 to make it explicit (or change it).';
+    expect(await run({ maxShare: 0.1 })).toEqual([['warning', explicit]]);
+    expect(await run({ maxShare: 0.1, errorShare: 0.15 })).toEqual([['error', explicit]]);
+  });
+});

@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { MessageRef } from '../i18n/message.js';
+import { msg, type MessageRef } from '../i18n/message.js';
 import { resolveReference, type DataReference } from './references.js';
 import { stat } from 'node:fs/promises';
 import { DuplicateFinder, type DuplicateOptions, type DuplicateResult } from './duplicates.js';
 import { BANDS, BINS, bandKey, fingerprint, similarAtLeast } from './fingerprint.js';
 import { detectFormat, readRecords, type DatasetFormat } from './records.js';
+import { breaks, type GoalCheck } from './goal-checks.js';
+import { loadSchema } from './json-schema.js';
 import { replyTexts } from './replies.js';
 import { SensitiveScanner, type SensitiveOptions, type SensitiveResult } from './sensitive.js';
 import { shapeRecord } from './shapes.js';
@@ -37,6 +39,25 @@ export interface DatasetScan {
   sensitive?: SensitiveResult;
   /** Duplicates inside the training file, when that check is on. */
   duplicates?: DuplicateResult;
+  /** How the replies fare against the goals' checks, when that check is on (one tally per check, in order). */
+  goals?: GoalTally;
+}
+
+export interface GoalTally {
+  /** Records with at least one reply. */
+  replies: number;
+  /** Per check: records with a reply that breaks it, and the first lines of those records. */
+  broken: Array<{ count: number; lines: number[] }>;
+}
+
+export interface GoalCheckSettings {
+  checks: readonly GoalCheck[];
+  /** Line numbers kept per check. */
+  maxListed: number;
+  /** Where `json_schema` paths are resolved from, and the root they must stay inside. */
+  planDir: string;
+  rootDir: string;
+  allowOutsideRoot: boolean;
 }
 
 export interface OverlapOptions {
@@ -66,6 +87,8 @@ export interface ScanSettings {
   duplicates?: Omit<DuplicateOptions, 'maxGroups' | 'maxLines'> & Partial<Pick<DuplicateOptions, 'maxGroups' | 'maxLines'>>;
   /** When set, training and eval records are searched for personal data and secrets. */
   sensitive?: SensitiveOptions;
+  /** When set, the replies of training and eval records are checked against the goals' checks. */
+  goals?: GoalCheckSettings;
 }
 
 /** Receives the fingerprint of each record's prompt side (key -1: no prompt) in file order; line -1 ends the file. */
@@ -78,6 +101,7 @@ interface ScanHooks {
   prompts: PromptSink[];
   sensitive?: SensitiveScanner;
   duplicates?: DuplicateFinder;
+  goals?: { checks: readonly GoalCheck[]; validators: Array<((value: unknown) => boolean) | undefined>; tally: GoalTally; maxListed: number };
 }
 
 /** Fingerprints of the eval set: exact keys and MinHash signatures with an LSH index. */
@@ -197,6 +221,16 @@ export class DataWorkspace {
       if (duplicates.shingleSize === hooks.shingleSize) hooks.prompts.push((key, sig, line) => finder.add(key, sig, line));
     }
     if (sensitive && (ref === train || ref === evalRef)) hooks.sensitive = new SensitiveScanner(sensitive);
+    const goals = this.settings.goals;
+    if (goals && goals.checks.length > 0 && (ref === train || ref === evalRef)) {
+      const validators = await Promise.all(goals.checks.map(async (c) => (c.kind === 'json_schema' ? await this.schemaValidator(String(c.value)) : undefined)));
+      hooks.goals = {
+        checks: goals.checks,
+        validators: validators.map((v) => (typeof v === 'function' ? v : undefined)),
+        tally: { replies: 0, broken: goals.checks.map(() => ({ count: 0, lines: [] })) },
+        maxListed: goals.maxListed,
+      };
+    }
     return this.scanFile(file, format, hooks);
   }
 
@@ -206,7 +240,7 @@ export class DataWorkspace {
       scan.problemCount++;
       if (scan.problems.length < this.settings.maxProblems) scan.problems.push({ line, problem: what });
     };
-    const { prompts, sensitive, duplicates } = hooks;
+    const { prompts, sensitive, duplicates, goals } = hooks;
     const sig = new Uint32Array(BINS);
     // The duplicate check's own fingerprints, when its shingle size differs from the overlap check's.
     const ownSig = duplicates && prompts.length === 0 || (duplicates && this.settings.duplicates!.shingleSize !== hooks.shingleSize) ? new Uint32Array(BINS) : undefined;
@@ -217,6 +251,7 @@ export class DataWorkspace {
         return;
       }
       sensitive?.visit(record.value, record.line, record.text);
+      if (goals) tallyGoals(goals, record.value, record.line);
       const shaped = shapeRecord(record.value);
       if (shaped.problem) problem(record.line, shaped.problem);
       if (!shaped.prompt) return;
@@ -229,7 +264,21 @@ export class DataWorkspace {
     for (const sink of prompts) sink(-1, sig, -1);
     if (sensitive) scan.sensitive = sensitive.result();
     if (duplicates) scan.duplicates = duplicates.result();
+    if (goals) scan.goals = goals.tally;
     return scan;
+  }
+
+  private readonly schemas = new Map<string, Promise<((value: unknown) => boolean) | MessageRef>>();
+
+  /** The compiled `json_schema` of a check, once per path; a message when it cannot be used. */
+  schemaValidator(written: string): Promise<((value: unknown) => boolean) | MessageRef> {
+    let v = this.schemas.get(written);
+    if (!v) {
+      const g = this.settings.goals;
+      v = g ? loadSchema(written, g.planDir, g.rootDir, g.allowOutsideRoot) : Promise.resolve(msg('data-contradicts-goal.schema.missing', { file: written }));
+      this.schemas.set(written, v);
+    }
+    return v;
   }
 
   /** Builds the eval index; the final call (line -1) seals it. */
@@ -306,6 +355,22 @@ export class DataWorkspace {
         }
       }
     };
+  }
+}
+
+/** Adds one record's replies to the goal tallies. */
+function tallyGoals(goals: NonNullable<ScanHooks['goals']>, value: unknown, line: number): void {
+  const replies = replyTexts(value);
+  if (replies.length === 0) return;
+  goals.tally.replies++;
+  for (let c = 0; c < goals.checks.length; c++) {
+    const check = goals.checks[c]!;
+    if (check.kind === 'json_schema' && !goals.validators[c]) continue;
+    if (replies.some((r) => breaks(check, r, goals.validators[c]))) {
+      const b = goals.tally.broken[c]!;
+      b.count++;
+      if (b.lines.length < goals.maxListed) b.lines.push(line);
+    }
   }
 }
 

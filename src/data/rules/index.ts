@@ -1,5 +1,6 @@
 import type { AnyDataRule } from '../rule.js';
 import dataFileMissing from './data-file-missing.js';
+import dataContradictsGoal from './data-contradicts-goal.js';
 import dataPathOutsideRoot from './data-path-outside-root.js';
 import dataSensitiveContent from './data-sensitive-content.js';
 import datasetFormat from './dataset-format.js';
@@ -21,6 +22,7 @@ export const dataRules: readonly AnyDataRule[] = [
   evalTrainOverlap,
   evalSetSize,
   trainDuplicates,
+  dataContradictsGoal,
   dataSensitiveContent,
   trainerNoEval,
   trainerMismatch,
