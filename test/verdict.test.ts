@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/index.js';
 import { lintText } from '../src/index.js';
-import { parseTarget } from '../src/rules/prompt-baseline-meets-target.js';
 import { verdictOf } from '../src/verdict.js';
 
 function diag(ruleId: string, severity: Diagnostic['severity'], verdict?: Diagnostic['verdict']): Diagnostic {
@@ -32,25 +31,7 @@ describe('verdictOf', () => {
   });
 });
 
-describe('targets the prompt baseline is compared with', () => {
-  it.each([
-    [0.9, { op: '>=', value: 0.9, percent: false }],
-    ['0.9', { op: '>=', value: 0.9, percent: false }],
-    ['>= 0.9', { op: '>=', value: 0.9, percent: false }],
-    ['≥ 90%', { op: '>=', value: 90, percent: true }],
-    ['> 3', { op: '>', value: 3, percent: false }],
-    ['<= 50', { op: '<=', value: 50, percent: false }],
-    ['< 0.02', { op: '<', value: 0.02, percent: false }],
-    ['== 1', { op: '=', value: 1, percent: false }],
-    ['＞＝０.９', { op: '>=', value: 0.9, percent: false }],
-  ])('%j is understood', (target, parsed) => {
-    expect(parseTarget(target)).toEqual(parsed);
-  });
-
-  it.each([['about 0.9'], ['0.8-0.9'], ['better than the prompt'], [''], [true], [null], [Number.NaN]])('%j is not compared', (target) => {
-    expect(parseTarget(target)).toBeUndefined();
-  });
-
+describe('the prompt baseline compared with targets', () => {
   const planWith = (metric: string, target: string, result: string): string => `version: 1
 name: t
 base_model: m
@@ -87,6 +68,16 @@ baselines:
     expect(fires('rubric score', '">= 4"', 'acc: 5')).toBe(false);
     expect(fires('acc', '">= 0.9"', 'acc: high')).toBe(false);
     expect(fires('acc', '">= 0.9"', 'other: 0.99')).toBe(false);
+  });
+
+  it('reads the targets init suggests, in words and in Chinese', () => {
+    expect(fires('acc', 'at least 0.9', 'acc: 0.92')).toBe(true);
+    expect(fires('acc', 'at least 0.9', 'acc: 0.88')).toBe(false);
+    expect(fires('acc', '至少 0.9', 'acc: 0.92')).toBe(true);
+    expect(fires('acc', '不低于 90%', 'acc: 0.91')).toBe(true);
+    expect(fires('acc', '不低于 90%', 'acc: 0.89')).toBe(false);
+    expect(fires('words', 'at most 120 words', 'words: 110')).toBe(true);
+    expect(fires('words', 'at most 120 words', 'words: 130')).toBe(false);
   });
 
   it('makes the plan a do-not-fine-tune', () => {

@@ -1,28 +1,7 @@
 import { isMap, isScalar, type Scalar } from 'yaml';
 import { defineRule } from '../rule.js';
+import { parseTarget, type Target } from './target.js';
 import { normalizeText } from './text.js';
-
-/** A target the rule can compare against: a comparison and a number. */
-export interface Target {
-  op: '>=' | '>' | '<=' | '<' | '=';
-  value: number;
-  /** Whether the target was written as a percentage ("90%"). */
-  percent: boolean;
-}
-
-/**
- * Reads a goal's target: a number (read as "at least"), or a simple
- * comparison such as `>= 0.9`, `<= 50`, `< 0.02`, `≥ 90%`. Anything else —
- * prose, ranges — is not compared.
- */
-export function parseTarget(target: unknown): Target | undefined {
-  if (typeof target === 'number' && Number.isFinite(target)) return { op: '>=', value: target, percent: false };
-  if (typeof target !== 'string') return undefined;
-  const t = target.normalize('NFKC').trim().replace(/≥/g, '>=').replace(/≤/g, '<=').replace(/==/g, '=');
-  const m = /^(>=|>|<=|<|=)?\s*(-?\d+(?:\.\d+)?)\s*(%)?$/.exec(t);
-  if (!m) return undefined;
-  return { op: (m[1] as Target['op'] | undefined) ?? '>=', value: Number(m[2]), percent: m[3] === '%' };
-}
 
 /** A measured result as a number: `0.93`, `"0.93"`, `"93%"` (as 0.93 when the target is a fraction). */
 function resultValue(raw: unknown, target: Target): number | undefined {
@@ -95,7 +74,8 @@ export default defineRule({
       if (!isMap(item)) return;
       const metric = plan.text(['goals', i, 'metric']);
       const targetNode = plan.scalar(['goals', i, 'target']);
-      const target = parseTarget(targetNode?.value);
+      const raw = targetNode?.value;
+      const target = typeof raw === 'string' || typeof raw === 'number' ? parseTarget(raw) : undefined;
       if (!metric || !targetNode || !target) return;
       const name = findResult(metric, [...values.keys()]);
       if (name === undefined) return;
