@@ -159,6 +159,15 @@ export const en = {
   'eval-set-size.too-few.one': '{file} holds {count} example, fewer than {min}: too few to tell a change from noise',
   'eval-set-size.too-few.other': '{file} holds {count} examples, fewer than {min}: too few to tell a change from noise',
 
+  'eval-underpowered.description': "The eval set is too small to tell a goal's target from its best measured baseline at the usual significance and power.",
+  'eval-underpowered.hint': 'Grow the eval set to the number of examples named (or set a target further from the baseline), so that reaching the target can be told from noise.',
+  'eval-underpowered.found': "with {examples}, the {baseline} {p0} is known only to ±{half} ({confidence}% Wilson interval {low}–{high}); goal {goal}'s target {target} cannot be told apart from it — about {needed} examples would be needed (two-proportion z-test, two-sided α = {alpha}, power {power}){repeats}",
+  'eval-underpowered.examples.one': '{count} eval example',
+  'eval-underpowered.examples.other': '{count} eval examples',
+  'eval-underpowered.baseline.prompt': 'prompt baseline',
+  'eval-underpowered.baseline.rag': 'retrieval baseline',
+  'eval-underpowered.repeats': '; the {repeats} repeats do not add examples: they average out run-to-run noise, not the sampling error of {count} examples',
+
   'train-duplicates.description': 'More than a set share of the training examples repeat another training example, exactly or as near-duplicates.',
   'train-duplicates.hint': 'Deduplicate the training file (keep one example per group, or vary the repeats) so that no single case is trained harder than the rest.',
   'train-duplicates.found.one': '{count} of {total} in {file} ({share}%, {kinds}) repeats another, more than {max}%; largest groups: {groups}: duplicated examples over-weight one behaviour',

@@ -154,6 +154,15 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'eval-set-size.too-few.one': '{file} 只有 {count} 条样本，少于 {min} 条：太少，无法区分真实变化与噪声',
   'eval-set-size.too-few.other': '{file} 只有 {count} 条样本，少于 {min} 条：太少，无法区分真实变化与噪声',
 
+  'eval-underpowered.description': '评测集太小，在通常的显著性水平和检验功效下，无法把目标的期望值与测得的最好基线区分开。',
+  'eval-underpowered.hint': '把评测集扩大到所需的样本数（或者把目标定得离基线更远），这样达到目标才能与噪声区分开。',
+  'eval-underpowered.found': '用 {examples}，{baseline} {p0} 只能精确到 ±{half}（{confidence}% Wilson 区间 {low}–{high}）；目标 {goal} 的期望值 {target} 无法与它区分——大约需要 {needed} 条样本（两比例 z 检验，双侧 α = {alpha}，功效 {power}）{repeats}',
+  'eval-underpowered.examples.one': '{count} 条评测样本',
+  'eval-underpowered.examples.other': '{count} 条评测样本',
+  'eval-underpowered.baseline.prompt': '提示词基线',
+  'eval-underpowered.baseline.rag': '检索基线',
+  'eval-underpowered.repeats': '；{repeats} 次重复不会增加样本：它们平均掉的是每次运行之间的噪声，而不是 {count} 条样本的抽样误差',
+
   'train-duplicates.description': '训练样本中重复（完全相同或近似重复）其他训练样本的比例超过设定值。',
   'train-duplicates.hint': '对训练文件去重（每组只保留一条，或让重复的样本有所变化），不要让某一种情况比其余的练得更多。',
   'train-duplicates.found.one': '{file} 的 {total}中有 {count} 条（{share}%，{kinds}）与其他样本重复，超过 {max}%；最大的几组：{groups}：重复样本会让某一种行为的权重过高',

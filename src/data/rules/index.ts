@@ -6,6 +6,7 @@ import dataSensitiveContent from './data-sensitive-content.js';
 import datasetFormat from './dataset-format.js';
 import evalSetSize from './eval-set-size.js';
 import evalTrainOverlap from './eval-train-overlap.js';
+import evalUnderpowered from './eval-underpowered.js';
 import trainerConfigUnreadable from './trainer-config-unreadable.js';
 import trainerMismatch from './trainer-mismatch.js';
 import trainerNoEval from './trainer-no-eval.js';
@@ -21,6 +22,7 @@ export const dataRules: readonly AnyDataRule[] = [
   datasetFormat,
   evalTrainOverlap,
   evalSetSize,
+  evalUnderpowered,
   trainDuplicates,
   dataContradictsGoal,
   dataSensitiveContent,
