@@ -251,7 +251,19 @@ export function countWords(text: string): number {
   let tokenHasWord = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isCjk(c)) {
+    if (c < 128) {
+      // ASCII, inline: most replies are mostly ASCII.
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        if (inToken && tokenHasWord) words++;
+        inToken = false;
+      } else {
+        if (!inToken) {
+          inToken = true;
+          tokenHasWord = false;
+        }
+        if (!tokenHasWord && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) tokenHasWord = true;
+      }
+    } else if (isCjk(c)) {
       if (inToken && tokenHasWord) words++;
       inToken = false;
       words++;

@@ -91,7 +91,6 @@ const NUMBER = new RegExp(
 const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}/g;
 const IBAN = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)(?![A-Za-z0-9])/g;
 const IBAN_HINT = /[A-Z]{2}\d{2}/;
-const DIGIT = /\d/;
 
 /** The comparable form of a value: lower case, no spaces or dashes. */
 export function comparable(value: string): string {
@@ -186,7 +185,7 @@ export class SensitiveScanner {
     if (want.has('email') && text.includes('@')) {
       for (const m of text.matchAll(EMAIL)) if (isEmail(m[0])) this.add('email', m[0], line);
     }
-    if (!DIGIT.test(text)) return;
+    if (!hasDigit(text)) return;
     if (want.has('phone') || want.has('cn-id') || want.has('payment-card')) {
       for (const m of text.matchAll(NUMBER)) {
         const kind = classifyNumber(m[0]);
@@ -223,5 +222,13 @@ export class SensitiveScanner {
  * of the scan together.
  */
 function mayHold(text: string): boolean {
-  return DIGIT.test(text) || text.includes('@') || text.includes('-----BEGIN') || text.includes('eyJ');
+  return hasDigit(text) || text.includes('@') || text.includes('-----BEGIN') || text.includes('eyJ');
+}
+
+const DIGITS = '0123456789'.split('');
+
+/** Whether `text` has an ASCII digit: ten native searches beat one interpreted `/\d/` (the CLI turns off regular-expression tier-up). */
+function hasDigit(text: string): boolean {
+  for (const d of DIGITS) if (text.includes(d)) return true;
+  return false;
 }

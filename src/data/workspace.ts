@@ -109,7 +109,7 @@ interface EvalIndex {
   lines: number[];
   exact: Map<number, number[]>;
   signatures: Uint32Array;
-  bands: Map<number, number[]>;
+  bands: BandIndex;
   hasPrompt: number;
 }
 
@@ -299,7 +299,7 @@ export class DataWorkspace {
           // candidate key it would make every training record compare with all of them.
           for (const [key, list] of bands) if (list.length > MAX_BUCKET) bands.delete(key);
         }
-        this.evalIndex = { lines, exact, signatures, bands, hasPrompt: lines.length };
+        this.evalIndex = { lines, exact, signatures, bands: new BandIndex(bands), hasPrompt: lines.length };
         this.overlapResult = { evalRecords: lines.length, matches: [] };
         return;
       }
@@ -342,9 +342,11 @@ export class DataWorkspace {
       }
       if (!near) return;
       for (let b = 0; b < BANDS; b++) {
-        const candidates = index.bands.get(bandKey(sig, 0, b));
-        if (!candidates) continue;
-        for (const i of candidates) {
+        const at = index.bands.find(bandKey(sig, 0, b));
+        if (at === -1) continue;
+        const { members } = index.bands;
+        for (let j = at + 1, end = at + 1 + members[at]!; j < end; j++) {
+          const i = members[j]!;
           if (found[i] !== -1 || compared[i] === line) continue;
           compared[i] = line;
           if (similarAtLeast(index.signatures, i * BINS, sig, options.threshold)) {
@@ -370,6 +372,53 @@ function tallyGoals(goals: NonNullable<ScanHooks['goals']>, value: unknown, line
       const b = goals.tally.broken[c]!;
       b.count++;
       if (b.lines.length < goals.maxListed) b.lines.push(line);
+    }
+  }
+}
+
+/**
+ * The eval set's LSH bands as flat typed arrays (an open-addressing table of
+ * band keys pointing into one list of eval indices): a training record looks
+ * up 16 bands, and a Map of arrays costs a pointer chase and a cache miss per
+ * look-up where this costs about one.
+ */
+class BandIndex {
+  private readonly keys: Int32Array;
+  private readonly starts: Int32Array;
+  private readonly mask: number;
+  /** At each start: the count, then the eval indices. */
+  readonly members: Int32Array;
+
+  constructor(bands: Map<number, number[]>) {
+    let size = 16;
+    while (size < bands.size * 2) size <<= 1;
+    this.mask = size - 1;
+    // Band keys are 30-bit, so -1 marks an empty slot.
+    this.keys = new Int32Array(size).fill(-1);
+    this.starts = new Int32Array(size);
+    let total = 0;
+    for (const list of bands.values()) total += list.length + 1;
+    this.members = new Int32Array(total);
+    let at = 0;
+    for (const [key, list] of bands) {
+      let slot = key & this.mask;
+      while (this.keys[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.keys[slot] = key;
+      this.starts[slot] = at;
+      this.members[at] = list.length;
+      this.members.set(list, at + 1);
+      at += list.length + 1;
+    }
+  }
+
+  /** Where the list of `key` starts in `members`, or -1. */
+  find(key: number): number {
+    let slot = key & this.mask;
+    for (;;) {
+      const k = this.keys[slot]!;
+      if (k === key) return this.starts[slot]!;
+      if (k === -1) return -1;
+      slot = (slot + 1) & this.mask;
     }
   }
 }
