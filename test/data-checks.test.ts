@@ -275,6 +275,17 @@ describe('settings', () => {
   it('one settings object covers plan rules and data rules; unknown ids are still refused', async () => {
     expect(() => resolveRules(rules, { 'eval-set-size': 'off', 'no-eval-set': 'warn' })).not.toThrow();
     expect(() => resolveRules(dataRules, { 'eval-set-size': ['warn', { minExamples: 0 }] })).toThrow(ConfigError);
+    // The options of the data checks on the data itself are validated the same way.
+    for (const bad of [
+      { 'data-sensitive-content': ['warn', { kinds: ['fax'] }] },
+      { 'data-sensitive-content': ['warn', { allow: 'support@example.com' }] },
+      { 'train-duplicates': ['warn', { maxShare: 1.5 }] },
+      { 'data-contradicts-goal': ['warn', { errorShare: -1 }] },
+      { 'eval-underpowered': ['warn', { power: 0.3 }] },
+      { 'eval-underpowered': ['warn', { beta: 0.2 }] },
+    ] as const) {
+      expect(() => resolveRules(dataRules, bad as unknown as Parameters<typeof resolveRules>[1]), JSON.stringify(bad)).toThrow(ConfigError);
+    }
     expect(() => resolveRules(rules, { 'eval-set-sise': 'off' })).toThrow('unknown rule "eval-set-sise" — did you mean "eval-set-size"?');
     const dir = repo({ 'data/train.jsonl': `${chat('a')}\n`, 'data/eval.jsonl': `${chat('b')}\n` });
     const [result] = await lintFiles([path.join(dir, 'finetune-plan.yaml')], { rules: { 'eval-set-size': ['error', { minExamples: 5 }] }, dataChecks: {} });
