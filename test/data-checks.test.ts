@@ -418,6 +418,12 @@ describe('train-duplicates', () => {
     expect(exactOnly.map((m) => m.message)).toEqual([
       '1 of 8 training examples in data/train.jsonl (12.5%, exact) repeats another, more than 5%; largest groups: 2 copies (lines 1, 3): duplicated examples over-weight one behaviour',
     ]);
+    // The same findings whether the fingerprints are shared with eval-train-overlap, computed for this check alone,
+    // or computed twice because the two checks use different shingle sizes.
+    const expected = found.map((m) => m.message);
+    expect((await check(dir, { rules: { ...only, 'eval-train-overlap': 'error' } })).filter((m) => m.ruleId === 'train-duplicates').map((m) => m.message)).toEqual(expected);
+    const otherShingles = await check(dir, { rules: { ...only, 'eval-train-overlap': ['error', { shingleSize: 3 }] } });
+    expect(otherShingles.filter((m) => m.ruleId === 'train-duplicates').map((m) => m.message)).toEqual(expected);
   });
 
   it('streams a large generated training file and finds planted copies far apart', async () => {
