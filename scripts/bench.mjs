@@ -139,10 +139,15 @@ try {
 }
 
 /**
- * 1,000,000 training chats against 10,000 eval chats. Prompts are 25 words
- * from a 5,000-word vocabulary with a skewed (Zipf-like) frequency, so
- * unrelated prompts share common words as real ones do. 100 eval prompts
- * are copied into training verbatim and 100 with a small edit at the end.
+ * 1,000,000 training chats against 10,000 eval chats, with every data check
+ * on. Prompts are 25 words from a 5,000-word vocabulary with a skewed
+ * (Zipf-like) frequency, so unrelated prompts share common words as real
+ * ones do. 100 eval prompts are copied into training verbatim and 100 with a
+ * small edit at the end; every 50th training prompt repeats one 25 lines
+ * earlier (2 % duplicates, under train-duplicates' 5 %); every 1,000th
+ * training reply carries a phone number; the goal has a word limit
+ * (data-contradicts-goal reads every reply) and a rate target with a prompt
+ * baseline (eval-underpowered).
  */
 async function dataCase(dir) {
   const { createWriteStream } = await import('node:fs');
@@ -152,7 +157,7 @@ async function dataCase(dir) {
   const syllables = 'ka ne ro mi tu sa le po vi da re shi an or el it un co pre ment tion ing er ly'.split(' ');
   const vocab = Array.from({ length: 5000 }, () => Array.from({ length: 1 + Math.floor(r() * 3) }, () => syllables[Math.floor(r() * syllables.length)]).join(''));
   const sentence = (n) => Array.from({ length: n }, () => vocab[Math.floor(vocab.length * r() * r())]).join(' ');
-  const record = (prompt) => JSON.stringify({ messages: [{ role: 'system', content: 'You are the support assistant of an online shop.' }, { role: 'user', content: prompt }, { role: 'assistant', content: sentence(30) }] });
+  const record = (prompt, reply = sentence(30)) => JSON.stringify({ messages: [{ role: 'system', content: 'You are the support assistant of an online shop.' }, { role: 'user', content: prompt }, { role: 'assistant', content: reply }] });
   async function write(file, n, line) {
     const out = createWriteStream(file);
     for (let i = 0; i < n; i++) if (!out.write(`${line(i)}\n`)) await once(out, 'drain');
@@ -165,14 +170,46 @@ async function dataCase(dir) {
     evalPrompts.push(p);
     return record(p);
   });
+  const recent = [];
   await write(path.join(dir, 'train.jsonl'), 1_000_000, (i) => {
     if (i % 10_000 === 0) return record(evalPrompts[i / 10_000]);
     if (i % 10_000 === 5000) return record(`${evalPrompts[5000 + (i - 5000) / 10_000].slice(0, -8)} thanks?`);
-    return record(`${sentence(25)}?`);
+    if (i % 50 === 49) return record(recent[(i - 25) % 50]);
+    const prompt = `${sentence(25)}?`;
+    recent[i % 50] = prompt;
+    return record(prompt, i % 1000 === 7 ? `${sentence(12)} call 138${String(10_000_000 + i).slice(-8)} today` : undefined);
   });
   writeFileSync(
     path.join(dir, 'finetune-plan.yaml'),
-    `${plan(0).replace(/data:\n[\s\S]*?evaluation:/, 'data:\n  train:\n    path: train.jsonl\n  eval:\n    path: eval.jsonl\n    examples: 10000\nevaluation:').replace(/training:[\s\S]*?x-notes/, 'x-notes')}`,
+    [
+      'version: 1',
+      'name: support-replies',
+      'base_model: Qwen/Qwen2.5-7B-Instruct',
+      'method: lora',
+      'problem: Replies run to three paragraphs; agents need two lines they can paste.',
+      'goals:',
+      '  - behavior: Replies lead with the answer and follow the tone guide.',
+      '    metric: tone_guide_pass_rate',
+      '    target: ">= 0.75"',
+      '    checks:',
+      '      max_words: 80',
+      'domain: internal writing assistant',
+      'baselines:',
+      '  prompt:',
+      '    description: System prompt with the tone guide and five examples.',
+      '    results:',
+      '      tone_guide_pass_rate: 0.71',
+      'data:',
+      '  train:',
+      '    path: train.jsonl',
+      '  eval:',
+      '    path: eval.jsonl',
+      '    examples: 10000',
+      'evaluation:',
+      '  regression:',
+      '    description: 200 cases the model handles well today.',
+      '',
+    ].join('\n'),
   );
   const { statSync } = await import('node:fs');
   const mb = (f) => (statSync(path.join(dir, f)).size / 2 ** 20).toFixed(0);
@@ -188,9 +225,14 @@ async function dataCase(dir) {
     return;
   }
   const run = runData();
-  const overlap = JSON.parse(run.out)[0].messages.find((m) => m.ruleId === 'eval-train-overlap');
+  const messages = JSON.parse(run.out)[0].messages;
+  const overlap = messages.find((m) => m.ruleId === 'eval-train-overlap');
   console.log(`\ndata checks: 1,000,000 train lines (${mb('train.jsonl')} MB) x 10,000 eval lines (${mb('eval.jsonl')} MB)`);
   // CPU time says more than wall time on a shared machine; both are printed.
   console.log(`  ${(run.ms / 1000).toFixed(1)} s wall, ${run.cpu.toFixed(1)} s CPU, peak RSS ${run.rss.toFixed(0)} MB (load average ${os.loadavg()[0].toFixed(1)})`);
   console.log(`  ${overlap ? overlap.message.slice(0, 140) : 'no overlap found (expected 200)'}`);
+  for (const id of ['eval-underpowered', 'train-duplicates', 'data-contradicts-goal', 'data-sensitive-content']) {
+    const found = messages.find((m) => m.ruleId === id);
+    console.log(`  ${id}: ${found ? found.message.slice(0, 140) : 'nothing reported'}`);
+  }
 }

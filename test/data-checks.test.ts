@@ -6,7 +6,7 @@ import { checkPlanData, ConfigError, dataRules, lintFiles, render, resolveRules,
 import { CsvParser } from '../src/data/csv.js';
 import { elementLines } from '../src/data/records.js';
 import { methodMismatch, sameBaseModel } from '../src/data/compare.js';
-import { minhash, normalizeText, BINS } from '../src/data/fingerprint.js';
+import { exactKey, fingerprint, minhash, normalizeText, BINS } from '../src/data/fingerprint.js';
 import { cleanPlan, tempTree } from './cli-helpers.js';
 
 const chat = (user: string, answer = 'OK.'): string => JSON.stringify({ messages: [{ role: 'user', content: user }, { role: 'assistant', content: answer }] });
@@ -18,10 +18,14 @@ function repo(files: Record<string, string>, plan = cleanPlan): string {
   return dir;
 }
 
+/**
+ * The data findings for the plan in `dir`. The eval files here hold a handful of records, far too few
+ * to tell the clean plan's target from its baseline: eval-underpowered is off unless a test sets it.
+ */
 async function check(dir: string, options: Parameters<typeof checkPlanData>[2] = {}) {
   const planPath = path.join(dir, 'finetune-plan.yaml');
   const { readFileSync } = await import('node:fs');
-  return checkPlanData(readFileSync(planPath, 'utf8'), planPath, options);
+  return checkPlanData(readFileSync(planPath, 'utf8'), planPath, { ...options, rules: { 'eval-underpowered': 'off', ...options.rules } });
 }
 
 const line = (n: number): string => `line ${n}`;
@@ -139,7 +143,8 @@ describe('dataset reading', () => {
     }
     out.end();
     await once(out, 'finish');
-    const found = await check(dir);
+    // The generated prompts differ only in their numbers: near-duplicates of each other by design.
+    const found = await check(dir, { rules: { 'train-duplicates': 'off' } });
     expect(found.map((m) => [m.ruleId, m.message])).toEqual([
       ['dataset-format', 'data/train.jsonl line 123457: not valid JSON (Unexpected end of JSON input)'],
       ['eval-train-overlap', '1 of 60 eval examples (1.7%) also occurs in data/train.jsonl (exact): eval line 18 ~ train line 250000'],
@@ -163,7 +168,8 @@ describe('large and structured files', () => {
     }
     out.end();
     await once(out, 'finish');
-    const found = await check(dir, { rules: { 'eval-set-size': 'off' } });
+    // The generated rows differ only in their numbers: near-duplicates of each other by design.
+    const found = await check(dir, { rules: { 'eval-set-size': 'off', 'train-duplicates': 'off' } });
     expect(found.map((m) => m.message)).toEqual([`data/train.csv line ${badLine}: 1 fields where the header has 2`]);
   }, 60_000);
 
@@ -217,6 +223,27 @@ describe('eval-train-overlap', () => {
     minhash(normalizeText('Completely different sentence about quarterly invoices and tax rules in Norway.'), 5, b);
     expect(a.filter((v, i) => v === b[i]).length / BINS).toBeLessThan(0.2);
   });
+
+  it('fingerprint() gives the exact key and signature of the normalised text in one pass, for any text', () => {
+    const alphabet = ['a', 'B', 'z', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '\ufeff', 'Ｆ', 'ｑ', '中', '文', 'İ', 'É', '1', '.', '-', '😀'];
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const a = new Uint32Array(BINS);
+    const b = new Uint32Array(BINS);
+    for (let t = 0; t < 3000; t++) {
+      const text = Array.from({ length: next(40) }, () => alphabet[next(alphabet.length)]).join('');
+      for (const k of [1, 3, 5, 8]) {
+        const norm = normalizeText(text);
+        minhash(norm, k, a);
+        const key = fingerprint(text, k, b);
+        expect(key, JSON.stringify(text)).toBe(norm ? exactKey(norm) : -1);
+        expect([...b], JSON.stringify(text)).toEqual([...a]);
+      }
+    }
+  });
 });
 
 describe('trainer comparisons', () => {
@@ -248,10 +275,26 @@ describe('settings', () => {
   it('one settings object covers plan rules and data rules; unknown ids are still refused', async () => {
     expect(() => resolveRules(rules, { 'eval-set-size': 'off', 'no-eval-set': 'warn' })).not.toThrow();
     expect(() => resolveRules(dataRules, { 'eval-set-size': ['warn', { minExamples: 0 }] })).toThrow(ConfigError);
+    // The options of the data checks on the data itself are validated the same way.
+    for (const bad of [
+      { 'data-sensitive-content': ['warn', { kinds: ['fax'] }] },
+      { 'data-sensitive-content': ['warn', { allow: 'support@example.com' }] },
+      { 'train-duplicates': ['warn', { maxShare: 1.5 }] },
+      { 'data-contradicts-goal': ['warn', { errorShare: -1 }] },
+      { 'eval-underpowered': ['warn', { power: 0.3 }] },
+      { 'eval-underpowered': ['warn', { beta: 0.2 }] },
+    ] as const) {
+      expect(() => resolveRules(dataRules, bad as unknown as Parameters<typeof resolveRules>[1]), JSON.stringify(bad)).toThrow(ConfigError);
+    }
     expect(() => resolveRules(rules, { 'eval-set-sise': 'off' })).toThrow('unknown rule "eval-set-sise" — did you mean "eval-set-size"?');
     const dir = repo({ 'data/train.jsonl': `${chat('a')}\n`, 'data/eval.jsonl': `${chat('b')}\n` });
     const [result] = await lintFiles([path.join(dir, 'finetune-plan.yaml')], { rules: { 'eval-set-size': ['error', { minExamples: 5 }] }, dataChecks: {} });
     expect(result!.messages.map((m) => [m.ruleId, m.severity, m.message])).toEqual([
+      [
+        'eval-underpowered',
+        'warning',
+        "with 1 eval example, the prompt baseline 0.71 is known only to ±0.44 (95% Wilson interval 0.11–0.98); goal 1's target >= 0.9 cannot be told apart from it — about 68 examples would be needed (two-proportion z-test, two-sided α = 0.05, power 0.8)",
+      ],
       ['eval-set-size', 'error', 'data/eval.jsonl holds 1 example, fewer than 5: too few to tell a change from noise'],
     ]);
     expect(result!.errorCount).toBe(1);
@@ -278,5 +321,204 @@ describe('a data rule that fails', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('data-sensitive-content', () => {
+  const fixtureDir = path.join(import.meta.dirname, '..', 'fixtures', 'data', 'content');
+  const only = { 'eval-set-size': 'off', 'eval-train-overlap': 'off', 'train-duplicates': 'off' } as const;
+
+  it('counts each kind, confirmed by its checksum, with line numbers and masked samples', async () => {
+    const { readFileSync } = await import('node:fs');
+    const dir = repo({
+      'data/train.jsonl': readFileSync(path.join(fixtureDir, 'data', 'pii-train.jsonl'), 'utf8'),
+      'data/eval.jsonl': readFileSync(path.join(fixtureDir, 'data', 'pii-eval.jsonl'), 'utf8'),
+    });
+    const found = await check(dir, { rules: only });
+    expect(found.map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
+      [
+        'data-sensitive-content',
+        'warning',
+        18,
+        '8 of 12 records in data/train.jsonl hold personal data or secrets (values masked): 2 e-mail addresses (lines 6, 7; e.g. j***@gmail.com), 3 phone numbers (lines 1, 12; e.g. 138****5678), 1 resident ID number (line 4; 110****002X), 1 payment card number (line 2; 4111****1111), 1 IBAN (line 8; GB82****5432), 1 key or token (line 10; AKIA****)',
+      ],
+      ['data-sensitive-content', 'warning', 20, '1 of 2 records in data/eval.jsonl holds personal data or secrets (values masked): 1 e-mail address (line 1; l***@163.com), 1 phone number (line 1; 139****5678)'],
+    ]);
+    // Look-alikes whose checksums fail (line 3: Luhn, line 5: ID check digit, line 9: IBAN mod 97) and ordinary numbers are not counted.
+    const zh = await check(dir, { rules: only, locale: 'zh-CN' });
+    expect(zh[1]!.message).toBe('data/eval.jsonl 的 2 条记录中有 1 条含有个人信息或密钥（已遮盖）：1 个电子邮件地址（第 1 行；l***@163.com）、1 个电话号码（第 1 行；139****5678）');
+  });
+
+  it('leaves out allowed values and kinds turned off; kinds: [] turns the check off', async () => {
+    const dir = repo({ 'data/train.jsonl': `${chat('Mail support@Example.com or jane.doe@gmail.com, call 13812345678')}\n`, 'data/eval.jsonl': `${chat('Hello')}\n` });
+    const rule = (o: Record<string, unknown>) => ({ rules: { ...only, 'data-sensitive-content': ['warn', o] as ['warn', Record<string, unknown>] } });
+    expect((await check(dir, rule({ allow: ['SUPPORT@example.com', 'jane.doe@gmail.com'] }))).map((m) => m.message)).toEqual([
+      '1 of 1 records in data/train.jsonl holds personal data or secrets (values masked): 1 phone number (line 1; 138****5678)',
+    ]);
+    expect((await check(dir, rule({ kinds: ['email'], allow: ['138-1234-5678'] }))).map((m) => m.message)).toEqual([
+      '1 of 1 records in data/train.jsonl holds personal data or secrets (values masked): 2 e-mail addresses (line 1; e.g. s***@Example.com)',
+    ]);
+    expect(await check(dir, rule({ kinds: [] }))).toEqual([]);
+  });
+
+  it('is an error for a high-risk plan (risk.level high, or a high-risk domain without a level), unless highRiskError is false', async () => {
+    const files = { 'data/train.jsonl': `${chat('My number is 13812345678')}\n`, 'data/eval.jsonl': `${chat('Hello')}\n` };
+    const severity = async (plan: string, options: Record<string, unknown> = {}) =>
+      (await check(repo(files, plan), { rules: { ...only, 'data-sensitive-content': ['warn', options] } })).map((m) => [m.severity, m.hint]);
+    const warn = [['warning', "Remove or mask these values in the data before training (a model can repeat what it trained on); list known public values, such as a support address, under the rule's allow option."]];
+    const error = [['error', 'The plan is for a high-risk setting: remove or mask these values before any training run, and record who checked the data.']];
+    expect(await severity(cleanPlan)).toEqual(warn);
+    expect(await severity(cleanPlan.replace('domain: internal writing assistant', 'domain: 银行客服'))).toEqual(error);
+    expect(await severity(cleanPlan.replace('domain: internal writing assistant', 'domain: retail banking\nrisk:\n  level: low'))).toEqual(warn);
+    expect(await severity(`${cleanPlan}risk:\n  level: high\n`)).toEqual(error);
+    expect(await severity(`${cleanPlan}risk:\n  level: high\n`, { highRiskError: false })).toEqual(warn);
+  });
+
+  it('never prints a found value, in any output format', async () => {
+    const secrets = ['13812345678', '4111 1111 1111 1111', '4111111111111111', '11010519491231002X', 'jane.doe@gmail.com', 'GB82 WEST 1234 5698 7654 32', 'AKIAIOSFODNN7EXAMPLE', 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB'];
+    const dir = repo({ 'data/train.jsonl': `${secrets.map((s) => chat(`value: ${s}`)).join('\n')}\n`, 'data/eval.jsonl': `${chat(secrets.join(' and '))}\n` });
+    const { runCli } = await import('./cli-helpers.js');
+    for (const format of ['stylish', 'json', 'compact', 'github', 'sarif', 'junit']) {
+      const r = runCli(['-f', format, 'finetune-plan.yaml'], { cwd: dir });
+      expect(r.stdout, format).toContain('data-sensitive-content');
+      for (const s of secrets) {
+        expect(r.stdout, `${format}: ${s}`).not.toContain(s);
+        expect(r.stdout, `${format}: ${s}`).not.toContain(s.replace(/ /g, ''));
+      }
+    }
+  }, 60_000);
+});
+
+describe('train-duplicates', () => {
+  const only = { 'eval-set-size': 'off', 'eval-train-overlap': 'off', 'data-sensitive-content': 'off' } as const;
+
+  it('counts exact and near-duplicate prompts, and names the largest groups by their lines', async () => {
+    const train = [
+      chat('My parcel arrived broken, I want a refund.'),
+      chat('Can I change the size of my order?'),
+      chat('MY PARCEL arrived broken,   I want a refund.'),
+      chat('How do I return a gift?'),
+      chat('My parcel arrived broken, I want a refund!'),
+      chat('我在上个月买的蓝色羽绒服尺码偏小，已经寄回仓库了，请问退款多久到账？'),
+      chat('我在上个月买的蓝色羽绒服尺码偏小，已经寄回仓库了，请问退款多久到账。'),
+      chat('What are your opening hours?'),
+    ];
+    const dir = repo({ 'data/train.jsonl': `${train.join('\n')}\n`, 'data/eval.jsonl': `${chat('Hello')}\n` });
+    const found = await check(dir, { rules: only });
+    expect(found.map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
+      [
+        'train-duplicates',
+        'warning',
+        18,
+        '3 of 8 training examples in data/train.jsonl (37.5%, 1 exact, 2 near-duplicates) repeat another, more than 5%; largest groups: 3 copies (lines 1, 3, 5), 2 copies (lines 6, 7): duplicated examples over-weight one behaviour',
+      ],
+    ]);
+    expect(await check(dir, { rules: { ...only, 'train-duplicates': ['warn', { maxShare: 0.4 }] } })).toEqual([]);
+    const exactOnly = await check(dir, { rules: { ...only, 'train-duplicates': ['warn', { threshold: 1, maxGroups: 1 }] } });
+    expect(exactOnly.map((m) => m.message)).toEqual([
+      '1 of 8 training examples in data/train.jsonl (12.5%, exact) repeats another, more than 5%; largest groups: 2 copies (lines 1, 3): duplicated examples over-weight one behaviour',
+    ]);
+    // The same findings whether the fingerprints are shared with eval-train-overlap, computed for this check alone,
+    // or computed twice because the two checks use different shingle sizes.
+    const expected = found.map((m) => m.message);
+    expect((await check(dir, { rules: { ...only, 'eval-train-overlap': 'error' } })).filter((m) => m.ruleId === 'train-duplicates').map((m) => m.message)).toEqual(expected);
+    const otherShingles = await check(dir, { rules: { ...only, 'eval-train-overlap': ['error', { shingleSize: 3 }] } });
+    expect(otherShingles.filter((m) => m.ruleId === 'train-duplicates').map((m) => m.message)).toEqual(expected);
+  });
+
+  it('streams a large generated training file and finds planted copies far apart', async () => {
+    const dir = repo({ 'data/eval.jsonl': `${chat('Held-out question')}\n` });
+    const out = createWriteStream(path.join(dir, 'data', 'train.jsonl'));
+    const n = 200_000;
+    // Distinct prompts (a counter spelt out in words); every 10th record repeats the one 5 lines up,
+    // and past line 100,000 one nearly 100,000 lines up, so that groups of three span the file.
+    const words = 'amber birch cedar delta ember fjord grove harbor island juniper kestrel lagoon meadow'.split(' ');
+    const prompt = (i: number): string => `Tell me about ${Array.from({ length: 6 }, (_, d) => words[Math.floor(i / 13 ** d) % 13]).join(' ')} today`;
+    for (let i = 1; i <= n; i++) {
+      const record = i % 10 !== 0 ? chat(prompt(i)) : chat(prompt(i > 100_000 ? i - 99_995 : i - 5));
+      if (!out.write(`${record}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    const found = await check(dir, { rules: { ...only, 'train-duplicates': ['warn', { threshold: 1 }] } });
+    expect(found.map((m) => m.message)).toEqual([
+      '20000 of 200000 training examples in data/train.jsonl (10.0%, exact) repeat another, more than 5%; largest groups: 3 copies (lines 15, 20, 100010), 3 copies (lines 25, 30, 100020), 3 copies (lines 35, 40, 100030): duplicated examples over-weight one behaviour',
+    ]);
+  }, 60_000);
+});
+
+describe('data-contradicts-goal', () => {
+  it('infers checks only from text that states one unambiguously, in English and Chinese', async () => {
+    const { inferChecks } = await import('../src/data/goal-checks.js');
+    const infer = (t: string) => inferChecks(t).map((c) => `${c.kind}=${c.value}`);
+    expect(infer('Replies are at most 120 words and lead with the answer.')).toEqual(['max_words=120']);
+    expect(infer('Summaries under 280 characters.')).toEqual(['max_chars=279']);
+    expect(infer('Answer in one sentence, no more than 40 words.')).toEqual(['max_words=40', 'max_sentences=1']);
+    expect(infer('回复不超过 100 字，先给结论。')).toEqual(['max_chars=100']);
+    expect(infer('摘要控制在80字以内，最多两句话。')).toEqual(['max_chars=80', 'max_sentences=2']);
+    expect(infer('Refund replies are valid JSON in the helpdesk reply schema.')).toEqual(['format=json']);
+    expect(infer('严格按照定义的 JSON 格式输出。')).toEqual(['format=json']);
+    expect(infer('Always reply in English, even to questions in German.')).toEqual(['language=en']);
+    expect(infer('无论用户用什么语言提问，都用中文回答。')).toEqual(['language=zh']);
+    expect(infer('Replies never include ticket numbers like ABC-123.')).toEqual(['must_not_match=\\b[A-Z]{3}-\\d+\\b']);
+    for (const vague of ['Replies are shorter and more concise.', '回答更简洁。', 'Make it better.', 'Never mention competitors like Acme.', 'Replies mention the JSON API when relevant.']) {
+      expect(infer(vague), vague).toEqual([]);
+    }
+  });
+
+  it('counts words, characters and sentences as readers do, and tells languages by script', async () => {
+    const { countWords, countChars, countSentences, inLanguage } = await import('../src/data/goal-checks.js');
+    expect(countWords("It's a well-known fact: 3.5 million users, don't panic!")).toBe(9);
+    expect(countWords('今天已出库，预计周五送达。')).toBe(11);
+    expect(countWords('使用 API 调用 v2 接口')).toBe(8);
+    expect(countChars('今天已出库， 预计 周五送达。')).toBe(13);
+    expect(countChars('a b\tc😀')).toBe(4);
+    expect(countSentences('First one. Second one! Third? Version 3.5 is out')).toBe(4);
+    expect(countSentences('今天已出库。预计周五送达！')).toBe(2);
+    expect(inLanguage('今天已出库，API 调用正常。', 'zh')).toBe(true);
+    expect(inLanguage('It left the warehouse today.', 'zh')).toBe(false);
+    expect(inLanguage('It left the warehouse today.', 'en')).toBe(true);
+    expect(inLanguage('今日出荷しました。', 'ja')).toBe(true);
+    expect(inLanguage('今天已出库。', 'ja')).toBe(false);
+    expect(inLanguage('{"id": 42}', 'zh')).toBe(false);
+    expect(inLanguage('42 / 7', 'zh')).toBe(true);
+  });
+
+  it('runs patterns in linear time: a catastrophic pattern on a long reply finishes at once', async () => {
+    const train = `${chat('Hi', `${'a'.repeat(30_000)}b`)}\n${chat('Hi', 'aaa')}\n`;
+    const plan = cleanPlan.replace('    target: ">= 0.9"', '    target: ">= 0.9"\n    checks:\n      must_match: "^(a+)+$"');
+    const dir = repo({ 'data/train.jsonl': train, 'data/eval.jsonl': `${chat('Hello', 'aaaa')}\n` }, plan);
+    const start = Date.now();
+    const found = await check(dir, { rules: { 'eval-set-size': 'off', 'train-duplicates': 'off' } });
+    expect(Date.now() - start).toBeLessThan(3000);
+    expect(found.map((m) => [m.ruleId, m.severity, m.line, m.message])).toEqual([
+      ['data-contradicts-goal', 'error', 11, "50% of 2 training replies in data/train.jsonl do not match goal 1's pattern /^(a+)+$/ (line 1): the data teaches what the goal forbids"],
+    ]);
+  });
+
+  it('checks replies against a JSON schema next to the plan, and says when the schema cannot be used', async () => {
+    const schema = JSON.stringify({ type: 'object', required: ['action'], properties: { action: { enum: ['refund', 'replace'] } } });
+    const plan = (p: string) => cleanPlan.replace('    target: ">= 0.9"', `    target: ">= 0.9"\n    checks:\n      json_schema: ${p}`);
+    const files = {
+      'schemas/reply.json': schema,
+      'data/train.jsonl': [chat('a', '{"action": "refund"}'), chat('b', '{"action": "cancel"}'), chat('c', 'not json'), chat('d', '{"action": "replace"}')].join('\n'),
+      'data/eval.jsonl': `${chat('e', '{"action": "refund"}')}\n`,
+    };
+    const rules = { 'eval-set-size': 'off', 'train-duplicates': 'off' } as const;
+    expect((await check(repo(files, plan('schemas/reply.json')), { rules })).map((m) => [m.severity, m.message])).toEqual([
+      ['error', "50% of 4 training replies in data/train.jsonl do not match goal 1's JSON schema schemas/reply.json (lines 2, 3): the data teaches what the goal forbids"],
+    ]);
+    expect((await check(repo(files, plan('schemas/missing.json')), { rules })).map((m) => m.message)).toEqual(['this check cannot be used: the JSON schema schemas/missing.json does not exist']);
+  });
+
+  it('stays quiet at or below maxShare, warns above it, and is an error from errorShare on', async () => {
+    const replies = Array.from({ length: 20 }, (_, i) => chat(`Question ${i}`, i < 3 ? 'one two three four five six' : 'one two'));
+    const dir = repo({ 'data/train.jsonl': `${replies.join('\n')}\n`, 'data/eval.jsonl': `${chat('Hello', 'Hi there')}\n` }, cleanPlan.replace('at most 120 words', 'at most 4 words'));
+    const run = async (options: Record<string, unknown>) =>
+      (await check(dir, { rules: { 'eval-set-size': 'off', 'train-duplicates': 'off', 'data-contradicts-goal': ['warn', options] } })).map((m) => [m.severity, m.hint]);
+    expect(await run({ maxShare: 0.15 })).toEqual([]);
+    const explicit = 'Fix or drop the replies that break the goal. This check was read from the goal\'s text; write checks: { max_words: 4 } under goal 1 to make it explicit (or change it).';
+    expect(await run({ maxShare: 0.1 })).toEqual([['warning', explicit]]);
+    expect(await run({ maxShare: 0.1, errorShare: 0.15 })).toEqual([['error', explicit]]);
   });
 });

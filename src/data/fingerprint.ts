@@ -135,3 +135,83 @@ export function bandKey(sig: Uint32Array, offset: number, band: number): number 
   for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[offset + band * ROWS + r]!, 0x01000193);
   return fmix32(h) & 0x3fffffff;
 }
+
+/** Whether `c`, above 127, is white space as `\s` and `String.prototype.trim` define it. */
+function isWideSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** The normalised characters of the last {@link fingerprint} call. */
+let buffer = new Uint16Array(4096);
+
+/**
+ * `exactKey(normalizeText(text))`, with `minhash(normalizeText(text), k, out)`
+ * written into `out`, without building the normalised string: characters are
+ * lower-cased and white space collapsed into a reused buffer (texts with
+ * non-ASCII characters are NFKC-normalised and lower-cased first, as
+ * `normalizeText` does). Returns -1 for a text that normalises to nothing.
+ * Tests check that it agrees with the two separate functions.
+ */
+export function fingerprint(text: string, k: number, out: Uint32Array): number {
+  let src = text;
+  let lower = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 127) {
+      src = text.normalize('NFKC').toLowerCase();
+      lower = false;
+      break;
+    }
+  }
+  if (buffer.length < src.length) buffer = new Uint16Array(src.length * 2);
+  const buf = buffer;
+  let n = 0;
+  let pending = false;
+  for (let i = 0; i < src.length; i++) {
+    let c = src.charCodeAt(i);
+    if (c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c > 127 && isWideSpace(c)) {
+      if (n > 0) pending = true;
+      continue;
+    }
+    if (pending) {
+      buf[n++] = 32;
+      pending = false;
+    }
+    if (lower && c >= 65 && c <= 90) c += 32;
+    buf[n++] = c;
+  }
+  out.fill(EMPTY);
+  if (n === 0) return -1;
+  // The exact key: cyrb53 as in exactKey.
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < n; i++) {
+    const ch = buf[i]!;
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  // The signature: the same rolling hash and bins as minhash.
+  const width = n < k ? n : k;
+  let pow = 1;
+  for (let j = 1; j < width; j++) pow = Math.imul(pow, ROLL_BASE);
+  let h = 0;
+  for (let j = 0; j < width; j++) h = (Math.imul(h, ROLL_BASE) + buf[j]!) | 0;
+  for (let i = 0; ; i++) {
+    let m = h ^ 0x9747b28c;
+    m ^= m >>> 16;
+    m = Math.imul(m, 0x85ebca6b);
+    m ^= m >>> 13;
+    m = Math.imul(m, 0xc2b2ae35);
+    m ^= m >>> 16;
+    const bin = m >>> BIN_SHIFT;
+    const value = m & VALUE_MASK;
+    if (value < out[bin]!) out[bin] = value;
+    if (i + width >= n) break;
+    h = (Math.imul(h - Math.imul(buf[i]!, pow), ROLL_BASE) + buf[i + width]!) | 0;
+  }
+  densify(out);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

@@ -18,6 +18,8 @@ export interface RawRecord {
   line: number;
   value?: unknown;
   error?: MessageRef;
+  /** The record's source text, for JSON Lines (lets a check skip records cheaply before walking the value). */
+  text?: string;
 }
 
 /** A JSON array larger than this is not parsed (it would have to be held in memory whole). */
@@ -69,7 +71,7 @@ async function readJsonLines(file: string, sink: RecordSink): Promise<void> {
       sink({ line, error: msg('record.bad-json', { detail: (err as Error).message }) });
       return;
     }
-    sink({ line, value });
+    sink({ line, value, text });
   };
   let rest = '';
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {

@@ -1,5 +1,6 @@
 import type { Node, Pair } from 'yaml';
 import type { Plan } from '../plan.js';
+import type { Severity } from '../diagnostic.js';
 import type { Finding, RuleMeta } from '../rule.js';
 import type { DataWorkspace } from './workspace.js';
 import type { DataReference } from './references.js';
@@ -20,11 +21,14 @@ export interface DataRuleContext<Options extends object> {
   /** Whether files outside `rootDir` may be read (`--allow-outside-root`). */
   allowOutsideRoot: boolean;
   options: Options;
+  /** The severity the configuration gives this rule. */
+  severity: Severity;
   /** The plan's references to data files and the trainer config, resolved and checked against the root. */
   references: readonly DataReference[];
   /** Reads and caches dataset scans and trainer configs; loaded on first use. */
   workspace(): Promise<DataWorkspace>;
-  report(finding: Finding): void;
+  /** Records a finding; `severity` raises (or lowers) this one finding's severity, for rules whose options say when. */
+  report(finding: Finding & { severity?: Severity }): void;
 }
 
 export interface DataRule<Options extends object = Record<string, never>> {

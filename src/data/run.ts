@@ -10,6 +10,8 @@ import type { AnyDataRule } from './rule.js';
 import { collectReferences, findRoot } from './references.js';
 import { dataRules } from './rules/index.js';
 import type { DataWorkspace, ScanSettings } from './workspace.js';
+import type { SensitiveKind } from './sensitive-kinds.js';
+import { goalChecks } from './goal-checks.js';
 
 export interface DataCheckOptions {
   /** Severity and options per rule id (plan rules in the same object are ignored here). */
@@ -76,7 +78,7 @@ async function runDataRules(plan: Plan, source: SourceText, planPath: string, op
   let loaded: Promise<DataWorkspace> | undefined;
   const workspace = (): Promise<DataWorkspace> => {
     // The readers are a separate bundle in the CLI (dist/data.cjs), loaded here on first use.
-    loaded ??= import('./workspace.js').then((m) => new m.DataWorkspace(references, scanSettings(active)));
+    loaded ??= import('./workspace.js').then((m) => new m.DataWorkspace(references, scanSettings(active, plan, path.dirname(absolutePlan), rootDir, options.allowOutsideRoot ?? false)));
     return loaded;
   };
   const messages: Diagnostic[] = [];
@@ -88,12 +90,13 @@ async function runDataRules(plan: Plan, source: SourceText, planPath: string, op
         rootDir,
         allowOutsideRoot: options.allowOutsideRoot ?? false,
         options: ruleOptions,
+        severity,
         references,
         workspace,
         report(finding) {
           messages.push({
             ruleId: rule.meta.id,
-            severity,
+            severity: finding.severity ?? severity,
             ...wording(finding, rule, options.locale ?? DEFAULT_LOCALE),
             verdict: finding.verdict ?? rule.meta.verdict,
             ...source.position(finding.node),
@@ -132,12 +135,23 @@ function activeDataRules(settings: RuleSettings | undefined): Array<ActiveRule<A
   return active;
 }
 
-function scanSettings(active: ReadonlyArray<{ rule: AnyDataRule; options: Record<string, unknown> }>): ScanSettings {
-  const format = active.find((a) => a.rule.meta.id === 'dataset-format');
-  const overlap = active.find((a) => a.rule.meta.id === 'eval-train-overlap');
+function scanSettings(active: ReadonlyArray<{ rule: AnyDataRule; options: Record<string, unknown> }>, plan: Plan, planDir: string, rootDir: string, allowOutsideRoot: boolean): ScanSettings {
+  const options = (id: string): Record<string, unknown> | undefined => active.find((a) => a.rule.meta.id === id)?.options;
+  const format = options('dataset-format');
+  const overlap = options('eval-train-overlap');
+  const duplicates = options('train-duplicates');
+  const sensitive = options('data-sensitive-content');
+  const contradicts = options('data-contradicts-goal');
   return {
-    maxProblems: (format?.options.maxPerFile as number | undefined) ?? 10,
-    ...(overlap ? { overlap: { threshold: overlap.options.threshold as number, shingleSize: overlap.options.shingleSize as number } } : {}),
+    maxProblems: (format?.maxPerFile as number | undefined) ?? 10,
+    ...(overlap ? { overlap: { threshold: overlap.threshold as number, shingleSize: overlap.shingleSize as number } } : {}),
+    ...(duplicates
+      ? { duplicates: { threshold: duplicates.threshold as number, shingleSize: duplicates.shingleSize as number, maxGroups: duplicates.maxGroups as number, maxLines: 5 } }
+      : {}),
+    ...(contradicts
+      ? { goals: { checks: goalChecks(plan).checks, maxListed: contradicts.maxListed as number, planDir, rootDir, allowOutsideRoot } }
+      : {}),
+    ...(sensitive ? { sensitive: { kinds: sensitive.kinds as SensitiveKind[], allow: sensitive.allow as string[], maxListed: sensitive.maxListed as number } } : {}),
   };
 }
 

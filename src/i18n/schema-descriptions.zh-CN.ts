@@ -53,6 +53,19 @@ export const schemaDescriptionsZhCN: Readonly<Record<string, string>> = {
   'The training framework.': '训练框架。',
   "Path of the trainer's own config file, relative to the plan file.": '训练工具自身配置文件的路径，相对于计划文件。',
   'One behaviour the run should change, how it is measured, and what counts as success.': '这次训练要改变的一种行为、测量方式，以及怎样算成功。',
+  "Constraints every reply for this goal must meet; data-contradicts-goal checks the training replies and the eval set's reference answers against them.":
+    '这个目标的每条回复都必须满足的约束；data-contradicts-goal 用它们检查训练回复和评测集的参考答案。',
+  'At most this many words per reply; each Chinese, Japanese or Korean character counts as one word.': '每条回复最多这么多词；每个中文、日文或韩文字符算一个词。',
+  'At most this many characters per reply: every character counts as one (a Chinese character, a letter, a punctuation mark); white space does not count.':
+    '每条回复最多这么多字：每个字符算一个（汉字、字母、标点），空白不计。',
+  'At most this many sentences per reply.': '每条回复最多这么多句。',
+  'json: every reply parses as a JSON object or array.': 'json：每条回复都能解析为 JSON 对象或数组。',
+  'Path of a JSON Schema every reply must match, relative to the plan file.': '每条回复都必须符合的 JSON Schema 的路径，相对于计划文件。',
+  'The language every reply is written in, told by its script (zh, ja, ko, en, ru, ar, …).': '每条回复所用的语言，按文字判断（zh、ja、ko、en、ru、ar 等）。',
+  'A regular expression (or a list) every reply must match; run on a linear-time engine, so no backreferences or lookarounds.':
+    '每条回复都必须匹配的正则表达式（或列表）；在线性时间引擎上运行，因此不能用反向引用和先行/后行断言。',
+  'A regular expression (or a list) no reply may match; run on a linear-time engine, so no backreferences or lookarounds.':
+    '任何回复都不得匹配的正则表达式（或列表）；在线性时间引擎上运行，因此不能用反向引用和先行/后行断言。',
   'A stable id for reports.': '用于报告的稳定 id。',
   'The observable behaviour that should change.': '要改变的可观察行为。',
   'How that behaviour is measured.': '这种行为如何测量。',

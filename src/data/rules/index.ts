@@ -1,13 +1,17 @@
 import type { AnyDataRule } from '../rule.js';
 import dataFileMissing from './data-file-missing.js';
+import dataContradictsGoal from './data-contradicts-goal.js';
 import dataNotCheckedOut from './data-not-checked-out.js';
 import dataPathOutsideRoot from './data-path-outside-root.js';
+import dataSensitiveContent from './data-sensitive-content.js';
 import datasetFormat from './dataset-format.js';
 import evalSetSize from './eval-set-size.js';
 import evalTrainOverlap from './eval-train-overlap.js';
+import evalUnderpowered from './eval-underpowered.js';
 import trainerConfigUnreadable from './trainer-config-unreadable.js';
 import trainerMismatch from './trainer-mismatch.js';
 import trainerNoEval from './trainer-no-eval.js';
+import trainDuplicates from './train-duplicates.js';
 
 /**
  * Every data check, in documentation order. They run after the plan rules,
@@ -20,6 +24,10 @@ export const dataRules: readonly AnyDataRule[] = [
   datasetFormat,
   evalTrainOverlap,
   evalSetSize,
+  evalUnderpowered,
+  trainDuplicates,
+  dataContradictsGoal,
+  dataSensitiveContent,
   trainerNoEval,
   trainerMismatch,
   trainerConfigUnreadable,
