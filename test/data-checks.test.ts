@@ -233,12 +233,16 @@ describe('trainer comparisons', () => {
       detectedBy: 'plan' as const,
       adapter: { value: adapter as 'lora', source: 'adapter (line 3)' },
       objective: { value: objective as 'sft', source: 'rl (line 4)' },
-      evaluation: { runs: true, why: '' },
+      evaluation: { outcome: 'runs' as const, why: '' },
     });
     expect(methodMismatch('lora', config('lora', 'dpo'))).toBeUndefined();
-    expect(render('en', methodMismatch('qlora', config('lora', 'sft'))!)).toBe('trains a LORA adapter (adapter (line 3))');
-    expect(render('en', methodMismatch('full', config('qlora', 'sft'))!)).toBe('trains a QLORA adapter (adapter (line 3))');
-    expect(render('en', methodMismatch('lora', config('full', 'sft'))!)).toBe('trains all weights (full fine-tuning) (adapter (line 3))');
+    expect(render('en', methodMismatch('qlora', config('lora', 'sft'))!)).toBe('trains a LoRA adapter (adapter (line 3))');
+    expect(render('en', methodMismatch('full', config('qlora', 'sft'))!)).toBe('trains a QLoRA adapter (adapter (line 3))');
+    expect(render('en', methodMismatch('lora', config('full', 'sft'))!)).toBe('runs full fine-tuning (adapter (line 3))');
+    expect(render('en', methodMismatch('full', config('freeze', 'sft'))!)).toBe('trains some layers only, the rest frozen (adapter (line 3))');
+    expect(render('en', methodMismatch('lora', { ...config('lora', 'sft'), adapter: { value: 'qlora', source: 'x', dora: true } })!)).toBe('trains a QDoRA adapter (x)');
+    expect(render('en', methodMismatch('sft', config('lora', 'rm'))!)).toBe('runs reward modelling (rl (line 4))');
+    expect(render('zh-CN', methodMismatch('sft', config('lora', 'cpt'))!)).toBe('运行的是 继续预训练（rl (line 4)）');
     expect(render('en', methodMismatch('dpo', config('lora', 'sft'))!)).toBe('runs SFT (rl (line 4))');
     expect(methodMismatch('other', config('full', 'dpo'))).toBeUndefined();
   });

@@ -88,7 +88,7 @@ describe('data checks from the CLI', () => {
     );
     const r = runCli(['-f', 'compact', 'finetune-plan.yaml'], { cwd: dir });
     expect(r.stdout).toBe(
-      'finetune-plan.yaml:26:11: error the plan has an eval set, but llama-factory config configs/sft.yaml evaluates nothing: neither eval_dataset nor val_size > 0 is set [trainer-no-eval]\n',
+      'finetune-plan.yaml:26:11: error the plan has an eval set, but llama-factory config configs/sft.yaml evaluates nothing: neither eval_dataset nor val_size > 0 is set (val_size, eval_strategy commented out from line 7) [trainer-no-eval]\n',
     );
     expect(r.status).toBe(1);
   });

@@ -3,7 +3,9 @@ import { defineDataRule } from '../rule.js';
 /**
  * An eval set in the plan that the trainer never runs is a plan on paper
  * only: the run trains blind, and overfitting shows up after the compute is
- * spent. A commented-out eval block is the usual cause.
+ * spent. A commented-out eval block is the usual cause. A config the
+ * framework refuses to start, or one that evaluates on its own training data,
+ * is reported here too: neither measures held-out data.
  */
 export default defineDataRule({
   meta: {
@@ -20,11 +22,14 @@ export default defineDataRule({
     const ref = references.find((r) => r.role === 'trainer' && r.status === 'readable');
     if (!ref) return;
     const read = await (await workspace()).trainerConfig(ref, plan.text(['training', 'framework']));
-    if (!('config' in read) || read.config.evaluation.runs) return;
+    if (!('config' in read) || read.config.evaluation.outcome === 'runs') return;
+    const { framework, format, evaluation } = read.config;
     report({
       node: ref.node,
-      messageId: 'trainer-no-eval.found',
-      data: { framework: read.config.framework, file: ref.written, why: read.config.evaluation.why },
+      messageId: evaluation.outcome === 'refuses' ? 'trainer-no-eval.refuses' : evaluation.outcome === 'train-data' ? 'trainer-no-eval.on-train-data' : 'trainer-no-eval.found',
+      data: { framework, file: ref.written, why: evaluation.why },
+      // The hint names only the keys of the framework that reads this config.
+      hintId: format === 'v1' ? 'trainer-no-eval.hint.llama-factory-v1' : `trainer-no-eval.hint.${framework}`,
     });
   },
 });
