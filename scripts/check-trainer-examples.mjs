@@ -20,11 +20,12 @@
 // (`train_qlora/`, `_qlora_`, `_dora_`, `_dpo`), torchtune's `tune run
 // <recipe>` and `tune download <repo> --output-dir <dir>` comments.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { findingKinds as kinds, stageTrainingFiles, TRAINER_RULES_ONLY as RULES, variantPlan as plan, variants } from './trainer-variants.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist', 'index.js');
@@ -170,7 +171,10 @@ function axolotl(file, d) {
 const VALIDATING = new Set(['full_finetune_distributed', 'lora_finetune_distributed', 'qat_distributed', 'qat_lora_finetune_distributed']);
 
 function torchtune(file, d, text) {
-  const recipe = /#.*\btune run\b.*?\s([\w/.-]+)\s+--config\b/.exec(text)?.[1];
+  // The `tune run <recipe> --config <this file>` comment; a config may show other commands too.
+  const runs = [...text.matchAll(/#.*\btune run\b.*?\s([\w/.-]+)\s+--config[\s=]+(\S+)/g)].map((m) => ({ recipe: m[1], config: m[2] }));
+  const stem = path.basename(file).replace(/\.ya?ml$/, '');
+  const recipe = (runs.find((r) => r.config.split('/').pop().replace(/\.ya?ml$/, '') === stem) ?? runs[0])?.recipe;
   if (recipe && /^(?:dev\/)?(generate|generate_v2|generate_v2_distributed|eleuther_eval|quantize)$/.test(recipe)) return { train: false };
   if (!recipe && !isObj(d.optimizer)) return { train: false };
   const model = isObj(d.model) ? d.model : isObj(d.policy_model) ? d.policy_model : {};
@@ -204,114 +208,6 @@ function torchtune(file, d, text) {
   const evaluation = !val || !validating ? 'never' : same ? 'train-data' : 'runs';
   const trainPaths = (Array.isArray(d.dataset) ? d.dataset : [d.dataset]).filter(isObj).flatMap((x) => list_(x.data_files)).filter((f) => !f.includes('${'));
   return { train: true, model: hub ?? dir, adapter, objective, evaluation, trainPaths };
-}
-
-// Plans and variants ----------------------------------------------------------
-
-const FRAMEWORKS = ['llama-factory', 'axolotl', 'torchtune'];
-const OBJECTIVES = ['sft', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo', 'rm', 'cpt', 'kd'];
-
-function plan({ baseModel, method, framework, trainPath }) {
-  return [
-    'version: 1',
-    'name: example-config-check',
-    `base_model: ${JSON.stringify(baseModel)}`,
-    `method: ${method}`,
-    'problem: Replies run to three paragraphs; agents need two lines.',
-    'goals:',
-    '  - behavior: Replies are at most 80 words.',
-    '    metric: share of replies at most 80 words',
-    '    target: ">= 0.95"',
-    'data:',
-    '  train:',
-    '    description: 2,000 replies shortened by senior agents.',
-    ...(trainPath ? [`    path: ${JSON.stringify(trainPath)}`] : []),
-    '  eval:',
-    '    description: 200 held-out tickets from March.',
-    'training:',
-    `  framework: ${framework}`,
-    '  config: trainer.yaml',
-    '',
-  ].join('\n');
-}
-
-/** What the trainer rules report, as kinds: base, method, framework, train-file, no-eval, unreadable. */
-function kinds(messages) {
-  const out = new Set();
-  for (const m of messages) {
-    if (m.ruleId === 'trainer-config-unreadable') out.add('unreadable');
-    else if (m.ruleId === 'trainer-no-eval') out.add('no-eval');
-    else if (m.ruleId === 'trainer-mismatch') {
-      out.add(m.message.startsWith('base_model ') ? 'base' : m.message.startsWith('method ') ? 'method' : m.message.startsWith('training.framework ') ? 'framework' : 'train-file');
-    } else if (m.ruleId === 'internal-error') out.add('crash');
-  }
-  return [...out].sort();
-}
-
-const RULES = Object.fromEntries(
-  ['data-file-missing', 'data-path-outside-root', 'dataset-format', 'eval-train-overlap', 'eval-set-size'].map((id) => [id, 'off']),
-);
-
-/** The variants for one config: a plan and the kinds of findings it must get. */
-function variants(framework, exp) {
-  const noEval = exp.evaluation === 'runs' ? [] : ['no-eval'];
-  const model = exp.model ?? 'acme/Unknown-Model';
-  const adapter = ['lora', 'qlora', 'full'].includes(exp.adapter) ? exp.adapter : 'other';
-  const out = [];
-  const add = (name, p, expected) => out.push({ name, plan: p, expected: [...new Set(expected)].sort() });
-  add('agrees (adapter)', { baseModel: model, method: adapter, framework }, noEval);
-  if (exp.objective) add('agrees (objective)', { baseModel: model, method: exp.objective, framework }, noEval);
-  if (exp.model) {
-    add('other base model', { baseModel: 'acme/Other-Model-7B', method: adapter, framework }, [...noEval, 'base']);
-    const near = /-instruct$/i.test(exp.model) ? exp.model.replace(/-instruct$/i, '') : `${exp.model}-Instruct`;
-    add('near-miss base model', { baseModel: near, method: adapter, framework }, [...noEval, 'base']);
-  }
-  if (exp.adapter && exp.adapter !== 'other') {
-    const other = exp.adapter === 'full' ? 'lora' : exp.adapter === 'lora' ? 'qlora' : exp.adapter === 'qlora' ? 'full' : 'lora';
-    add('other adapter', { baseModel: model, method: other, framework }, [...noEval, 'method']);
-  }
-  if (exp.objective) {
-    const other = exp.objective === 'sft' ? 'dpo' : 'sft';
-    add('other objective', { baseModel: model, method: other, framework }, [...noEval, 'method']);
-  }
-  if (exp.trainFile) {
-    add('agrees (training file)', { baseModel: model, method: adapter, framework, trainPath: exp.trainFile }, noEval);
-    add('other training file', { baseModel: model, method: adapter, framework, trainPath: 'data/other-train.jsonl' }, [...noEval, 'train-file']);
-  }
-  const wrong = FRAMEWORKS.find((f) => f !== framework);
-  add('other framework declared', { baseModel: model, method: adapter, framework: wrong }, [...noEval, 'framework']);
-  return out;
-}
-
-/**
- * Writes the files a config trains on beside it, as a user's checkout would
- * hold them (LLaMA-Factory: one file per dataset name and a
- * data/dataset_info.json naming them; others: the relative paths the config
- * names), and returns the first as the plan's training file. Undefined when
- * the config names no local file.
- */
-function stageTrainingFiles(dir, d, exp) {
-  const write = (rel) => {
-    const full = path.join(dir, rel);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, '{"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": "a"}]}\n');
-  };
-  writeFileSync(path.join(dir, 'placeholder'), '');
-  mkdirSync(path.join(dir, 'data'), { recursive: true });
-  write('data/other-train.jsonl');
-  if (exp.trainNames?.length) {
-    const dataDir = s(d.dataset_dir) ?? 'data';
-    if (path.isAbsolute(dataDir) || dataDir.includes('..')) return undefined;
-    const info = Object.fromEntries(exp.trainNames.map((name) => [name, { file_name: `${name}.jsonl` }]));
-    mkdirSync(path.join(dir, dataDir), { recursive: true });
-    writeFileSync(path.join(dir, dataDir, 'dataset_info.json'), JSON.stringify(info));
-    for (const name of exp.trainNames) write(path.join(dataDir, `${name}.jsonl`));
-    return path.join(dataDir, `${exp.trainNames[0]}.jsonl`);
-  }
-  const local = (exp.trainPaths ?? []).filter((p) => !path.isAbsolute(p) && !p.includes('..') && !p.includes(':'));
-  if (!local.length) return undefined;
-  for (const p of local) write(p);
-  return local[0];
 }
 
 /** Counts of what the expectations say, for the summary. */
@@ -355,7 +251,7 @@ try {
         row.wrong.push({ file, variant: 'expectation', expected: [], got: [String(err.message)] });
         continue;
       }
-      if (exp.train) exp.trainFile = stageTrainingFiles(here, data, exp);
+      if (exp.train) exp.trainFile = stageTrainingFiles(here, { ...exp, dataDir: s(data.dataset_dir) ?? 'data' });
       if (show) console.log(`${framework} ${file}: ${exp.train ? `model ${exp.model ?? '?'}, ${exp.adapter ?? '?'}, ${exp.objective ?? 'objective not said'}, evaluation ${exp.evaluation}, training file ${exp.trainFile ?? 'none'}` : 'not a training config'}`);
       if (!exp.train) {
         const got = kinds(await checkPlanData(plan({ baseModel: 'acme/Any-7B', method: 'lora', framework }), planPath, { rules: RULES, rootDir: here }));
@@ -365,7 +261,7 @@ try {
       }
       let ok = true;
       for (const v of variants(framework, exp)) {
-        const messages = await checkPlanData(plan(v.plan), planPath, { rules: RULES, rootDir: here });
+        const messages = await checkPlanData(v.plan, planPath, { rules: RULES, rootDir: here });
         const got = kinds(messages);
         if (got.join() !== v.expected.join()) {
           ok = false;

@@ -28,11 +28,10 @@ export function sameBaseModel(plan: string, trainer: string): boolean {
 const ADAPTER_METHODS = new Set(['lora', 'qlora', 'full']);
 const OBJECTIVE_METHODS = new Set<string>(['sft', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo', 'rm', 'cpt', 'kd'] satisfies Objective[]);
 
-/** How an adapter is spelled in messages: LoRA, QLoRA, DoRA, QDoRA, OFT. */
+/** How an adapter is spelled in messages: LoRA, QLoRA, DoRA, QDoRA. */
 function adapterName(value: AdapterKind, dora: boolean): string {
   if (value === 'qlora') return dora ? 'QDoRA' : 'QLoRA';
-  if (value === 'lora') return dora ? 'DoRA' : 'LoRA';
-  return 'OFT';
+  return dora ? 'DoRA' : 'LoRA';
 }
 
 /**
@@ -49,6 +48,7 @@ export function methodMismatch(method: string, config: TrainerConfig): MessageRe
     const { value, source } = config.adapter;
     if (value === 'full') return msg('trainer-mismatch.trains-full', { source });
     if (value === 'freeze') return msg('trainer-mismatch.trains-freeze', { source });
+    if (value === 'oft') return msg('trainer-mismatch.trains-oft', { source });
     return msg('trainer-mismatch.trains-adapter', { adapter: adapterName(value, config.adapter.dora === true), source });
   }
   if (OBJECTIVE_METHODS.has(m) && config.objective && config.objective.value !== 'other' && config.objective.value !== m) {

@@ -123,7 +123,7 @@ export function interpretTrainerConfig(text: string, declared: string | undefine
   if (detected) {
     framework = detected.framework;
     if (declared === undefined || declared === framework) detectedBy = declared === undefined ? 'keys' : 'plan';
-    else declaredOther = { declared, keys: detected.keys };
+    else declaredOther = { declared, keys: detected.keys.slice(0, 3) };
   } else if (declared !== undefined) {
     const other = notTrainerConfig(data);
     if (other) return { unreadable: msg('trainer.not-training', { reason: other }) };
@@ -424,17 +424,24 @@ const VALIDATING_RECIPES = new Set(['full_finetune_distributed', 'lora_finetune_
 /** Recipes that do not train. */
 const NON_TRAINING_RECIPES = /^(?:dev\/)?(generate|generate_v2|generate_v2_distributed|eleuther_eval|quantize)$/;
 
-/** The recipe named in the config's `tune run … <recipe> --config …` comment. */
-function tuneRecipe(text: string): { recipe: string; line: number } | undefined {
+/**
+ * The recipe named in the config's `tune run … <recipe> --config <name>`
+ * comment. A config may show several commands (one to prepare a teacher,
+ * say); the one whose `--config` names this file wins, else the first.
+ */
+function tuneRecipe(text: string, fileName: string): { recipe: string; line: number } | undefined {
+  const stem = fileName.replace(/\.ya?ml$/i, '');
+  const found: Array<{ recipe: string; line: number; config: string }> = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    const m = /^\s*#.*\btune run\b(.*?)\s--config\b/.exec(lines[i]!);
+    const m = /^\s*#.*\btune run\b(.*?)\s--config[\s=]+(\S+)/.exec(lines[i]!);
     if (!m) continue;
     const tokens = m[1]!.trim().split(/\s+/);
     const recipe = tokens[tokens.length - 1];
-    if (recipe && /^[\w/.-]+$/.test(recipe) && !recipe.startsWith('-')) return { recipe: recipe.replace(/\.py$/, ''), line: i + 1 };
+    if (recipe && /^[\w/.-]+$/.test(recipe) && !recipe.startsWith('-')) found.push({ recipe: recipe.replace(/\.py$/, ''), line: i + 1, config: m[2]!.replace(/\.ya?ml$/i, '') });
   }
-  return undefined;
+  const own = found.find((f) => stem !== '' && f.config.split('/').pop() === stem) ?? found[0];
+  return own ? { recipe: own.recipe, line: own.line } : undefined;
 }
 
 /** `${a.b}` references resolved from the config itself (OmegaConf interpolation); undefined when one cannot be. */
@@ -454,7 +461,7 @@ function interpolate(value: string, root: Record<string, unknown>, depth = 0): s
 
 function torchtune(ctx: Context): ReadResult {
   const { data: d, lineOf, text, fileName } = ctx;
-  const recipe = tuneRecipe(text);
+  const recipe = tuneRecipe(text, fileName);
   if (recipe && NON_TRAINING_RECIPES.test(recipe.recipe)) return { notTraining: msg('trainer.not-training.recipe', { recipe: recipe.recipe, line: recipe.line }) };
   if (!isObject(d.optimizer) && !recipe) return { notTraining: msg('trainer.not-training.no-optimizer') };
   const out: Read = { evaluation: never('') };

@@ -174,10 +174,11 @@ export const en = {
   'trainer-mismatch.base-model': 'base_model is "{plan}", but {file} trains "{trainer}" ({source})',
   'trainer-mismatch.method': 'method is "{method}", but {file} {why}',
   'trainer-mismatch.trains-full': 'runs full fine-tuning ({source})',
+  'trainer-mismatch.trains-oft': 'trains an OFT adapter ({source})',
   'trainer-mismatch.trains-adapter': 'trains a {adapter} adapter ({source})',
   'trainer-mismatch.runs': 'runs {objective} ({source})',
   'trainer-mismatch.train-file': 'data.train.path is "{file}", but {config} trains on {named} ({source}), not on that file',
-  'trainer-mismatch.framework': 'training.framework is "{declared}", but {file} is {detected} config ({keys}); it was read as {detected}',
+  'trainer-mismatch.framework': 'training.framework is "{declared}", but {file} is written for {detected} ({keys}); it was read as such',
   'trainer-mismatch.framework-hint': 'Set training.framework to the framework this config is for, or point training.config at the config the run uses.',
   'trainer-mismatch.trains-freeze': 'trains some layers only, the rest frozen ({source})',
 

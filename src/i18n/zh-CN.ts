@@ -169,10 +169,11 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'trainer-mismatch.base-model': 'base_model 是「{plan}」，但 {file} 训练的是「{trainer}」（{source}）',
   'trainer-mismatch.method': 'method 是「{method}」，但 {file} {why}',
   'trainer-mismatch.trains-full': '做的是全量微调（{source}）',
+  'trainer-mismatch.trains-oft': '训练的是 OFT 适配器（{source}）',
   'trainer-mismatch.trains-adapter': '训练的是 {adapter} 适配器（{source}）',
   'trainer-mismatch.runs': '运行的是 {objective}（{source}）',
   'trainer-mismatch.train-file': 'data.train.path 是「{file}」，但 {config} 训练用的是{named}（{source}），不是这个文件',
-  'trainer-mismatch.framework': 'training.framework 是「{declared}」，但 {file} 是 {detected} 的配置（{keys}）；已按 {detected} 读取',
+  'trainer-mismatch.framework': 'training.framework 是「{declared}」，但 {file} 是为 {detected} 写的（{keys}）；已按 {detected} 读取',
   'trainer-mismatch.framework-hint': '把 training.framework 改成该配置所属的框架，或让 training.config 指向本次训练实际使用的配置。',
   'trainer-mismatch.trains-freeze': '只训练部分层，其余冻结（{source}）',
 
