@@ -210,6 +210,49 @@ function torchtune(file, d, text) {
   return { train: true, model: hub ?? dir, adapter, objective, evaluation, trainPaths };
 }
 
+/**
+ * What the upstream file name and folder say about a config, where they say
+ * something: a second, independent reading. Where it disagrees with the
+ * reading from the keys, the config is listed (`--list`) for a person to
+ * look at; the keys decide, since they are what the framework runs.
+ */
+function nameSays(framework, file) {
+  const name = file.toLowerCase();
+  const base = path.basename(name);
+  const says = {};
+  if (framework === 'llama-factory') {
+    if (/qlora\/|\/qoft\//.test(name)) says.quantized = true;
+    if (name.includes('/train_full/') || /_full_/.test(base)) says.adapter = 'full';
+    else if (/_lora_/.test(base)) says.adapter = says.quantized ? 'qlora' : 'lora';
+    else if (/_freeze_/.test(base)) says.adapter = 'freeze';
+    else if (/_oft_/.test(base)) says.adapter = 'oft';
+    const obj = /_(dpo|kto|reward|pretrain)\b/.exec(base)?.[1];
+    if (obj) says.objective = { reward: 'rm', pretrain: 'cpt' }[obj] ?? obj;
+  } else if (framework === 'axolotl') {
+    if (/qlora/.test(base)) says.adapter = 'qlora';
+    else if (/(^|[-_])lora/.test(base)) says.adapter = 'lora|qlora';
+    else if (/(^|[-_])fft/.test(base)) says.adapter = 'full|freeze';
+    const obj = /(^|[-_/])(dpo|kto|orpo|grpo|gdpo|reward-model|prm)([-_.]|$)/.exec(base)?.[2];
+    if (obj) says.objective = { 'reward-model': 'rm', prm: 'rm', gdpo: 'grpo' }[obj] ?? obj;
+  } else {
+    if (/_q(lo|do)ra/.test(base)) says.adapter = 'qlora';
+    else if (/_(lo|do)ra/.test(base)) says.adapter = 'lora';
+    else if (/_full/.test(base)) says.adapter = 'full';
+    const obj = /_(dpo|ppo|grpo|kd)(_|\.)/.exec(base)?.[1];
+    if (obj) says.objective = obj;
+  }
+  return says;
+}
+
+function nameDisagrees(framework, file, exp) {
+  const says = nameSays(framework, file);
+  const out = [];
+  if (says.adapter && !says.adapter.split('|').includes(exp.adapter)) out.push(`name says ${says.adapter}, keys say ${exp.adapter}`);
+  if (says.quantized && exp.adapter !== 'qlora' && exp.adapter !== 'oft') out.push(`name says quantized, keys say ${exp.adapter}`);
+  if (says.objective && says.objective !== exp.objective) out.push(`name says ${says.objective}, keys say ${exp.objective ?? 'nothing'}`);
+  return out;
+}
+
 /** Counts of what the expectations say, for the summary. */
 function tally(row, exp) {
   row.tally ??= {};
@@ -271,6 +314,8 @@ try {
       }
       if (ok) row.right++;
       tally(row, exp);
+      const disagree = nameDisagrees(framework, file, exp);
+      if (disagree.length) (row.names ??= []).push(`${file}: ${disagree.join('; ')}`);
     }
     rows.push(row);
   }
@@ -284,6 +329,7 @@ const table = [
   ...rows.map((r) => `| ${r.framework} | ${r.commit.slice(0, 10)} | ${r.date} | ${r.configs} | ${r.right} | ${r.unreadable} | ${r.wrong.length} |`),
 ];
 console.log(table.join('\n'));
+for (const r of rows) if (r.names?.length) console.log(`\n${r.framework}: ${r.names.length} config(s) whose upstream name says otherwise than their keys${list ? ':\n  ' + r.names.join('\n  ') : ' (--list shows them)'}`);
 for (const r of rows) {
   console.log(`\n${r.framework}: ` + Object.entries(r.tally ?? {}).map(([k, counts]) => `${k} ${Object.entries(counts).map(([v, c]) => `${v} ${c}`).join(', ')}`).join('; '));
 }
