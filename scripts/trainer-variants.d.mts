@@ -17,4 +17,4 @@ export function variantPlan(p: { baseModel: string; method: string; framework: s
 export function findingKinds(messages: ReadonlyArray<{ ruleId: string; message: string }>): string[];
 export const TRAINER_RULES_ONLY: Record<string, 'off'>;
 export function variants(framework: Framework, exp: Expectation, config?: string): Variant[];
-export function stageTrainingFiles(dir: string, files: { trainNames?: readonly string[]; dataDir?: string; trainPaths?: readonly string[] }): string | undefined;
+export function stageTrainingFiles(dir: string, files: { trainNames?: readonly string[]; dataDir?: string; trainPaths?: readonly string[]; infoFiles?: Record<string, string> }): string | undefined;

@@ -91,13 +91,14 @@ export function variants(framework, exp, config = 'trainer.yaml') {
 
 /**
  * Writes the files a config trains on into `dir`, as a user's checkout would
- * hold them: for LLaMA-Factory dataset names, one file per name and a
+ * hold them: for LLaMA-Factory dataset names, one file per name (or the file
+ * `infoFiles` gives a name, eval datasets included) and a
  * `<dataDir>/dataset_info.json` naming them; otherwise the relative paths the
  * config names. Also writes data/other-train.jsonl for the disagreeing
  * variant. Returns the first training file, relative to `dir`, or undefined
  * when the config names no local file.
  */
-export function stageTrainingFiles(dir, { trainNames, dataDir = 'data', trainPaths }) {
+export function stageTrainingFiles(dir, { trainNames, dataDir = 'data', trainPaths, infoFiles = {} }) {
   const write = (rel) => {
     const full = path.join(dir, rel);
     mkdirSync(path.dirname(full), { recursive: true });
@@ -106,11 +107,13 @@ export function stageTrainingFiles(dir, { trainNames, dataDir = 'data', trainPat
   write('data/other-train.jsonl');
   if (trainNames?.length) {
     if (path.isAbsolute(dataDir) || dataDir.includes('..')) return undefined;
-    const info = Object.fromEntries(trainNames.map((name) => [name, { file_name: `${name}.jsonl` }]));
+    const fileOf = (name) => infoFiles[name] ?? `${name}.jsonl`;
+    const all = [...new Set([...trainNames, ...Object.keys(infoFiles)])];
+    const info = Object.fromEntries(all.map((name) => [name, { file_name: fileOf(name) }]));
     mkdirSync(path.join(dir, dataDir), { recursive: true });
     writeFileSync(path.join(dir, dataDir, 'dataset_info.json'), JSON.stringify(info));
-    for (const name of trainNames) write(path.join(dataDir, `${name}.jsonl`));
-    return path.join(dataDir, `${trainNames[0]}.jsonl`);
+    for (const name of all) write(path.join(dataDir, fileOf(name)));
+    return path.join(dataDir, fileOf(trainNames[0]));
   }
   const local = (trainPaths ?? []).filter((p) => !path.isAbsolute(p) && !p.includes('..') && !p.includes(':'));
   if (!local.length) return undefined;

@@ -24,7 +24,8 @@ import { repoRoot } from './cli-helpers.js';
  */
 interface FixtureExpectation extends Partial<Expectation> {
   unreadable?: boolean;
-  train?: { names?: string[]; dataDir?: string; paths?: string[] };
+  /** The files the config trains on; `infoFiles` maps dataset names to the file dataset_info.json gives them. */
+  train?: { names?: string[]; dataDir?: string; paths?: string[]; infoFiles?: Record<string, string> };
 }
 
 const fixtures = globSync('fixtures/trainer/*/*.yaml', { cwd: repoRoot }).sort();
@@ -70,7 +71,7 @@ describe('trainer configs modelled on the frameworks’ example configs', () => 
         if (want) expect(got.map((m) => `${m.ruleId}: ${m.message}`)).toEqual(want);
         return;
       }
-      const trainFile = exp.train ? stageTrainingFiles(dir, { trainNames: exp.train.names, dataDir: exp.train.dataDir, trainPaths: exp.train.paths }) : undefined;
+      const trainFile = exp.train ? stageTrainingFiles(dir, { trainNames: exp.train.names, dataDir: exp.train.dataDir, trainPaths: exp.train.paths, infoFiles: exp.train.infoFiles }) : undefined;
       if (exp.train) expect(trainFile, 'the training files were staged').toBeDefined();
       const all = variants(framework, { evaluation: exp.evaluation!, model: exp.model, adapter: exp.adapter, objective: exp.objective, trainFile }, config);
       for (const v of all) {

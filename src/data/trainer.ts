@@ -83,8 +83,12 @@ export interface TrainerConfig {
    * looked up in `dataset_info.json` under `dataDir`), or file paths / hub
    * ids (Axolotl `datasets[].path`, torchtune `data_files`).
    */
-  trainData?: { kind: 'dataset-names'; names: string[]; dataDir: string; source: MessageParam } | { kind: 'paths'; paths: string[]; source: MessageParam };
+  trainData?: DataFiles;
+  /** The eval data the config names, in the same form; compared with `trainData` file by file. */
+  evalData?: DataFiles;
 }
+
+export type DataFiles = { kind: 'dataset-names'; names: string[]; dataDir: string; source: MessageParam } | { kind: 'paths'; paths: string[]; source: MessageParam };
 
 export type TrainerRead = { config: TrainerConfig } | { unreadable: MessageRef };
 
@@ -305,7 +309,10 @@ function llamaFactory(ctx: Context): ReadResult {
   const stageSource = 'stage' in d ? lineOf('stage') : msg('trainer.source.default-stage');
   out.objective = { value: objective, source: stage === 'dpo' && 'pref_loss' in d ? both(stageSource, lineOf('pref_loss')) : stageSource };
   const train = names(d.dataset);
-  if (train.length) out.trainData = { kind: 'dataset-names', names: train, dataDir: str(d.dataset_dir) ?? 'data', source: lineOf('dataset') };
+  const dataDir = str(d.dataset_dir) ?? 'data';
+  if (train.length) out.trainData = { kind: 'dataset-names', names: train, dataDir, source: lineOf('dataset') };
+  const evalNames = names(d.eval_dataset);
+  if (evalNames.length) out.evalData = { kind: 'dataset-names', names: evalNames, dataDir, source: lineOf('eval_dataset') };
   out.evaluation = llamaFactoryEvaluation(ctx, train);
   return out;
 }
@@ -388,6 +395,8 @@ function axolotl(ctx: Context): ReadResult {
   else out.objective = { value: 'sft', source: msg('trainer.source.no-rl') };
   const paths = datasets.map((x) => str(x.path)).filter((x): x is string => x !== undefined);
   if (paths.length) out.trainData = { kind: 'paths', paths, source: lineOf('datasets') };
+  const testPaths = Array.isArray(d.test_datasets) ? d.test_datasets.filter(isObject).map((x) => str(x.path)).filter((x): x is string => x !== undefined) : [];
+  if (testPaths.length) out.evalData = { kind: 'paths', paths: testPaths, source: lineOf('test_datasets') };
   out.evaluation = axolotlEvaluation(ctx, paths);
   return out;
 }
@@ -507,6 +516,8 @@ function torchtune(ctx: Context): ReadResult {
   }
   const files = torchtuneFiles(d.dataset, d);
   if (files.length) out.trainData = { kind: 'paths', paths: files, source: lineOf('dataset') };
+  const valFiles = torchtuneFiles(d.dataset_val, d);
+  if (valFiles.length) out.evalData = { kind: 'paths', paths: valFiles, source: lineOf('dataset_val') };
   out.evaluation = torchtuneEvaluation(ctx, recipe, fileName);
   return out;
 }

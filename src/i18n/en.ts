@@ -239,6 +239,7 @@ export const en = {
   'trainer.eval.llama-factory.no-data-but': '{key} asks for evaluation, but neither eval_dataset nor val_size > 0 is set',
   'trainer.eval.llama-factory.v1': 'the LLaMA-Factory v1 trainers do not evaluate',
   'trainer.eval.llama-factory.v1-unused': '{key} is set, but the LLaMA-Factory v1 trainers never use it',
+  'trainer.eval.same-file': '{key} and {train} both read {files}',
   'trainer.eval.shared': '{key} names {names}, which {train} also trains on',
   'trainer.eval.axolotl.no-frequency': 'none of eval_steps, evals_per_epoch and eval_strategy is set, so the trainer\'s default ("no") applies',
   'trainer.eval.axolotl.per-epoch': '{key} is {value} with num_epochs {epochs}: Axolotl derives eval_steps from evals_per_epoch only when their product is above 1',

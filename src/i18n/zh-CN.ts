@@ -233,6 +233,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'trainer.eval.llama-factory.no-data-but': '{key} 要求评测，但既没有设置 eval_dataset，也没有设置大于 0 的 val_size',
   'trainer.eval.llama-factory.v1': 'LLaMA-Factory v1 的训练器不做评测',
   'trainer.eval.llama-factory.v1-unused': '设置了 {key}，但 LLaMA-Factory v1 的训练器从不使用它',
+  'trainer.eval.same-file': '{key} 与 {train} 读取的是同一个文件{files}',
   'trainer.eval.shared': '{key} 中的{names}同时也在 {train} 中用于训练',
   'trainer.eval.axolotl.no-frequency': 'eval_steps、evals_per_epoch、eval_strategy 都没有设置，因此沿用训练器的默认值（"no"）',
   'trainer.eval.axolotl.per-epoch': '{key} 为 {value}，num_epochs 为 {epochs}：只有二者乘积大于 1 时，Axolotl 才会由 evals_per_epoch 推出 eval_steps',

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { msg, type MessageParam } from '../../i18n/index.js';
 import { defineDataRule } from '../rule.js';
 
 /**
@@ -16,14 +18,27 @@ export default defineDataRule({
     verdict: 'fix-first',
     defaultOptions: {},
   },
-  async check({ plan, references, workspace, report }) {
+  async check({ plan, planPath, rootDir, allowOutsideRoot, references, workspace, report }) {
     const hasEval = Boolean(plan.text(['data', 'eval', 'path'])?.trim() || plan.text(['data', 'eval', 'description'])?.trim());
     if (!hasEval) return;
     const ref = references.find((r) => r.role === 'trainer' && r.status === 'readable');
     if (!ref) return;
     const read = await (await workspace()).trainerConfig(ref, plan.text(['training', 'framework']));
-    if (!('config' in read) || read.config.evaluation.outcome === 'runs') return;
-    const { framework, format, evaluation } = read.config;
+    if (!('config' in read)) return;
+    const { config } = read;
+    const { framework, format } = config;
+    let evaluation = config.evaluation;
+    if (evaluation.outcome === 'runs') {
+      // Different names or paths may still be the same file: compare the files themselves.
+      const ws = await workspace();
+      const planDir = path.dirname(planPath);
+      const evalFiles = config.evalData ? await ws.trainerFiles(config, ref, planDir, rootDir, allowOutsideRoot, 'eval') : undefined;
+      const trainFiles = evalFiles ? await ws.trainerFiles(config, ref, planDir, rootDir, allowOutsideRoot) : undefined;
+      const shared = evalFiles?.filter((f) => trainFiles?.includes(f)) ?? [];
+      if (!shared.length) return;
+      const named = (f: string): MessageParam => msg('data.quoted', { text: path.relative(rootDir, f) || f });
+      evaluation = { outcome: 'train-data', why: msg('trainer.eval.same-file', { key: config.evalData!.source, train: config.trainData!.source, files: shared.map(named) }) };
+    }
     report({
       node: ref.node,
       messageId: evaluation.outcome === 'refuses' ? 'trainer-no-eval.refuses' : evaluation.outcome === 'train-data' ? 'trainer-no-eval.on-train-data' : 'trainer-no-eval.found',
