@@ -8,7 +8,8 @@ const FRAMEWORK_NAMES: Readonly<Record<string, string>> = { 'llama-factory': 'LL
 
 /**
  * The plan was reviewed; the trainer config is what runs. When they name a
- * different base model or method, the reviewed plan is not the experiment.
+ * different framework, base model, method or training file, the reviewed
+ * plan is not the experiment.
  */
 export default defineDataRule({
   meta: {
