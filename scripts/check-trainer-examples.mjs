@@ -197,7 +197,8 @@ function torchtune(file, d, text) {
   const checkpointer = isObj(d.checkpointer) ? d.checkpointer : isObj(d.training) && isObj(d.training.checkpointer) ? d.training.checkpointer : {};
   let dir = s(checkpointer.checkpoint_dir);
   for (let i = 0; dir && dir.includes('${') && i < 5; i++) dir = dir.replace(/\$\{([\w.]+)\}/g, (_, k) => s(k.split('.').reduce((o, p) => (isObj(o) ? o[p] : undefined), d)) ?? '${?}');
-  if (dir?.includes('${')) dir = undefined;
+  const baseModelUnknown = Boolean(dir?.includes('${'));
+  if (baseModelUnknown) dir = undefined;
   dir = dir?.replace(/\/+$/, '').replace(/\/original$/, '');
   // `tune download <repo> --output-dir <dir>` names the hub model behind the folder.
   const downloads = [...text.matchAll(/tune download\s+(\S+)\s+--output-dir\s+(\S+)/g)].map((m) => ({ repo: m[1], dir: m[2].replace(/\/+$/, '') }));
@@ -207,7 +208,7 @@ function torchtune(file, d, text) {
   const same = isObj(d.dataset) && isObj(d.dataset_val) && JSON.stringify([d.dataset._component_, d.dataset.source, d.dataset.data_files, d.dataset.split ?? 'train']) === JSON.stringify([d.dataset_val._component_, d.dataset_val.source, d.dataset_val.data_files, d.dataset_val.split ?? 'train']);
   const evaluation = !val || !validating ? 'never' : same ? 'train-data' : 'runs';
   const trainPaths = (Array.isArray(d.dataset) ? d.dataset : [d.dataset]).filter(isObj).flatMap((x) => list_(x.data_files)).filter((f) => !f.includes('${'));
-  return { train: true, model: hub ?? dir, adapter, objective, evaluation, trainPaths };
+  return { train: true, model: hub ?? dir, adapter, objective, evaluation, trainPaths, baseModelUnknown };
 }
 
 /**

@@ -7,6 +7,7 @@ export interface Expectation {
   objective?: string;
   evaluation: 'runs' | 'never' | 'refuses' | 'train-data';
   trainFile?: string;
+  baseModelUnknown?: boolean;
 }
 export interface Variant {
   name: string;

@@ -56,11 +56,13 @@ export const TRAINER_RULES_ONLY = Object.fromEntries(
  * agreeing plan writes as base_model; undefined when the config does not
  * say), `adapter` (lora | qlora | full | freeze | oft | other), `objective`
  * (a plan method, or undefined when the config does not say), `evaluation`
- * (runs | never | refuses | train-data) and `trainFile` (a file the config
- * trains on, relative to the plan, or undefined).
+ * (runs | never | refuses | train-data), `trainFile` (a file the config
+ * trains on, relative to the plan, or undefined) and `baseModelUnknown`
+ * (the config names its model through a `${…}` it does not define).
  */
 export function variants(framework, exp, config = 'trainer.yaml') {
-  const noEval = exp.evaluation === 'runs' ? [] : ['no-eval'];
+  // A config whose base model cannot be told says so for every plan (they all name one).
+  const noEval = [...(exp.evaluation === 'runs' ? [] : ['no-eval']), ...(exp.baseModelUnknown ? ['unreadable'] : [])];
   const model = exp.model ?? 'acme/Unknown-Model';
   const adapter = ['lora', 'qlora', 'full'].includes(exp.adapter) ? exp.adapter : 'other';
   const out = [];

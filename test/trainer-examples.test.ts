@@ -73,7 +73,7 @@ describe('trainer configs modelled on the frameworks’ example configs', () => 
       }
       const trainFile = exp.train ? stageTrainingFiles(dir, { trainNames: exp.train.names, dataDir: exp.train.dataDir, trainPaths: exp.train.paths, infoFiles: exp.train.infoFiles }) : undefined;
       if (exp.train) expect(trainFile, 'the training files were staged').toBeDefined();
-      const all = variants(framework, { evaluation: exp.evaluation!, model: exp.model, adapter: exp.adapter, objective: exp.objective, trainFile }, config);
+      const all = variants(framework, { evaluation: exp.evaluation!, model: exp.model, adapter: exp.adapter, objective: exp.objective, trainFile, baseModelUnknown: exp.baseModelUnknown }, config);
       for (const v of all) {
         seen.add(v.name);
         const got = await lint(v.plan);

@@ -75,6 +75,8 @@ export interface TrainerConfig {
    */
   declaredOther?: { declared: string; keys: MessageParam };
   baseModel?: Setting<string>;
+  /** Why the base model cannot be told although the config names one (an unresolvable `${…}`). */
+  baseModelUnknown?: MessageParam;
   adapter?: Setting<AdapterKind> & { dora?: boolean };
   objective?: Setting<Objective>;
   evaluation: Evaluation;
@@ -505,6 +507,9 @@ function torchtune(ctx: Context): ReadResult {
   const checkpointer = isObject(d.checkpointer) ? d.checkpointer : nested ? ((d.training as Record<string, unknown>).checkpointer as Record<string, unknown>) : undefined;
   const written = checkpointer ? str(checkpointer.checkpoint_dir) : undefined;
   const dir = written === undefined ? undefined : interpolate(written, d);
+  if (written !== undefined && dir === undefined) {
+    out.baseModelUnknown = msg('trainer.source.unresolved', { key: isObject(d.checkpointer) ? 'checkpointer.checkpoint_dir' : 'training.checkpointer.checkpoint_dir', value: written });
+  }
   if (dir !== undefined) {
     // A Meta-format checkpoint sits in the model's `original/` folder: the model is its parent.
     const trimmed = dir.replace(/[\\/]+$/, '');

@@ -185,6 +185,7 @@ export const en = {
   'trainer-config-unreadable.description': 'The trainer config cannot be read, or its framework is not one finetune-lint understands, so it was not cross-checked.',
   'trainer-config-unreadable.hint': 'Point training.config at the LLaMA-Factory, Axolotl or torchtune YAML the run uses, and set training.framework.',
   'trainer-config-unreadable.found': 'trainer config {file} was not checked: {reason}',
+  'trainer-config-unreadable.base-model': 'the base model of trainer config {file} was not compared: {reason}',
   // What a trainer config says, and why it cannot be read. {key} is a config key.
   'trainer.cannot-read': 'it cannot be read ({detail})',
   'trainer.not-yaml-file': 'only YAML trainer configs (.yaml, .yml) are read',
@@ -193,6 +194,7 @@ export const en = {
   'trainer.unknown-framework': 'training.framework is "{framework}"; finetune-lint reads llama-factory, axolotl and torchtune configs',
   'trainer.unrecognised': 'its framework is not recognised (no LLaMA-Factory, Axolotl or torchtune keys); set training.framework',
   'trainer.key-at-line': '{key} (line {line})',
+  'trainer.source.unresolved': '{key} is {value}, which the config does not define',
   'trainer.source.with': '{first} with {second}',
   'trainer.source.default-lora': 'finetuning_type not set, default lora',
   'trainer.source.no-adapter': 'adapter not set',
