@@ -78,6 +78,8 @@ export function variants(framework, exp, config = 'trainer.yaml') {
     const other = exp.adapter === 'full' ? 'lora' : exp.adapter === 'lora' ? 'qlora' : exp.adapter === 'qlora' ? 'full' : 'lora';
     add('other adapter', { baseModel: model, method: other, framework }, [...noEval, 'method']);
   }
+  // Where the config does not say its objective, a plan naming one is told it was not compared.
+  if (!exp.objective) add('objective not told', { baseModel: model, method: 'sft', framework }, [...noEval, 'unreadable']);
   if (exp.objective) {
     const other = exp.objective === 'sft' ? 'dpo' : 'sft';
     add('other objective', { baseModel: model, method: other, framework }, [...noEval, 'method']);

@@ -186,6 +186,7 @@ export const en = {
   'trainer-config-unreadable.hint': 'Point training.config at the LLaMA-Factory, Axolotl or torchtune YAML the run uses, and set training.framework.',
   'trainer-config-unreadable.found': 'trainer config {file} was not checked: {reason}',
   'trainer-config-unreadable.base-model': 'the base model of trainer config {file} was not compared: {reason}',
+  'trainer-config-unreadable.method': 'method "{method}" was not compared with trainer config {file}: {reason}',
   // What a trainer config says, and why it cannot be read. {key} is a config key.
   'trainer.cannot-read': 'it cannot be read ({detail})',
   'trainer.not-yaml-file': 'only YAML trainer configs (.yaml, .yml) are read',
@@ -220,6 +221,9 @@ export const en = {
   'trainer.not-training.no-train-dataset': 'there is no train_dataset',
   'trainer.not-training.recipe': 'its recipe is {recipe} (line {line})',
   'trainer.not-training.no-optimizer': 'it has no optimizer and names no recipe',
+  'trainer.objective.v1-command': 'LLaMA-Factory v1 takes the objective from the command (llamafactory-cli sft, dpo, rm), not from the config',
+  'trainer.objective.unsaid': 'the config names no loss and no recipe that tells the objective',
+  'trainer.objective.unmapped': '{source} is an objective no plan method names',
   'trainer.objective.sft': 'SFT',
   'trainer.objective.dpo': 'DPO',
   'trainer.objective.orpo': 'ORPO',
