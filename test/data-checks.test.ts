@@ -266,6 +266,14 @@ describe('reading trainer configs', () => {
     expect(c.evaluation.outcome).toBe('runs');
   });
 
+  it('reports an alias bomb and a launcher config as unreadable, with the reason', () => {
+    const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`;
+    const r = interpretTrainerConfig(bomb, 'axolotl');
+    expect('unreadable' in r && render('en', r.unreadable)).toMatch(/^it is not valid YAML \(line \?: .*alias/i);
+    const launcher = interpretTrainerConfig('compute_environment: LOCAL_MACHINE\ndistributed_type: FSDP\n', undefined);
+    expect('unreadable' in launcher && render('en', launcher.unreadable)).toBe('it does not train: it is a launcher config (compute_environment, distributed_type), not the trainer\'s own');
+  });
+
   it('resolves ${…} from the config itself, nested too, and names no base model when a reference cannot be resolved', () => {
     const tt = (dir: string, extra = ''): TrainerConfig =>
       read(`${extra}root: /ckpt\nname: \${root}/Llama-3.2-3B\nmodel:\n  _component_: torchtune.models.llama3_2.llama3_2_3b\noptimizer:\n  _component_: torch.optim.AdamW\ncheckpointer:\n  checkpoint_dir: ${dir}\n`);

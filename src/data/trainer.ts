@@ -118,7 +118,13 @@ export function interpretTrainerConfig(text: string, declared: string | undefine
     return { unreadable: msg('trainer.bad-yaml', { line: e.linePos?.[0]?.line ?? '?', detail: e.message.split('\n')[0]! }) };
   }
   if (!isMap(doc.contents)) return { unreadable: msg('trainer.not-mapping') };
-  const data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (err) {
+    // An alias bomb: refused by the parser, reported like any bad YAML.
+    return { unreadable: msg('trainer.bad-yaml', { line: '?', detail: (err as Error).message.split('\n')[0]! }) };
+  }
   if (declared !== undefined && !FRAMEWORKS.includes(declared as Framework)) {
     return { unreadable: msg('trainer.unknown-framework', { framework: declared }) };
   }
@@ -130,12 +136,13 @@ export function interpretTrainerConfig(text: string, declared: string | undefine
     framework = detected.framework;
     if (declared === undefined || declared === framework) detectedBy = declared === undefined ? 'keys' : 'plan';
     else declaredOther = { declared, keys: detected.keys.slice(0, 3) };
-  } else if (declared !== undefined) {
+  } else {
     const other = notTrainerConfig(data);
     if (other) return { unreadable: msg('trainer.not-training', { reason: other }) };
+    if (declared === undefined) return { unreadable: msg('trainer.unrecognised') };
     framework = declared as Framework;
     detectedBy = 'plan';
-  } else return { unreadable: msg('trainer.unrecognised') };
+  }
   const v1 = detected?.v1 === true;
   const ctx: Context = { data, text, fileName, lineOf: lineFinder(doc, lineCounter), shown: detected !== undefined };
   const read = framework === 'llama-factory' ? (v1 ? llamaFactoryV1 : llamaFactory) : framework === 'axolotl' ? axolotl : torchtune;
