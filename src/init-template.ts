@@ -10,7 +10,7 @@ version: 1
 name: "<FILL: short name of the experiment>"
 owner: "<FILL: team or person accountable>"
 base_model: "<FILL: the model to fine-tune, e.g. Qwen/Qwen2.5-7B-Instruct>"
-method: lora   # sft lora qlora full dpo orpo kto simpo ppo grpo other
+method: lora   # sft lora qlora full dpo orpo kto simpo ppo grpo rm cpt kd other
 
 # What goes wrong today, as observed: examples and numbers, not wishes.
 problem: "<FILL: what the model does today that it should not, with a number>"
@@ -70,7 +70,7 @@ version: 1
 name: "<FILL: 实验的简短名称>"
 owner: "<FILL: 负责的团队或个人>"
 base_model: "<FILL: 要微调的模型，例如 Qwen/Qwen2.5-7B-Instruct>"
-method: lora   # sft lora qlora full dpo orpo kto simpo ppo grpo other
+method: lora   # sft lora qlora full dpo orpo kto simpo ppo grpo rm cpt kd other
 
 # 现在实际观察到的问题：写例子和数字，不要写愿望。
 problem: "<FILL: 模型现在做了什么不该做的事，附上数字>"

@@ -6,6 +6,7 @@ import { checkPlanData, ConfigError, dataRules, lintFiles, render, resolveRules,
 import { CsvParser } from '../src/data/csv.js';
 import { elementLines } from '../src/data/records.js';
 import { methodMismatch, sameBaseModel } from '../src/data/compare.js';
+import { interpretTrainerConfig, type TrainerConfig } from '../src/data/trainer.js';
 import { exactKey, fingerprint, minhash, normalizeText, BINS } from '../src/data/fingerprint.js';
 import { cleanPlan, tempTree } from './cli-helpers.js';
 
@@ -260,14 +261,73 @@ describe('trainer comparisons', () => {
       detectedBy: 'plan' as const,
       adapter: { value: adapter as 'lora', source: 'adapter (line 3)' },
       objective: { value: objective as 'sft', source: 'rl (line 4)' },
-      evaluation: { runs: true, why: '' },
+      evaluation: { outcome: 'runs' as const, why: '' },
     });
     expect(methodMismatch('lora', config('lora', 'dpo'))).toBeUndefined();
-    expect(render('en', methodMismatch('qlora', config('lora', 'sft'))!)).toBe('trains a LORA adapter (adapter (line 3))');
-    expect(render('en', methodMismatch('full', config('qlora', 'sft'))!)).toBe('trains a QLORA adapter (adapter (line 3))');
-    expect(render('en', methodMismatch('lora', config('full', 'sft'))!)).toBe('trains all weights (full fine-tuning) (adapter (line 3))');
+    expect(render('en', methodMismatch('qlora', config('lora', 'sft'))!)).toBe('trains a LoRA adapter (adapter (line 3))');
+    expect(render('en', methodMismatch('full', config('qlora', 'sft'))!)).toBe('trains a QLoRA adapter (adapter (line 3))');
+    expect(render('en', methodMismatch('lora', config('full', 'sft'))!)).toBe('runs full fine-tuning (adapter (line 3))');
+    expect(render('en', methodMismatch('full', config('freeze', 'sft'))!)).toBe('trains some layers only, the rest frozen (adapter (line 3))');
+    expect(render('en', methodMismatch('lora', { ...config('lora', 'sft'), adapter: { value: 'qlora', source: 'x', dora: true } })!)).toBe('trains a QDoRA adapter (x)');
+    expect(render('en', methodMismatch('sft', config('lora', 'rm'))!)).toBe('runs reward modelling (rl (line 4))');
+    expect(render('zh-CN', methodMismatch('sft', config('lora', 'cpt'))!)).toBe('运行的是 继续预训练（rl (line 4)）');
     expect(render('en', methodMismatch('dpo', config('lora', 'sft'))!)).toBe('runs SFT (rl (line 4))');
     expect(methodMismatch('other', config('full', 'dpo'))).toBeUndefined();
+  });
+});
+
+describe('reading trainer configs', () => {
+  const read = (text: string, declared?: string, fileName = 'x.yaml'): TrainerConfig => {
+    const r = interpretTrainerConfig(text, declared, fileName);
+    if (!('config' in r)) throw new Error(render('en', r.unreadable));
+    return r.config;
+  };
+  const en = (p: unknown): string => (typeof p === 'string' ? p : render('en', p as Parameters<typeof render>[1]));
+
+  it('tells the framework from the keys, and keeps the declared one only as a disagreement', () => {
+    expect(read('model: Qwen/Qwen3-4B\npeft_config:\n  name: lora\ntrain_dataset: data/x.yaml\n')).toMatchObject({ framework: 'llama-factory', format: 'v1', detectedBy: 'keys' });
+    expect(read('policy_model:\n  _component_: torchtune.models.mistral.mistral_7b\noptimizer:\n  _component_: torch.optim.AdamW\n')).toMatchObject({ framework: 'torchtune', adapter: { value: 'full' } });
+    const c = read('base_model: Qwen/Qwen2.5-7B\nval_set_size: 0.1\nevals_per_epoch: 4\n', 'torchtune');
+    expect(c.framework).toBe('axolotl');
+    expect(c.declaredOther).toEqual({ declared: 'torchtune', keys: ['base_model', 'val_set_size'] });
+    expect(c.evaluation.outcome).toBe('runs');
+  });
+
+  it('reports an alias bomb and a launcher config as unreadable, with the reason', () => {
+    const bomb = `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`;
+    const r = interpretTrainerConfig(bomb, 'axolotl');
+    expect('unreadable' in r && render('en', r.unreadable)).toMatch(/^it is not valid YAML \(line \?: .*alias/i);
+    const launcher = interpretTrainerConfig('compute_environment: LOCAL_MACHINE\ndistributed_type: FSDP\n', undefined);
+    expect('unreadable' in launcher && render('en', launcher.unreadable)).toBe('it does not train: it is a launcher config (compute_environment, distributed_type), not the trainer\'s own');
+  });
+
+  it('resolves ${…} from the config itself, nested too, and names no base model when a reference cannot be resolved', () => {
+    const tt = (dir: string, extra = ''): TrainerConfig =>
+      read(`${extra}root: /ckpt\nname: \${root}/Llama-3.2-3B\nmodel:\n  _component_: torchtune.models.llama3_2.llama3_2_3b\noptimizer:\n  _component_: torch.optim.AdamW\ncheckpointer:\n  checkpoint_dir: ${dir}\n`);
+    expect(tt('${name}/original/').baseModel?.value).toBe('/ckpt/Llama-3.2-3B');
+    expect(en(tt('${name}/original/').baseModel?.source)).toBe('checkpointer.checkpoint_dir ${name}/original/, the original/ folder of that model');
+    expect(tt('${oc.env:CKPT_DIR}').baseModel).toBeUndefined();
+    expect(tt('${missing}').baseModel).toBeUndefined();
+  });
+
+  it('reads LLaMA-Factory lists and comma strings alike, and an eval dataset that is also trained on', () => {
+    const lf = (dataset: string, evalDataset: string): TrainerConfig =>
+      read(`model_name_or_path: m\nstage: sft\ndo_train: true\ndataset: ${dataset}\neval_dataset: ${evalDataset}\neval_strategy: steps\n`);
+    expect(lf('a, b', '[c]').trainData).toMatchObject({ kind: 'dataset-names', names: ['a', 'b'] });
+    expect(lf('[a, b]', 'c').trainData).toMatchObject({ kind: 'dataset-names', names: ['a', 'b'] });
+    expect(lf('[a, b]', 'c').evaluation.outcome).toBe('runs');
+    const shared = lf('a,b', 'b, c');
+    expect(shared.evaluation.outcome).toBe('train-data');
+    expect(en(shared.evaluation.why)).toBe('eval_dataset (line 5) names "b", which dataset (line 4) also trains on');
+  });
+
+  it('takes the torchtune recipe from the tune run line that names this config', () => {
+    const text = (recipeLine: string): string =>
+      `# ${recipeLine}\n#   tune run --nnodes 1 --nproc_per_node 2 lora_finetune_distributed --config qwen2/1.5B_lora\nmodel:\n  _component_: torchtune.models.qwen2.lora_qwen2_0_5b\noptimizer:\n  _component_: torch.optim.AdamW\ndataset_val:\n  _component_: torchtune.datasets.alpaca_dataset\n  split: train[95%:]\nrun_val_every_n_steps: 10\n`;
+    const own = read(text('tune run lora_finetune_single_device --config=qwen2/0.5B_lora_single_device'), undefined, '0.5B_lora_single_device.yaml');
+    expect(own.evaluation.outcome).toBe('never');
+    expect(en(own.evaluation.why)).toBe('dataset_val (line 7) is set, but its recipe lora_finetune_single_device (line 1) does not read it (only the distributed fine-tuning recipes validate)');
+    expect(read(text('a comment'), undefined, 'other.yaml').evaluation.outcome).toBe('runs');
   });
 });
 

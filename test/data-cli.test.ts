@@ -89,8 +89,54 @@ describe('data checks from the CLI', () => {
     );
     const r = runCli(['-f', 'compact', 'finetune-plan.yaml'], { cwd: dir });
     expect(r.stdout).toBe(
-      'finetune-plan.yaml:26:11: error the plan has an eval set, but llama-factory config configs/sft.yaml evaluates nothing: neither eval_dataset nor val_size > 0 is set [trainer-no-eval]\n',
+      'finetune-plan.yaml:26:11: error the plan has an eval set, but llama-factory config configs/sft.yaml evaluates nothing: neither eval_dataset nor val_size > 0 is set (val_size, eval_strategy commented out from line 7) [trainer-no-eval]\n',
     );
+    expect(r.status).toBe(1);
+  });
+
+  it('reads an Axolotl config declared as torchtune as Axolotl, and says so (the hint names only the training.framework fix)', () => {
+    const plan = `${cleanPlan}training:\n  framework: torchtune\n  config: configs/sft.yaml\n`;
+    const dir = repo(
+      {
+        'data/train.jsonl': `${chat('Training question')}\n`,
+        'data/eval.jsonl': evalFile,
+        'configs/sft.yaml': 'base_model: Qwen/Qwen2.5-7B-Instruct\ndatasets:\n  - path: data/train.jsonl\n    type: chat_template\nadapter: lora\nval_set_size: 0.1\nevals_per_epoch: 4\nnum_epochs: 2\n',
+      },
+      plan,
+    );
+    const r = runCli(['-f', 'json', 'finetune-plan.yaml'], { cwd: dir });
+    const [file] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; line: number; column: number; message: string; hint: string }> }>;
+    expect(file!.messages.map((m) => [m.ruleId, m.line, m.column, m.message, m.hint])).toEqual([
+      [
+        'trainer-mismatch',
+        25,
+        14,
+        'training.framework is "torchtune", but configs/sft.yaml is written for Axolotl (base_model, datasets, adapter); it was read as such',
+        'Set training.framework to the framework this config is for, or point training.config at the config the run uses.',
+      ],
+    ]);
+    expect(r.status).toBe(0);
+  });
+
+  it('names only the detected framework in the no-eval hint, and the commented-out keys in the message', () => {
+    const plan = `${cleanPlan}training:\n  config: configs/sft.yaml\n`;
+    const dir = repo(
+      {
+        'data/train.jsonl': `${chat('Training question')}\n`,
+        'data/eval.jsonl': evalFile,
+        'configs/sft.yaml': 'base_model: Qwen/Qwen2.5-7B-Instruct\ndatasets:\n  - path: data/train.jsonl\n    type: chat_template\nadapter: lora\n# val_set_size: 0.05\n# evals_per_epoch: 4\n',
+      },
+      plan,
+    );
+    const r = runCli(['-f', 'json', 'finetune-plan.yaml'], { cwd: dir });
+    const [file] = JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string; message: string; hint: string }> }>;
+    expect(file!.messages.map((m) => [m.ruleId, m.message, m.hint])).toEqual([
+      [
+        'trainer-no-eval',
+        'the plan has an eval set, but axolotl config configs/sft.yaml evaluates nothing: val_set_size is not set (default 0) and there are no test_datasets (val_set_size, evals_per_epoch commented out from line 6)',
+        'Set val_set_size > 0 or test_datasets (other files than datasets), with evals_per_epoch or eval_steps.',
+      ],
+    ]);
     expect(r.status).toBe(1);
   });
 

@@ -10,7 +10,8 @@ const files = globSync(['fixtures/**/*.{yaml,yml}', 'examples/**/*.{yaml,yml}'],
   cwd: root,
   // Configuration files sit beside the fixtures they configure; they are not plans. Plans under
   // fixtures/data name data files and trainer configs; test/data-fixtures.test.ts runs them with data checks.
-  ignore: ['fixtures/corpus/**', 'fixtures/data/**', '**/finetune-lint.config.yaml', '**/.finetunelintrc.yaml'],
+  // fixtures/trainer holds trainer configs, not plans; test/trainer-examples.test.ts runs plans against them.
+  ignore: ['fixtures/corpus/**', 'fixtures/data/**', 'fixtures/trainer/**', '**/finetune-lint.config.yaml', '**/.finetunelintrc.yaml'],
 }).sort();
 
 /**

@@ -199,18 +199,18 @@ describe('lintText in Chinese', () => {
     const zh = lintText(text, { filePath: '/plans/a.yaml', locale: 'zh-CN' });
     const show = (r: typeof en): string[] => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message} → ${m.hint}`);
     expect(show(en)).toEqual([
-      '4:9 schema: "method" must be one of sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, other; got "QLoRA" — did you mean "qlora"? → Write method: qlora.',
+      '4:9 schema: "method" must be one of sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, rm, cpt, kd, other; got "QLoRA" — did you mean "qlora"? → Write method: qlora.',
       '10:9 high-risk-no-fallback: high-risk plan with no fallback: the domain "医疗问诊" is medical, and risk.fallback is missing → List the controls that stay in place under risk.fallback: rules for the critical cases, a tiered process, human review or escalation, retrieval with an explicit refusal policy.',
       '11:1 schema: unknown key "evalution" — did you mean "evaluation"? → Rename "evalution" to "evaluation"; prefix a key with "x-" to keep your team\'s own field.',
       '21:11 no-eval-set: data.eval.path "./data/train.jsonl" is the training file (data.train.path "data/train.jsonl"): the model would be graded on examples it trained on → Point data.eval.path at a separate file of examples that never appear in training.',
     ]);
     expect(show(zh)).toEqual([
-      '4:9 schema: "method" 必须是 sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, other 之一；实际是 "QLoRA"——是不是想写「qlora」？ → 写成 method: qlora。',
+      '4:9 schema: "method" 必须是 sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, rm, cpt, kd, other 之一；实际是 "QLoRA"——是不是想写「qlora」？ → 写成 method: qlora。',
       '10:9 high-risk-no-fallback: 高风险计划没有兜底措施：domain「医疗问诊」属于医疗场景，而缺少 risk.fallback → 在 risk.fallback 下列出始终有效的控制措施：关键场景的规则、分级流程、人工审核或升级处理、带明确拒答策略的检索。',
       '11:1 schema: 未知键「evalution」——是不是想写「evaluation」？ → 把「evalution」改名为「evaluation」；要保留团队自己的字段，请给键加上 "x-" 前缀。',
       '21:11 no-eval-set: data.eval.path「./data/train.jsonl」就是训练文件（data.train.path「data/train.jsonl」）：模型会在训练过的样本上打分 → 让 data.eval.path 指向一个单独的文件，其中的样本从不出现在训练数据里。',
     ]);
-    expect(zh.verdictReasons[0]).toBe('schema: "method" 必须是 sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, other 之一；实际是 "QLoRA"——是不是想写「qlora」？');
+    expect(zh.verdictReasons[0]).toBe('schema: "method" 必须是 sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, rm, cpt, kd, other 之一；实际是 "QLoRA"——是不是想写「qlora」？');
     expect(zh.verdict).toBe(en.verdict);
   });
 

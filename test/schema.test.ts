@@ -66,10 +66,10 @@ describe('schema diagnostics', () => {
 
   it('enum values get a did-you-mean', () => {
     expect(schemaErrors(head.replace('method: lora', 'method: magic') + goals)).toEqual([
-      '4:9-4:14 "method" must be one of sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, other; got "magic"',
+      '4:9-4:14 "method" must be one of sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, rm, cpt, kd, other; got "magic"',
     ]);
     expect(schemaErrors(head.replace('method: lora', 'method: QLoRA') + goals)).toEqual([
-      '4:9-4:14 "method" must be one of sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, other; got "QLoRA" — did you mean "qlora"?',
+      '4:9-4:14 "method" must be one of sft, lora, qlora, full, dpo, orpo, kto, simpo, ppo, grpo, rm, cpt, kd, other; got "QLoRA" — did you mean "qlora"?',
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { msg, type MessageRef } from '../i18n/message.js';
-import type { TrainerConfig } from './trainer.js';
+import type { AdapterKind, Objective, TrainerConfig } from './trainer.js';
 
 /**
  * How the plan's `base_model` and `method` are compared with a trainer
@@ -26,24 +26,33 @@ export function sameBaseModel(plan: string, trainer: string): boolean {
 }
 
 const ADAPTER_METHODS = new Set(['lora', 'qlora', 'full']);
-const OBJECTIVE_METHODS = new Set(['sft', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo']);
+const OBJECTIVE_METHODS = new Set<string>(['sft', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo', 'rm', 'cpt', 'kd'] satisfies Objective[]);
+
+/** How an adapter is spelled in messages: LoRA, QLoRA, DoRA, QDoRA. */
+function adapterName(value: AdapterKind, dora: boolean): string {
+  if (value === 'qlora') return dora ? 'QDoRA' : 'QLoRA';
+  return dora ? 'DoRA' : 'LoRA';
+}
 
 /**
  * Why the trainer config does not run the plan's method, or undefined when it
- * does (or cannot tell). `lora`, `qlora` and `full` are compared with the
- * adapter (LLaMA-Factory `finetuning_type` + `quantization_bit`, Axolotl
- * `adapter`, torchtune model builder); `sft`, `dpo`, `orpo`, `kto`, `simpo`,
- * `ppo`, `grpo` with the training objective (LLaMA-Factory `stage` +
- * `pref_loss`, Axolotl `rl`, torchtune loss); `other` is never compared.
+ * does (or cannot tell). `lora`, `qlora` and `full` are compared with what
+ * the config trains (adapter, quantized base, all weights, some layers);
+ * `sft`, `dpo`, `orpo`, `kto`, `simpo`, `ppo`, `grpo`, `rm`, `cpt`, `kd` with
+ * the training objective; `other`, and settings the linter cannot tell, are
+ * never compared.
  */
 export function methodMismatch(method: string, config: TrainerConfig): MessageRef | undefined {
   const m = method.toLowerCase();
   if (ADAPTER_METHODS.has(m) && config.adapter && config.adapter.value !== 'other' && config.adapter.value !== m) {
     const { value, source } = config.adapter;
-    return value === 'full' ? msg('trainer-mismatch.trains-full', { source }) : msg('trainer-mismatch.trains-adapter', { adapter: value.toUpperCase(), source });
+    if (value === 'full') return msg('trainer-mismatch.trains-full', { source });
+    if (value === 'freeze') return msg('trainer-mismatch.trains-freeze', { source });
+    if (value === 'oft') return msg('trainer-mismatch.trains-oft', { source });
+    return msg('trainer-mismatch.trains-adapter', { adapter: adapterName(value, config.adapter.dora === true), source });
   }
   if (OBJECTIVE_METHODS.has(m) && config.objective && config.objective.value !== 'other' && config.objective.value !== m) {
-    return msg('trainer-mismatch.runs', { objective: config.objective.value.toUpperCase(), source: config.objective.source });
+    return msg('trainer-mismatch.runs', { objective: msg(`trainer.objective.${config.objective.value}`), source: config.objective.source });
   }
   return undefined;
 }

@@ -160,10 +160,11 @@ export class DataWorkspace {
    * it names none that can be found (hub datasets, remote files). Paths are
    * tried against the config's folder, then the plan's, then the root, and
    * only inside the root unless `allowOutsideRoot`; LLaMA-Factory names are
-   * looked up in `<dataset_dir>/dataset_info.json` (`file_name`).
+   * looked up in `<dataset_dir>/dataset_info.json` (`file_name`). `which`
+   * picks the training data (the default) or the config's own eval data.
    */
-  async trainerFiles(config: TrainerConfig, configRef: DataReference, planDir: string, rootDir: string, allowOutsideRoot: boolean): Promise<string[] | undefined> {
-    const data = config.trainData;
+  async trainerFiles(config: TrainerConfig, configRef: DataReference, planDir: string, rootDir: string, allowOutsideRoot: boolean, which: 'train' | 'eval' = 'train'): Promise<string[] | undefined> {
+    const data = which === 'train' ? config.trainData : config.evalData;
     if (!data) return undefined;
     const bases = [path.dirname(configRef.realPath ?? configRef.absolute), planDir, rootDir];
     const find = (p: string, from: readonly string[]): string | undefined => {

@@ -12,7 +12,8 @@ export const schemaDescriptionsZhCN: Readonly<Record<string, string>> = {
   'Free text about the experiment.': '关于实验的自由文本。',
   'The team or person accountable for the run.': '对这次训练负责的团队或个人。',
   'The model that will be fine-tuned, as the trainer names it.': '要微调的模型，按训练工具中的名称填写。',
-  'The fine-tuning method.': '微调方法。',
+  'The fine-tuning method: how weights are trained (lora, qlora, full) or the training objective (sft, dpo, orpo, kto, simpo, ppo, grpo; rm = reward modelling, cpt = continued pre-training on plain text, kd = knowledge distillation).':
+    '微调方法：权重如何训练（lora、qlora、full），或训练目标（sft、dpo、orpo、kto、simpo、ppo、grpo；rm = 奖励模型训练，cpt = 在纯文本上继续预训练，kd = 知识蒸馏）。',
   'What goes wrong today, as observed (with examples or numbers where you have them).': '现在实际观察到的问题（尽量附上例子或数字）。',
   'The behaviour this run should change. One goal per run: several goals blur into an average.':
     '这次训练要改变的行为。一次训练一个目标：多个目标会被学成模糊的平均。',

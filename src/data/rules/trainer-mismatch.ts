@@ -3,15 +3,19 @@ import { msg } from '../../i18n/index.js';
 import { defineDataRule } from '../rule.js';
 import { sameBaseModel, methodMismatch } from '../compare.js';
 
+/** How each framework is named in messages. */
+const FRAMEWORK_NAMES: Readonly<Record<string, string>> = { 'llama-factory': 'LLaMA-Factory', axolotl: 'Axolotl', torchtune: 'torchtune' };
+
 /**
  * The plan was reviewed; the trainer config is what runs. When they name a
- * different base model or method, the reviewed plan is not the experiment.
+ * different framework, base model, method or training file, the reviewed
+ * plan is not the experiment.
  */
 export default defineDataRule({
   meta: {
     id: 'trainer-mismatch',
     severity: 'warning',
-    description: 'The trainer config names a different base model, method or training file than the plan.',
+    description: 'The trainer config names a different framework, base model, method or training file than the plan.',
     hintId: 'trainer-mismatch.hint',
     verdict: 'fix-first',
     defaultOptions: {},
@@ -22,6 +26,14 @@ export default defineDataRule({
     const read = await (await workspace()).trainerConfig(ref, plan.text(['training', 'framework']));
     if (!('config' in read)) return;
     const { config } = read;
+    if (config.declaredOther) {
+      report({
+        node: plan.scalar(['training', 'framework'])!,
+        messageId: 'trainer-mismatch.framework',
+        data: { declared: config.declaredOther.declared, file: ref.written, detected: FRAMEWORK_NAMES[config.framework] ?? config.framework, keys: config.declaredOther.keys },
+        hintId: 'trainer-mismatch.framework-hint',
+      });
+    }
     const baseModel = plan.text(['base_model']);
     if (baseModel && config.baseModel && !sameBaseModel(baseModel, config.baseModel.value)) {
       report({
