@@ -5,8 +5,7 @@
 // disagree, and prints a table: configs, judged right in every variant,
 // unreadable (as expected), wrong.
 //
-//   npm run build
-//   node scripts/check-trainer-examples.mjs <repo> [<repo> …] [--list]
+//   npm run check:trainer-examples -- <repo> [<repo> …] [--list] [--expectations]
 //
 // <repo> is a local clone or bare git directory of hiyouga/LLaMA-Factory,
 // axolotl-ai-cloud/axolotl or pytorch/torchtune; the framework is told by
@@ -18,7 +17,8 @@
 // the frameworks' source (not from the linter), and it leans on what the
 // upstream authors say about each file where they say it: the folder or name
 // (`train_qlora/`, `_qlora_`, `_dora_`, `_dpo`), torchtune's `tune run
-// <recipe>` and `tune download <repo> --output-dir <dir>` comments.
+// <recipe>` and `tune download <repo> --output-dir <dir>` comments. Where a
+// file name says otherwise than the keys, the script lists it after the table.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
