@@ -219,8 +219,3 @@ export function readIntent(text: string, intent: DetectedIntent, field?: IntentF
     .map(([f, w]): [string, number] => [f, w[li]!]);
   return { confidence: intentConfidence(text, intent, field, m), evidence: evidenceOf(text, support, 3) };
 }
-
-/** The raw (uncalibrated) score of `text` for `intent`; what calibration and training work on. */
-export function intentScore(text: string, intent: DetectedIntent, field?: IntentField, m: AnyModel = active): number {
-  return score(m, text, field).scores[m.labels.indexOf(intent)]!;
-}
