@@ -506,6 +506,15 @@ describe('data-contradicts-goal', () => {
     ]);
   });
 
+  it('reports a pattern that needs backtracking, or is invalid, even when the data files are missing', async () => {
+    const plan = cleanPlan.replace('    target: ">= 0.9"', '    target: ">= 0.9"\n    checks:\n      must_not_match: ["(a)\\\\1", "([a-z", "ok"]');
+    const found = await check(repo({}, plan), { rules: { 'data-file-missing': 'off' } });
+    expect(found.map((m) => [m.ruleId, m.line, m.message])).toEqual([
+      ['data-contradicts-goal', 11, 'this check cannot be used: /(a)\\1/ needs backtracking (a backreference, lookahead or lookbehind), which could make a run hang'],
+      ['data-contradicts-goal', 11, 'this check cannot be used: /([a-z/ is not a valid regular expression (/([a-z/: Unterminated character class)'],
+    ]);
+  });
+
   it('checks replies against a JSON schema next to the plan, and says when the schema cannot be used', async () => {
     const schema = JSON.stringify({ type: 'object', required: ['action'], properties: { action: { enum: ['refund', 'replace'] } } });
     const plan = (p: string) => cleanPlan.replace('    target: ">= 0.9"', `    target: ">= 0.9"\n    checks:\n      json_schema: ${p}`);
