@@ -421,6 +421,16 @@ describe('data-sensitive-content', () => {
     expect(await check(dir, rule({ kinds: [] }))).toEqual([]);
   });
 
+  it('reads CSV and JSON array records too, with the line each record starts on', async () => {
+    const csv = 'prompt,completion\n"Hello,\nthere",Hi\nMail me,"at jane.doe@gmail.com please"\n';
+    const json = `[\n${chat('first')},\n${chat('Call 13812345678')}\n]\n`;
+    const dir = repo({ 'data/train.csv': csv, 'data/eval.json': json }, cleanPlan.replace('data/train.jsonl', 'data/train.csv').replace('data/eval.jsonl', 'data/eval.json'));
+    expect((await check(dir, { rules: only })).map((m) => m.message)).toEqual([
+      '1 of 2 records in data/train.csv holds personal data or secrets (values masked): 1 e-mail address (line 4; j***@gmail.com)',
+      '1 of 2 records in data/eval.json holds personal data or secrets (values masked): 1 phone number (line 3; 138****5678)',
+    ]);
+  });
+
   it('is an error for a high-risk plan (risk.level high, or a high-risk domain without a level), unless highRiskError is false', async () => {
     const files = { 'data/train.jsonl': `${chat('My number is 13812345678')}\n`, 'data/eval.jsonl': `${chat('Hello')}\n` };
     const severity = async (plan: string, options: Record<string, unknown> = {}) =>
@@ -556,6 +566,15 @@ describe('data-contradicts-goal', () => {
     ]);
   });
 
+  it('reports a pattern that needs backtracking, or is invalid, even when the data files are missing', async () => {
+    const plan = cleanPlan.replace('    target: ">= 0.9"', '    target: ">= 0.9"\n    checks:\n      must_not_match: ["(a)\\\\1", "([a-z", "ok"]');
+    const found = await check(repo({}, plan), { rules: { 'data-file-missing': 'off' } });
+    expect(found.map((m) => [m.ruleId, m.line, m.message])).toEqual([
+      ['data-contradicts-goal', 11, 'this check cannot be used: /(a)\\1/ needs backtracking (a backreference, lookahead or lookbehind), which could make a run hang'],
+      ['data-contradicts-goal', 11, 'this check cannot be used: /([a-z/ is not a valid regular expression (/([a-z/: Unterminated character class)'],
+    ]);
+  });
+
   it('checks replies against a JSON schema next to the plan, and says when the schema cannot be used', async () => {
     const schema = JSON.stringify({ type: 'object', required: ['action'], properties: { action: { enum: ['refund', 'replace'] } } });
     const plan = (p: string) => cleanPlan.replace('    target: ">= 0.9"', `    target: ">= 0.9"\n    checks:\n      json_schema: ${p}`);
@@ -580,5 +599,22 @@ describe('data-contradicts-goal', () => {
     const explicit = 'Fix or drop the replies that break the goal. This check was read from the goal\'s text; write checks: { max_words: 4 } under goal 1 to make it explicit (or change it).';
     expect(await run({ maxShare: 0.1 })).toEqual([['warning', explicit]]);
     expect(await run({ maxShare: 0.1, errorShare: 0.15 })).toEqual([['error', explicit]]);
+  });
+});
+
+describe('reply extraction (what data-contradicts-goal reads)', () => {
+  it('takes the target side of every record shape the data checks know', async () => {
+    const { replyTexts } = await import('../src/data/replies.js');
+    expect(replyTexts({ messages: [{ role: 'system', content: 'S' }, { role: 'user', content: 'Q' }, { role: 'assistant', content: 'A1' }, { role: 'user', content: 'Q2' }, { role: 'assistant', content: [{ type: 'text', text: 'A2' }] }] })).toEqual(['A1', 'A2']);
+    expect(replyTexts({ conversations: [{ from: 'human', value: 'Q' }, { from: 'gpt', value: 'A' }] })).toEqual(['A']);
+    expect(replyTexts({ conversations: [{ from: 'human', value: 'Q' }], chosen: { from: 'gpt', value: 'good' }, rejected: { from: 'gpt', value: 'bad' } })).toEqual(['good']);
+    expect(replyTexts({ instruction: 'I', input: 'X', output: 'O' })).toEqual(['O']);
+    expect(replyTexts({ prompt: 'P', completion: 'C' })).toEqual(['C']);
+    expect(replyTexts({ prompt: [{ role: 'user', content: 'P' }], completion: [{ role: 'assistant', content: 'C' }] })).toEqual(['C']);
+    expect(replyTexts({ prompt: 'P', chosen: 'yes', rejected: 'no' })).toEqual(['yes']);
+    expect(replyTexts({ chosen: [{ role: 'user', content: 'P' }, { role: 'assistant', content: 'yes' }], rejected: [] })).toEqual(['yes']);
+    expect(replyTexts({ text: 'plain pre-training text' })).toEqual([]);
+    expect(replyTexts({ messages: [{ role: 'assistant', content: '   ' }] })).toEqual([]);
+    expect(replyTexts('not a record')).toEqual([]);
   });
 });

@@ -131,7 +131,7 @@ export class DuplicateFinder {
       bands[slot + 1] = id + 1;
       // Only a record with the same band key is a candidate; a slot taken by another key is simply replaced.
       if (!same || other < 0 || matched !== -1) continue;
-      if (this.agree(other, packed, base) >= this.minAgree) matched = other;
+      if (this.similar(other, packed, base)) matched = other;
     }
     if (matched !== -1) this.union(matched, id);
   }
@@ -169,16 +169,19 @@ export class DuplicateFinder {
     };
   }
 
-  private agree(other: number, packed: Uint8Array, base: number): number {
+  /** Whether the stored signatures of `other` and this record agree in at least `minAgree` of the 4-bit values; stops once too many differ. */
+  private similar(other: number, packed: Uint8Array, base: number): boolean {
     const theirs = this.blocks[other >>> 16]!;
     const at = (other & (BLOCK_RECORDS - 1)) * SIG_BYTES;
-    let same = 0;
+    let differ = 0;
+    const allowed = BINS - this.minAgree;
     for (let i = 0; i < SIG_BYTES; i++) {
       const x = theirs[at + i]! ^ packed[base + i]!;
-      if ((x & 15) === 0) same++;
-      if (x >>> 4 === 0) same++;
+      if ((x & 15) !== 0) differ++;
+      if (x >>> 4 !== 0) differ++;
+      if (differ > allowed) return false;
     }
-    return same;
+    return true;
   }
 
   /** The record already holding `key`, or -1 after recording `id` as its holder. */

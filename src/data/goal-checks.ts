@@ -169,9 +169,13 @@ export function inferChecks(text: string): Array<{ kind: GoalCheckKind; value: n
 
 const cache = new WeakMap<Plan, { checks: GoalCheck[]; problems: GoalCheckProblem[] }>();
 
-/** Every goal's checks: those written under `goals[].checks`, else those its behaviour states. */
-export function goalChecks(plan: Plan): { checks: GoalCheck[]; problems: GoalCheckProblem[] } {
-  let result = cache.get(plan);
+/**
+ * Every goal's checks: those written under `goals[].checks`, else those its
+ * behaviour states. With `infer` false, only the written ones (and their
+ * problems): reading the text is left out when there is no data to check.
+ */
+export function goalChecks(plan: Plan, infer = true): { checks: GoalCheck[]; problems: GoalCheckProblem[] } {
+  let result = infer ? cache.get(plan) : undefined;
   if (result) return result;
   result = { checks: [], problems: [] };
   const goals = plan.seq(['goals']);
@@ -200,7 +204,7 @@ export function goalChecks(plan: Plan): { checks: GoalCheck[]; problems: GoalChe
       return;
     }
     const behavior = plan.scalar(['goals', g, 'behavior']);
-    if (!behavior || typeof behavior.value !== 'string') return;
+    if (!infer || !behavior || typeof behavior.value !== 'string') return;
     for (const c of inferChecks(behavior.value)) {
       const check: GoalCheck = { goal: g, kind: c.kind, value: c.value, node: behavior, inferredFrom: c.phrase };
       if (c.kind === 'must_not_match') {
@@ -211,7 +215,7 @@ export function goalChecks(plan: Plan): { checks: GoalCheck[]; problems: GoalChe
       result!.checks.push(check);
     }
   });
-  cache.set(plan, result);
+  if (infer) cache.set(plan, result);
   return result;
 }
 

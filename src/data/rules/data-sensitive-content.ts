@@ -30,7 +30,7 @@ export default defineDataRule({
   },
   async check({ plan, references, workspace, options, report }) {
     if (options.kinds.length === 0) return;
-    const highRisk = options.highRiskError && isHighRisk(plan);
+    let highRisk: boolean | undefined;
     for (const ref of references) {
       if ((ref.role !== 'train' && ref.role !== 'eval') || ref.status !== 'readable') continue;
       const scan = await (await workspace()).scan(ref);
@@ -46,6 +46,7 @@ export default defineDataRule({
         });
         kinds.push(plural(`data-sensitive-content.kind.${kind}`, t.values, { lines, sample: t.sample }));
       }
+      highRisk ??= options.highRiskError && isHighRisk(plan);
       const { id, data } = plural('data-sensitive-content.found', found.records, { file: ref.written, kinds, total: scan.records });
       report({
         node: ref.node,
