@@ -10,6 +10,7 @@
 import {
   DETECTED_INTENTS,
   intentFeatures,
+  rawIntentScores,
   sigmoid,
   type DetectedIntent,
   type IntentExample,
@@ -172,15 +173,6 @@ function trainRaw(examples: readonly GroupedExample[], opts: Required<TrainOptio
   return { labels, bias: fitted.map(([b]) => round(b)), calibration: labels.map(() => [1, 0]), features };
 }
 
-/** Raw score of one text under an uncalibrated model (the same arithmetic as `intent.ts`). */
-function rawScore(m: IntentModel, example: IntentExample, li: number): number {
-  const features = intentFeatures(example.text, example.field);
-  const norm = 1 / Math.sqrt(Math.max(features.length, 1));
-  let z = m.bias[li]!;
-  for (const f of features) if (Object.hasOwn(m.features, f)) z += m.features[f]![li]! * norm;
-  return z;
-}
-
 /**
  * Out-of-fold raw scores of every example, per intent: each example scored by
  * a model trained without its group's fold.
@@ -194,7 +186,7 @@ export function outOfFoldScores(examples: readonly GroupedExample[], folds: numb
     const m = trainRaw(train, opts);
     examples.forEach((e, i) => {
       if (foldOfExample[i] !== k) return;
-      DETECTED_INTENTS.forEach((_, li) => (out[li]![i] = rawScore(m, e, li)));
+      rawIntentScores(e.text, e.field, m).forEach((z, li) => (out[li]![i] = z));
     });
   }
   return out;

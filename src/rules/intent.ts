@@ -1,8 +1,8 @@
 /**
  * A statistical reading of what a statement in a plan asks for, next to the
  * phrase lexicons: one logistic-regression model per detected intent
- * (knowledge, capability, vague) over words, word pairs and Chinese character
- * n-grams, trained on the labelled statements in `fixtures/corpus/` — those
+ * (knowledge, capability, vague) over words, word pairs, Chinese character
+ * n-grams and the cues the lexicons find (`cues.ts`), trained on the labelled statements in `fixtures/corpus/` — those
  * written for the repository and those collected from public fine-tuning
  * threads (`npm run train:intent` writes `intent-model.json`; a test checks
  * the committed model matches the corpus). Scores are calibrated on held-out
@@ -68,9 +68,10 @@ export interface IntentExample {
 }
 
 /**
- * The features of a text: lower-case words, word pairs, Chinese character
- * 1-, 2- and 3-grams, the cues of the phrase lexicons (see `cues.ts`), and
- * the field it comes from.
+ * The features of a text: lower-case words, the first five letters of longer
+ * words (memorise / memorize / memory), word pairs, Chinese character 1-, 2-
+ * and 3-grams, the cues of the phrase lexicons (see `cues.ts`), and the field
+ * it comes from.
  */
 export function intentFeatures(text: string, field?: IntentField): string[] {
   const t = text.normalize('NFKC').toLowerCase();
@@ -199,6 +200,11 @@ export function quoteFrom(text: string, piece: string): string {
   const at = normal.indexOf(piece);
   if (at < 0 || normal.length !== text.length) return piece;
   return text.slice(at, at + piece.length);
+}
+
+/** The raw (uncalibrated) score of `text` for each of the model's labels; what training calibrates. */
+export function rawIntentScores(text: string, field: IntentField | undefined, m: AnyModel): number[] {
+  return score(m, text, field).scores;
 }
 
 /** The calibrated confidence that `text` (from plan field `field`) carries `intent`. */
