@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -110,7 +110,12 @@ describe('the compile cache', () => {
     const filled = runs({ NODE_COMPILE_CACHE: cacheDir });
     expect(empty).toEqual(off);
     expect(filled).toEqual(off);
-  }, 120_000);
+    // A damaged cache file is rejected by V8 and written again.
+    const file = path.join(cacheDir, 'finetune-lint', readdirSync(path.join(cacheDir, 'finetune-lint'))[0]!);
+    writeFileSync(file, readFileSync(file).subarray(0, 1000));
+    expect(runs({ NODE_COMPILE_CACHE: cacheDir })).toEqual(off);
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+  }, 180_000);
 });
 
 describe('configuration discovery', () => {
