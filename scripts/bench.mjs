@@ -7,7 +7,11 @@
 // child: it adds ~40 ms to each Node start on some machines.
 //
 // From 1,000 files on, a second row times a run whose `--cache` is warm (every
-// file unchanged since the previous run).
+// file unchanged since the previous run), and a floor row times
+// scripts/parse-floor.cjs: one process that only reads and `parseDocument`s the
+// same files; the last column of the CLI rows is then the ratio to that floor.
+// The one-plan rows are the ratio to `node -e 0`, with the compile cache warm
+// and, in a second row, cold (a fresh, empty cache folder for each run).
 //
 //
 // Then the data checks: a plan whose 1,000,000-line JSONL training file is
@@ -98,9 +102,13 @@ function measure(args) {
 
 if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ftl-bench-'));
+// The CLI's compile cache (see scripts/cli-loader.cjs), kept apart from the user's; filled by the warm-up runs.
+const compileCache = path.join(tmp, 'compile-cache');
+env.NODE_COMPILE_CACHE = compileCache;
 console.log(`finetune-lint bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 console.log(`load average before: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes skew the figures)`);
-console.log('files   median ms   files/s   peak RSS MB   × node -e 0   CPU ms');
+console.log('files   median ms   files/s   peak RSS MB   × node -e 0   CPU ms   × parse floor');
+const floorScript = path.join(root, 'scripts', 'parse-floor.cjs');
 try {
   for (const n of SIZES) {
     const dir = path.join(tmp, `n${n}`);
@@ -110,6 +118,7 @@ try {
     const rounds = ROUNDS[n] ?? 3;
     const cache = path.join(tmp, `cache-${n}.json`);
     const variants = [{ label: String(n), args: [] }];
+    if (n === 1) variants.push({ label: '1 cold', args: [], cold: true });
     if (n >= 1000) {
       measure([process.execPath, cli, '-f', 'json', '--cache-location', cache, target]); // fills the cache
       variants.push({ label: `${n} warm cache`, args: ['--cache-location', cache] });
@@ -118,18 +127,27 @@ try {
     for (const variant of variants) {
       const runs = [];
       const floor = [];
+      const parseFloor = [];
       for (let k = 0; k < rounds; k++) {
         floor.push(measure([process.execPath, '-e', '0']));
+        if (n >= 1000) parseFloor.push(measure([process.execPath, floorScript, dir]));
+        if (variant.cold) env.NODE_COMPILE_CACHE = mkdtempSync(path.join(tmp, 'compile-cache-'));
         runs.push(measure([process.execPath, cli, '-f', 'json', ...variant.args, target]));
+        env.NODE_COMPILE_CACHE = compileCache;
       }
       const ms = median(runs.map((x) => x.ms));
       const rss = Math.max(...runs.map((x) => x.rss));
       const base = median(floor.map((x) => x.ms));
       const cpu = median(runs.map((x) => x.cpu));
       const baseCpu = median(floor.map((x) => x.cpu));
+      const floorMs = parseFloor.length ? median(parseFloor.map((x) => x.ms)) : NaN;
       console.log(
-        `${variant.label.padStart(5)}   ${ms.toFixed(0).padStart(9)}   ${(n / (ms / 1000)).toFixed(0).padStart(7)}   ${Number.isNaN(rss) ? '      n/a' : rss.toFixed(0).padStart(11)}   ${(ms / base).toFixed(1).padStart(11)}   ${Number.isNaN(cpu) ? 'n/a' : cpu.toFixed(0).padStart(6)}  (node -e 0: ${base.toFixed(0)} ms, CPU ${baseCpu.toFixed(0)} ms)`,
+        `${variant.label.padStart(5)}   ${ms.toFixed(0).padStart(9)}   ${(n / (ms / 1000)).toFixed(0).padStart(7)}   ${Number.isNaN(rss) ? '      n/a' : rss.toFixed(0).padStart(11)}   ${(ms / base).toFixed(2).padStart(11)}   ${Number.isNaN(cpu) ? 'n/a' : cpu.toFixed(0).padStart(6)}   ${Number.isNaN(floorMs) ? '' : (ms / floorMs).toFixed(2).padStart(13)}  (node -e 0: ${base.toFixed(0)} ms, CPU ${baseCpu.toFixed(0)} ms)`,
       );
+      if (parseFloor.length && variant === variants[0]) {
+        const floorRss = Math.max(...parseFloor.map((x) => x.rss));
+        console.log(`${'floor'.padStart(5)}   ${floorMs.toFixed(0).padStart(9)}   ${(n / (floorMs / 1000)).toFixed(0).padStart(7)}   ${Number.isNaN(floorRss) ? '      n/a' : floorRss.toFixed(0).padStart(11)}   ${(floorMs / base).toFixed(2).padStart(11)}   ${median(parseFloor.map((x) => x.cpu)).toFixed(0).padStart(6)}   ${'1.00'.padStart(13)}  (read + parseDocument only)`);
+      }
     }
   }
   console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);

@@ -4,7 +4,8 @@
 // and type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -71,7 +72,11 @@ const precompiledValidators = {
         parts.push(`const ${local} = (() => {\n${code.replace(/^import .*$/gm, '')}\nreturn ${name};\n})();`);
         entries.push(`${JSON.stringify(rule.meta.id)}: { schema: ${JSON.stringify(JSON.stringify(rule.meta.optionsSchema))}, validate: ${local} }`);
       }
-      const runtime = readFileSync('src/rule-options-validator.ts', 'utf8');
+      // ajv itself (its compiler: 200 KB) is loaded only if a plugin rule's schema needs compiling.
+      const runtime = readFileSync('src/rule-options-validator.ts', 'utf8')
+        .replace(/^import AjvModule, \{ type Options, type ValidateFunction \} from 'ajv';$/m, "import type AjvModule from 'ajv';\nimport type { Options, ValidateFunction } from 'ajv';")
+        .replace('ajvClass(AjvModule)', "ajvClass(require('ajv'))");
+      if (!runtime.includes("ajvClass(require('ajv'))") || /^import AjvModule/m.test(runtime)) throw new Error('src/rule-options-validator.ts no longer has the shape the build rewrites');
       return {
         contents: `${runtime.replace('export function compileOptionsValidator', 'function compileAtRunTime')}
 ${parts.join('\n')}
@@ -147,17 +152,62 @@ await build({
   logLevel: 'warning',
 });
 
+// FINETUNE_LINT_BUILD_PLAIN=1 builds without the start-up levers below (for comparing outputs and timings).
+const plain = process.env.FINETUNE_LINT_BUILD_PLAIN === '1';
+
 await build({
   entryPoints: ['src/cli.ts'],
-  outfile: 'dist/cli.cjs',
+  outfile: 'dist/cli-bundle.cjs',
   bundle: true,
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  banner: { js: '#!/usr/bin/env node' },
+  minify: !plain,
+  keepNames: !plain,
   plugins: [precompiledValidators, packedIntentModel, lazyDataWorkspace],
   logLevel: 'warning',
 });
+if (!plain) asciiOnly('dist/cli-bundle.cjs');
+importThroughLoader('dist/cli-bundle.cjs');
+
+/**
+ * A script compiled with V8's code cache (`vm.Script`) cannot call `import()`
+ * on Node 20 without an experimental flag. The bundle's few `import()` calls
+ * (plugins, the data readers, worker threads) go through `__import`, which the
+ * start-up script passes in and which is `import()` itself when the bundle is
+ * loaded with `require`.
+ */
+function importThroughLoader(file) {
+  let count = 0;
+  const text = readFileSync(file, 'utf8').replace(/(?<![\w$.])import\(/g, () => {
+    count++;
+    return '__import(';
+  });
+  if (count === 0) throw new Error(`${file}: no import() found; the start-up script expects some`);
+  const strict = text.startsWith('"use strict";') ? '"use strict";' : '';
+  writeFileSync(file, `${strict}var __import = __import || ((specifier) => import(specifier));\n${text.slice(strict.length)}`);
+}
+
+/**
+ * Escapes what esbuild leaves non-ASCII (regular expression literals): V8
+ * decodes a file with any non-ASCII character into a two-byte string, more
+ * slowly, and the start-up script then reads it as Latin-1. In a regular
+ * expression, as in a string, `\uXXXX` stands for the same character; an
+ * identity escape (`\。`) becomes the plain escape.
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8').replace(/(\\*)([^\x00-\x7f])/gu, (_, slashes, ch) => {
+    const units = [...ch].flatMap((c) => (c.length === 2 ? [c.charCodeAt(0), c.charCodeAt(1)] : [c.charCodeAt(0)]));
+    const escaped = units.map((u) => `\\u${u.toString(16).padStart(4, '0')}`).join('');
+    return (slashes.length % 2 ? slashes.slice(1) : slashes) + escaped;
+  });
+  if (/[^\x00-\x7f]/.test(text)) throw new Error(`${file} is not ASCII`);
+  writeFileSync(file, text);
+}
+
+// The command itself: a start-up script that runs the bundle from V8's code cache (scripts/cli-loader.cjs).
+const bundleHash = createHash('sha256').update(readFileSync('dist/cli-bundle.cjs')).digest('hex').slice(0, 16);
+writeFileSync('dist/cli.cjs', readFileSync('scripts/cli-loader.cjs', 'utf8').replace('__BUNDLE_HASH__', bundleHash).replace('__ENCODING__', plain ? 'utf8' : 'latin1'));
 
 // The worker thread of large runs (src/lint-worker.ts): the linting half of the CLI bundle.
 await build({

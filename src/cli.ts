@@ -20,6 +20,10 @@ import { ruleDescriptions } from './rule-descriptions.js';
 import { ConfigError, type RuleSetting, type RuleSettings } from './rule-settings.js';
 import { planSchema } from './schema/plan-schema.js';
 import { VERSION } from './version.js';
+import { rememberRealPaths } from './data/references.js';
+
+// One process is one run: the real paths plans name are resolved once.
+rememberRealPaths(true);
 
 interface CliOptions {
   format: string[];

@@ -2,6 +2,10 @@ import './runtime-flags.js';
 import { parentPort } from 'node:worker_threads';
 import { lintPlanFile, type PlanFileOutcome, type PlanFileSettings, type PlanFileTask } from './plan-file.js';
 import { cacheKey } from './lint-cache.js';
+import { rememberRealPaths } from './data/references.js';
+
+// One process is one run: the real paths plans name are resolved once.
+rememberRealPaths(true);
 
 /**
  * Entry point of a lint worker thread (built to `dist/lint-worker.cjs`). It

@@ -1,12 +1,15 @@
 import AjvModule, { type Options, type ValidateFunction } from 'ajv';
 import type { OptionsSchema } from './rule.js';
 
-const Ajv = ((AjvModule as unknown as { default?: typeof AjvModule }).default ?? AjvModule) as typeof AjvModule;
+/** ajv's class, whichever way the module was loaded (the CLI bundle loads it here, on first use). */
+function ajvClass(module: typeof AjvModule): typeof AjvModule {
+  return ((module as unknown as { default?: typeof AjvModule }).default ?? module) as typeof AjvModule;
+}
 
 /** The ajv options rule option schemas are compiled with, here and in the build's precompiled validators. */
 export const OPTIONS_VALIDATOR_OPTIONS: Options = { allErrors: true, strict: true };
 
-let ajv: InstanceType<typeof Ajv> | undefined;
+let ajv: InstanceType<typeof AjvModule> | undefined;
 
 /**
  * Compiles a rule's options schema. The CLI bundle wraps this with validators
@@ -15,6 +18,6 @@ let ajv: InstanceType<typeof Ajv> | undefined;
  * plugin rules' schemas are compiled here.
  */
 export function compileOptionsValidator(_ruleId: string, schema: OptionsSchema): ValidateFunction {
-  ajv ??= new Ajv(OPTIONS_VALIDATOR_OPTIONS);
+  ajv ??= new (ajvClass(AjvModule))(OPTIONS_VALIDATOR_OPTIONS);
   return ajv.compile(schema);
 }

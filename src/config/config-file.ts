@@ -44,11 +44,14 @@ export function parseConfigFile(filePath: string, dir: string, text: string, pac
     return `${filePath}:${p.line}:${p.column}`;
   };
   if (filePath.endsWith('.json')) {
+    let json: unknown;
     try {
-      JSON.parse(source.text);
+      json = JSON.parse(source.text);
     } catch (err) {
       throw new ConfigError(msg('config.bad-json', { file: filePath, detail: (err as Error).message }));
     }
+    // Most package.json files configure other tools only: no need for the YAML parser to say so.
+    if (packageJson && !(typeof json === 'object' && json !== null && !Array.isArray(json) && Object.hasOwn(json, PACKAGE_JSON_KEY))) return undefined;
   }
   const doc = parseDocument(source.text, { prettyErrors: false, uniqueKeys: true, merge: false });
   const syntax = doc.errors[0];

@@ -110,11 +110,44 @@ function searchRoot(startDir: string, cwd: string): string {
 }
 
 function realOrSelf(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
+  return realOrNull(p) ?? p;
+}
+
+/**
+ * Real paths already resolved, when remembered for the run (`null`: nothing
+ * there). A run over many plans asks for the same folders again and again, and
+ * most plans name files that do not exist.
+ */
+let remembered: Map<string, string | null> | undefined;
+
+/**
+ * Remembers every real path resolved from now on, for a process that is one
+ * run (the CLI and its worker threads): files created during the run are not
+ * seen. A library host that lints again later (an editor) leaves it off.
+ * `false` forgets and stops remembering.
+ */
+export function rememberRealPaths(on: boolean): void {
+  remembered = on ? new Map() : undefined;
+}
+
+/**
+ * The real path of `p`, or `null` when nothing is there. An existence check
+ * comes first: a failing `realpath` builds an Error, which costs more than the
+ * check, and most paths plans name are missing.
+ */
+function realOrNull(p: string): string | null {
+  let real = remembered?.get(p);
+  if (real !== undefined) return real;
+  real = null;
+  if (existsSync(p)) {
+    try {
+      real = realpathSync(p);
+    } catch {
+      // gone since the check, or a loop of links
+    }
   }
+  remembered?.set(p, real);
+  return real;
 }
 
 /** True when `p` is `root` or lies beneath it. Both must be absolute and normalised. */
@@ -134,10 +167,8 @@ export function resolveReference(written: string, planDir: string, rootDir: stri
   const realPlanDir = realOrSelf(planDir);
   const lexical = path.resolve(realPlanDir, written);
   if (!allowOutsideRoot && !isInside(lexical, rootDir)) return { absolute, status: 'outside' };
-  let realPath: string;
-  try {
-    realPath = realpathSync(absolute);
-  } catch {
+  const realPath = realOrNull(absolute);
+  if (realPath === null) {
     // Nothing there; but if a link on the way already leads out, say so rather than "missing",
     // so that a report never tells whether a file outside the root exists.
     const leadsTo = realParent(absolute);
@@ -170,11 +201,8 @@ function realParent(p: string): string {
     rest.unshift(path.basename(dir));
     if (parent === dir) return p;
     dir = parent;
-    try {
-      return path.join(realpathSync(dir), ...rest);
-    } catch {
-      // keep climbing
-    }
+    const real = realOrNull(dir);
+    if (real !== null) return path.join(real, ...rest);
   }
 }
 
