@@ -375,9 +375,11 @@ describe('disable comments from the command line and the configuration', () => {
 });
 
 describe('the configuration schema', () => {
-  it('schemas/finetune-lint.config.schema.json is the schema the code validates with, listing every rule', () => {
+  it('schemas/finetune-lint.config.schema.json is the schema the code validates with, listing every rule with its options', () => {
     const file = JSON.parse(readFileSync(path.join(repoRoot, 'schemas', 'finetune-lint.config.schema.json'), 'utf8'));
-    expect(file).toEqual(configSchema(rules.map((r) => r.meta.id)));
+    expect(file).toEqual(configSchema([...rules, ...dataRules].map((r) => r.meta)));
+    expect(Object.keys(file.definitions.rules.properties)).toEqual([...rules, ...dataRules].map((r) => r.meta.id));
+    expect(file.definitions.rules.properties['knowledge-injection'].anyOf[1].items[1].properties.minConfidence.default).toBe(0.9);
   });
 });
 

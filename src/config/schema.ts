@@ -21,8 +21,35 @@ export type PresetName = (typeof PRESETS)[number];
 
 export const CONFIG_SCHEMA_ID = 'https://github.com/finetune-lint/finetune-lint/blob/main/schemas/finetune-lint.config.schema.json';
 
-export function configSchema(ruleIds: readonly string[]): Record<string, unknown> {
+/** What the schema says of a rule: its id, and for editors its description and options. */
+export interface RuleSchemaEntry {
+  id: string;
+  description?: string;
+  optionsSchema?: Record<string, unknown>;
+  defaultOptions?: object;
+}
+
+/**
+ * The configuration schema. `rules` lists the rules editors should complete,
+ * each with its description and, for a rule with options, the schema of its
+ * options object; the code validates with the schema of no listed rule (any
+ * id, any options object) and checks ids and options against the rules
+ * actually loaded.
+ */
+export function configSchema(rules: readonly RuleSchemaEntry[]): Record<string, unknown> {
   const setting = { $ref: '#/definitions/ruleSetting' };
+  const entry = (rule: RuleSchemaEntry): Record<string, unknown> => {
+    const described = rule.description ? { description: rule.description } : {};
+    if (!rule.optionsSchema) return { ...described, allOf: [setting] };
+    const options = { ...rule.optionsSchema, ...(rule.defaultOptions && Object.keys(rule.defaultOptions).length ? { default: rule.defaultOptions } : {}) };
+    return {
+      ...described,
+      anyOf: [
+        { $ref: '#/definitions/severity' },
+        { type: 'array', minItems: 1, maxItems: 2, items: [{ $ref: '#/definitions/severity' }, options], additionalItems: false },
+      ],
+    };
+  };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: CONFIG_SCHEMA_ID,
@@ -99,7 +126,7 @@ export function configSchema(ruleIds: readonly string[]): Record<string, unknown
       },
       rules: {
         type: 'object',
-        properties: Object.fromEntries(ruleIds.map((id) => [id, setting])),
+        properties: Object.fromEntries(rules.map((rule) => [rule.id, entry(rule)])),
         additionalProperties: setting,
       },
     },
