@@ -1,7 +1,6 @@
 import { isMap, isScalar, type Scalar } from 'yaml';
 import { defineRule } from '../rule.js';
-import { parseTarget, type Target } from './target.js';
-import { normalizeText } from './text.js';
+import { parseTarget, resultForMetric, type Target } from './target.js';
 
 /** A measured result as a number: `0.93`, `"0.93"`, `"93%"` (as 0.93 when the target is a fraction). */
 function resultValue(raw: unknown, target: Target): number | undefined {
@@ -36,20 +35,6 @@ function meets(value: number, target: Target): boolean {
   }
 }
 
-/** The results key that a goal's metric names: the same name, or the name standing as a word in the metric text. */
-function findResult(metric: string, names: string[]): string | undefined {
-  const m = normalizeText(metric);
-  const exact = names.find((n) => normalizeText(n) === m);
-  if (exact) return exact;
-  return names.find((n) => {
-    const k = normalizeText(n);
-    if (!k) return false;
-    const escaped = k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // Latin names end where a Latin word ends; Chinese around them does not extend them.
-    return new RegExp(`(^|[^a-z0-9_])${escaped}($|[^a-z0-9_])`, 'u').test(m);
-  });
-}
-
 /**
  * When the best prompt already reaches the goal's target on the metric, the
  * fine-tune has nothing left to win: ship the prompt.
@@ -77,7 +62,7 @@ export default defineRule({
       const raw = targetNode?.value;
       const target = typeof raw === 'string' || typeof raw === 'number' ? parseTarget(raw) : undefined;
       if (!metric || !targetNode || !target) return;
-      const name = findResult(metric, [...values.keys()]);
+      const name = resultForMetric(metric, [...values.keys()]);
       if (name === undefined) return;
       const value = resultValue(values.get(name), target);
       if (value === undefined || !meets(value, target)) return;

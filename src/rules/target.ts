@@ -4,6 +4,8 @@
  * "至少 0.9", ">= 0.9" and `0.9` mean the same thing everywhere.
  */
 
+import { normalizeText } from './text.js';
+
 /** How a measured value must stand to the target's number. */
 export type Comparison = '>=' | '>' | '<=' | '<' | '=';
 
@@ -97,4 +99,21 @@ export function parseTarget(value: string | number): Target | undefined {
   }
   if (tail !== '' && !UNIT.test(tail)) return undefined;
   return { op: op ?? '>=', value: number, percent };
+}
+
+/**
+ * The baseline results key that a goal's metric names: the same name, or the
+ * name standing as a word in the metric text ("exact_match" in "exact_match
+ * on the held-out set"). Latin names end where a Latin word ends; Chinese
+ * around them does not extend them.
+ */
+export function resultForMetric(metric: string, names: readonly string[]): string | undefined {
+  const m = normalizeText(metric);
+  return (
+    names.find((n) => normalizeText(n) === m) ??
+    names.find((n) => {
+      const k = normalizeText(n);
+      return k !== '' && new RegExp(`(^|[^a-z0-9_])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9_])`, 'u').test(m);
+    })
+  );
 }

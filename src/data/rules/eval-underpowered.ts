@@ -1,8 +1,7 @@
 import { isMap, isScalar, type Scalar } from 'yaml';
 import { msg, plural } from '../../i18n/index.js';
 import type { Plan } from '../../plan.js';
-import { parseTarget } from '../../rules/target.js';
-import { normalizeText } from '../../rules/text.js';
+import { parseTarget, resultForMetric } from '../../rules/target.js';
 import { twoProportionSampleSize, wilsonInterval } from '../power.js';
 import { defineDataRule } from '../rule.js';
 
@@ -15,18 +14,6 @@ function rate(raw: unknown): number | undefined {
   const v = Number(m[1]);
   if (m[2]) return v <= 100 ? v / 100 : undefined;
   return v <= 1 ? v : undefined;
-}
-
-/** The results key a goal's metric names: the same name, or the name standing as a word in the metric text. */
-function resultFor(metric: string, names: readonly string[]): string | undefined {
-  const m = normalizeText(metric);
-  return (
-    names.find((n) => normalizeText(n) === m) ??
-    names.find((n) => {
-      const k = normalizeText(n);
-      return k !== '' && new RegExp(`(^|[^a-z0-9_])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z0-9_])`, 'u').test(m);
-    })
-  );
 }
 
 function results(plan: Plan, which: 'prompt' | 'rag'): Map<string, unknown> {
@@ -83,7 +70,7 @@ export default defineDataRule({
       // The best measured baseline for this metric: the highest for a floor, the lowest for a ceiling.
       let best: { which: 'prompt' | 'rag'; p0: number; raw: unknown } | undefined;
       for (const { which, results: r } of baselines) {
-        const name = resultFor(metric, [...r.keys()]);
+        const name = resultForMetric(metric, [...r.keys()]);
         const p0 = name === undefined ? undefined : rate(r.get(name));
         if (p0 === undefined) continue;
         if (!best || (higher ? p0 > best.p0 : p0 < best.p0)) best = { which, p0, raw: r.get(name!) };
