@@ -50,23 +50,23 @@ const precompiledValidators = {
       };
     };
     b.onLoad(
-      { filter: /[\\/]src[\\/]schema[\\/]plan-validator\.ts$/ },
-      schemaModule('src/schema/plan-validator.ts', 'schemas/finetune-plan.schema.json', 'createPlanValidator', 'PLAN_VALIDATOR_OPTIONS'),
+      { filter: /[\\/]src[\\/]core[\\/]schema[\\/]plan-validator\.ts$/ },
+      schemaModule('src/core/schema/plan-validator.ts', 'schemas/finetune-plan.schema.json', 'createPlanValidator', 'PLAN_VALIDATOR_OPTIONS'),
     );
     // The schema file lists the rules and their options for editors; the code validates as
     // `configSchema([])` does, with no rule listed, and checks ids and options against the rules
     // loaded (with a did-you-mean), so the listing is left out here.
     b.onLoad(
-      { filter: /[\\/]src[\\/]config[\\/]config-validator\.ts$/ },
-      schemaModule('src/config/config-validator.ts', 'schemas/finetune-lint.config.schema.json', 'createConfigValidator', 'CONFIG_VALIDATOR_OPTIONS', (schema) => ({
+      { filter: /[\\/]src[\\/]core[\\/]config[\\/]config-validator\.ts$/ },
+      schemaModule('src/core/config/config-validator.ts', 'schemas/finetune-lint.config.schema.json', 'createConfigValidator', 'CONFIG_VALIDATOR_OPTIONS', (schema) => ({
         ...schema,
         definitions: { ...schema.definitions, rules: { ...schema.definitions.rules, properties: {} } },
       })),
     );
-    b.onLoad({ filter: /[\\/]src[\\/]rule-options-validator\.ts$/ }, async () => {
+    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]rule-options-validator\.ts$/ }, async () => {
       // The built library (built first) holds the rules' metadata.
       const lib = await import(pathToFileURL(path.resolve('dist/index.js')).href);
-      const options = declaredOptions('src/rule-options-validator.ts', 'OPTIONS_VALIDATOR_OPTIONS');
+      const options = declaredOptions('src/core/rule-options-validator.ts', 'OPTIONS_VALIDATOR_OPTIONS');
       const parts = [];
       const entries = [];
       for (const rule of [...lib.rules, ...lib.dataRules]) {
@@ -78,10 +78,10 @@ const precompiledValidators = {
         entries.push(`${JSON.stringify(rule.meta.id)}: { schema: ${JSON.stringify(JSON.stringify(rule.meta.optionsSchema))}, validate: ${local} }`);
       }
       // ajv itself (its compiler: 200 KB) is loaded only if a plugin rule's schema needs compiling.
-      const runtime = readFileSync('src/rule-options-validator.ts', 'utf8')
+      const runtime = readFileSync('src/core/rule-options-validator.ts', 'utf8')
         .replace(/^import AjvModule, \{ type Options, type ValidateFunction \} from 'ajv';$/m, "import type AjvModule from 'ajv';\nimport type { Options, ValidateFunction } from 'ajv';")
         .replace('ajvClass(AjvModule)', "ajvClass(require('ajv'))");
-      if (!runtime.includes("ajvClass(require('ajv'))") || /^import AjvModule/m.test(runtime)) throw new Error('src/rule-options-validator.ts no longer has the shape the build rewrites');
+      if (!runtime.includes("ajvClass(require('ajv'))") || /^import AjvModule/m.test(runtime)) throw new Error('src/core/rule-options-validator.ts no longer has the shape the build rewrites');
       return {
         contents: `${runtime.replace('export function compileOptionsValidator', 'function compileAtRunTime')}
 ${parts.join('\n')}
@@ -92,7 +92,7 @@ export function compileOptionsValidator(ruleId, schema) {
 }
 `,
         loader: 'ts',
-        resolveDir: path.resolve('src'),
+        resolveDir: path.resolve('src/core'),
       };
     });
   },
@@ -100,7 +100,7 @@ export function compileOptionsValidator(ruleId, schema) {
 
 /**
  * The classifier model ships packed (see `PackedIntentModel` in
- * src/rules/intent.ts): its features as one string of sorted
+ * src/core/rules/intent.ts): its features as one string of sorted
  * `feature\tweights` lines, searched in place, so that starting the CLI does
  * not parse 650 KB of JSON.
  */
@@ -129,7 +129,7 @@ const lazyDataWorkspace = {
   name: 'lazy-data-workspace',
   setup(b) {
     b.onResolve({ filter: /^\.\/workspace\.js$/ }, (args) =>
-      /[\\/]src[\\/]data$/.test(args.resolveDir) ? { path: './data.cjs', external: true } : undefined,
+      /[\\/]src[\\/]node[\\/]data$/.test(args.resolveDir) ? { path: './data.cjs', external: true } : undefined,
     );
   },
 };
@@ -148,7 +148,7 @@ await build({
 });
 
 await build({
-  entryPoints: ['src/data/workspace.ts'],
+  entryPoints: ['src/node/data/workspace.ts'],
   outfile: 'dist/data.cjs',
   bundle: true,
   platform: 'node',
@@ -161,7 +161,7 @@ await build({
 const plain = process.env.FINETUNE_LINT_BUILD_PLAIN === '1';
 
 await build({
-  entryPoints: ['src/cli.ts'],
+  entryPoints: ['src/cli/cli.ts'],
   outfile: 'dist/cli-bundle.cjs',
   bundle: true,
   platform: 'node',
@@ -214,9 +214,9 @@ function asciiOnly(file) {
 const bundleHash = createHash('sha256').update(readFileSync('dist/cli-bundle.cjs')).digest('hex').slice(0, 16);
 writeFileSync('dist/cli.cjs', readFileSync('scripts/cli-loader.cjs', 'utf8').replace('__BUNDLE_HASH__', bundleHash).replace('__ENCODING__', plain ? 'utf8' : 'latin1'));
 
-// The worker thread of large runs (src/lint-worker.ts): the linting half of the CLI bundle.
+// The worker thread of large runs (src/node/lint-worker.ts): the linting half of the CLI bundle.
 await build({
-  entryPoints: ['src/lint-worker.ts'],
+  entryPoints: ['src/node/lint-worker.ts'],
   outfile: 'dist/lint-worker.cjs',
   bundle: true,
   platform: 'node',

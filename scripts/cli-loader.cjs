@@ -10,7 +10,7 @@
 const v8 = require('node:v8');
 
 // Before anything is compiled: V8's flags are part of a code cache's key, and
-// this one is set at start in every run (see src/runtime-flags.ts), so a cache
+// this one is set at start in every run (see src/node/runtime-flags.ts), so a cache
 // made after it was set would be rejected by a run that compiles before.
 v8.setFlagsFromString('--no-regexp-tier-up');
 

@@ -1,4 +1,4 @@
-import type { LintResult } from '../src/diagnostic.js';
+import type { LintResult } from '../src/core/diagnostic.js';
 
 export interface CorpusItem {
   text: string;

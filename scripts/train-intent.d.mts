@@ -1,4 +1,4 @@
-import type { GroupedExample } from '../src/rules/intent-train.js';
+import type { GroupedExample } from '../src/core/rules/intent-train.js';
 
 export const TRAINING_SPLITS: string[];
 export const FIELD: Record<string, 'problem' | 'behavior' | 'train'>;

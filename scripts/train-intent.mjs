@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Trains the intent model on the labelled corpus and writes
-// src/rules/intent-model.json: the written training splits
+// src/core/rules/intent-model.json: the written training splits
 // (fixtures/corpus/*.yaml but test4, which stays the blind measure of the
 // written corpus) and every statement of the collected corpus
 // (fixtures/corpus/real/statements.yaml) that its labellers agreed on.

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { PLAN_GLOB } from '../src/plan-patterns.js';
+import { PLAN_GLOB } from '../src/core/plan-patterns.js';
 import { cleanPlan, repoRoot, tempTree } from './cli-helpers.js';
 // @ts-expect-error -- a plain ESM script without type declarations
 import { cliArguments, splitArgs, splitPatterns } from '../action/run.mjs';

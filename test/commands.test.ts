@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataRules, rules } from '../src/index.js';
-import { STARTER_PLAN } from '../src/init-template.js';
+import { STARTER_PLAN } from '../src/core/init-template.js';
 import { repoRoot, runCli, tempTree } from './cli-helpers.js';
 
 describe('finetune-lint rules', () => {

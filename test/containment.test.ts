@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineRule, lintText, resolveRules, rules } from '../src/index.js';
-import { exitCodeFor } from '../src/exit-code.js';
+import { exitCodeFor } from '../src/cli/exit-code.js';
 import { cleanPlan } from './cli-helpers.js';
 
 const throwing = defineRule({

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultThresholds, evaluate, loadCorpus } from '../scripts/eval-rules.mjs';
 import { loadRealCorpus, TRAINING_SPLITS, trainingExamples } from '../scripts/train-intent.mjs';
 import { lintText, rules, trainIntentModel } from '../src/index.js';
-import model from '../src/rules/intent-model.json' with { type: 'json' };
+import model from '../src/core/rules/intent-model.json' with { type: 'json' };
 
 /**
  * The detection rules on the written corpus (fixtures/corpus/*.yaml), as a

@@ -3,11 +3,11 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkPlanData, ConfigError, dataRules, lintFiles, render, resolveRules, rules } from '../src/index.js';
-import { CsvParser } from '../src/data/csv.js';
-import { elementLines } from '../src/data/records.js';
-import { methodMismatch, sameBaseModel } from '../src/data/compare.js';
-import { interpretTrainerConfig, type TrainerConfig } from '../src/data/trainer.js';
-import { exactKey, fingerprint, minhash, normalizeText, BINS } from '../src/data/fingerprint.js';
+import { CsvParser } from '../src/node/data/csv.js';
+import { elementLines } from '../src/node/data/records.js';
+import { methodMismatch, sameBaseModel } from '../src/node/data/compare.js';
+import { interpretTrainerConfig, type TrainerConfig } from '../src/node/data/trainer.js';
+import { exactKey, fingerprint, minhash, normalizeText, BINS } from '../src/node/data/fingerprint.js';
 import { cleanPlan, tempTree } from './cli-helpers.js';
 
 const chat = (user: string, answer = 'OK.'): string => JSON.stringify({ messages: [{ role: 'user', content: user }, { role: 'assistant', content: answer }] });
@@ -519,7 +519,7 @@ describe('train-duplicates', () => {
 
 describe('data-contradicts-goal', () => {
   it('infers checks only from text that states one unambiguously, in English and Chinese', async () => {
-    const { inferChecks } = await import('../src/data/goal-checks.js');
+    const { inferChecks } = await import('../src/node/data/goal-checks.js');
     const infer = (t: string) => inferChecks(t).map((c) => `${c.kind}=${c.value}`);
     expect(infer('Replies are at most 120 words and lead with the answer.')).toEqual(['max_words=120']);
     expect(infer('Summaries under 280 characters.')).toEqual(['max_chars=279']);
@@ -537,7 +537,7 @@ describe('data-contradicts-goal', () => {
   });
 
   it('counts words, characters and sentences as readers do, and tells languages by script', async () => {
-    const { countWords, countChars, countSentences, inLanguage } = await import('../src/data/goal-checks.js');
+    const { countWords, countChars, countSentences, inLanguage } = await import('../src/node/data/goal-checks.js');
     expect(countWords("It's a well-known fact: 3.5 million users, don't panic!")).toBe(9);
     expect(countWords('今天已出库，预计周五送达。')).toBe(11);
     expect(countWords('使用 API 调用 v2 接口')).toBe(8);
@@ -604,7 +604,7 @@ describe('data-contradicts-goal', () => {
 
 describe('reply extraction (what data-contradicts-goal reads)', () => {
   it('takes the target side of every record shape the data checks know', async () => {
-    const { replyTexts } = await import('../src/data/replies.js');
+    const { replyTexts } = await import('../src/node/data/replies.js');
     expect(replyTexts({ messages: [{ role: 'system', content: 'S' }, { role: 'user', content: 'Q' }, { role: 'assistant', content: 'A1' }, { role: 'user', content: 'Q2' }, { role: 'assistant', content: [{ type: 'text', text: 'A2' }] }] })).toEqual(['A1', 'A2']);
     expect(replyTexts({ conversations: [{ from: 'human', value: 'Q' }, { from: 'gpt', value: 'A' }] })).toEqual(['A']);
     expect(replyTexts({ conversations: [{ from: 'human', value: 'Q' }], chosen: { from: 'gpt', value: 'good' }, rejected: { from: 'gpt', value: 'bad' } })).toEqual(['good']);

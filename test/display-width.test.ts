@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../src/display-width.js';
+import { displayWidth } from '../src/cli/display-width.js';
 
 /** The stylish and `rules` columns measure text with `displayWidth`; `string-width` is the reference. */
 describe('displayWidth', () => {

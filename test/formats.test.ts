@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { formatters, lintText, type LintResult } from '../src/index.js';
-import { escapeData, escapeProperty } from '../src/formatters/github.js';
+import { escapeData, escapeProperty } from '../src/cli/formatters/github.js';
 import { cleanPlan, cliPath, repoRoot, runCli, tempTree } from './cli-helpers.js';
 
 const noEval = cleanPlan.replace('  eval:\n    path: data/eval.jsonl\n', '');
@@ -114,7 +114,7 @@ describe('--format markdown', () => {
   });
 
   it('cells keep pipes, line breaks and angle brackets from breaking the table', async () => {
-    const { markdown } = await import('../src/formatters/markdown.js');
+    const { markdown } = await import('../src/cli/formatters/markdown.js');
     const fake: LintResult = {
       ...result(noEval),
       messages: [{ ruleId: 'x', severity: 'warning', message: 'a | b\nc <script>', hint: 'h|i', line: 1, column: 2, endLine: 1, endColumn: 3 }],

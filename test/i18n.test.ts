@@ -17,8 +17,8 @@ import {
   translate,
   type MessageKey,
 } from '../src/index.js';
-import { schemaDescriptionsZhCN } from '../src/i18n/schema-descriptions.zh-CN.js';
-import { planSchema } from '../src/schema/plan-schema.js';
+import { schemaDescriptionsZhCN } from '../src/core/i18n/schema-descriptions.zh-CN.js';
+import { planSchema } from '../src/core/schema/plan-schema.js';
 import { cleanPlan } from './cli-helpers.js';
 
 const keysOf = (locale: keyof typeof catalogues): string[] => Object.keys(catalogues[locale]).sort();

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigLoader } from '../src/config/loader.js';
-import { rememberRealPaths, resolveReference } from '../src/data/references.js';
+import { ConfigLoader } from '../src/node/config/loader.js';
+import { rememberRealPaths, resolveReference } from '../src/node/data/references.js';
 import { repoRoot, runCli } from './cli-helpers.js';
 
 /**

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { explainRule } from '../src/commands.js';
-import { STARTER_PLAN_ZH_CN } from '../src/init-template.js';
+import { explainRule } from '../src/cli/commands.js';
+import { STARTER_PLAN_ZH_CN } from '../src/core/init-template.js';
 import { dataRules, formatters, lintText, ruleDescription, rules, type LintResult } from '../src/index.js';
 import { cleanPlan, repoRoot, runCli, tempTree } from './cli-helpers.js';
 

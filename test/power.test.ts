@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalQuantile, twoProportionPower, twoProportionSampleSize, wilsonInterval } from '../src/data/power.js';
+import { normalQuantile, twoProportionPower, twoProportionSampleSize, wilsonInterval } from '../src/node/data/power.js';
 import { checkPlanData } from '../src/index.js';
 import { cleanPlan, tempTree } from './cli-helpers.js';
 import { mkdirSync } from 'node:fs';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimatch } from 'minimatch';
 import { parse } from 'yaml';
-import { PLAN_FILES_REGEX, PLAN_GLOB } from '../src/plan-patterns.js';
+import { PLAN_FILES_REGEX, PLAN_GLOB } from '../src/core/plan-patterns.js';
 import { cleanPlan, repoRoot, runCli, tempTree } from './cli-helpers.js';
 
 interface Hook {

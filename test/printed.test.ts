@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_DIAGNOSTICS, formatters, lintText, lintTextWithData, rules, dataRules } from '../src/index.js';
-import { explainRule } from '../src/commands.js';
+import { explainRule } from '../src/cli/commands.js';
 import { cleanPlan, repoRoot, runCli, tempTree } from './cli-helpers.js';
 
 /** What finetune-lint prints must be true: summaries, verdicts, positions, ids, hints. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BUILTIN_DIAGNOSTICS, checkPlanData, dataRules, lintText, rules, translate, type MessageKey, type RuleSettings } from '../src/index.js';
-import { VERDICT_LABELS } from '../src/verdict.js';
+import { VERDICT_LABELS } from '../src/core/verdict.js';
 import { repoRoot } from './cli-helpers.js';
 import { readExpectations } from './expectations.js';
 

@@ -117,7 +117,7 @@ describe('schema diagnostics', () => {
 
 describe('the plan schema documents itself', () => {
   it('gives every field a title and a description, and every scalar field an example', async () => {
-    const { planSchema, deref } = await import('../src/schema/plan-schema.js');
+    const { planSchema, deref } = await import('../src/core/schema/plan-schema.js');
     const gaps: string[] = [];
     const walk = (node: Parameters<typeof deref>[0], path: string, depth: number): void => {
       const n = deref(node);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { render } from '../src/i18n/index.js';
-import { shapeRecord } from '../src/data/shapes.js';
+import { render } from '../src/core/i18n/index.js';
+import { shapeRecord } from '../src/node/data/shapes.js';
 
 const problem = (record: unknown): string | undefined => {
   const r = shapeRecord(record);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTarget } from '../src/rules/target.js';
+import { parseTarget } from '../src/core/rules/target.js';
 
 describe('parseTarget', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { clauses } from '../src/rules/text.js';
+import { clauses } from '../src/core/rules/text.js';
 
 describe('clauses', () => {
   it('are matched in normalised form and quoted as written', () => {

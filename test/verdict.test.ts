@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../src/index.js';
 import { lintText } from '../src/index.js';
-import { verdictOf } from '../src/verdict.js';
+import { verdictOf } from '../src/core/verdict.js';
 
 function diag(ruleId: string, severity: Diagnostic['severity'], verdict?: Diagnostic['verdict']): Diagnostic {
   return { ruleId, severity, message: `${ruleId} message`, hint: 'h', line: 1, column: 1, endLine: 1, endColumn: 2, ...(verdict ? { verdict } : {}) };
