@@ -4,6 +4,8 @@
  */
 export { lintText, lintBytes, checkPlanText, finishPlanCheck, TEXT_INPUT_NAME, type LintTextOptions, type PlanCheck } from './core/linter.js';
 export { decodePlanBytes, type Decoded } from './core/decode.js';
+export { lintOptionsFromConfig, type ResolvedConfig } from './core/resolved-config.js';
+export { dataRuleMetas } from './core/data-rules.js';
 export { lintFiles, lintFilesStream, expandPatterns, NoFilesError, type LintFilesOptions, type ExpandOptions} from './node/files.js';
 export { lintRun, DEFAULT_WORKER_THRESHOLD, type LintRunOptions } from './node/lint-run.js';
 export { lintPlanFile, type PlanFileSettings, type PlanFileTask, type PlanFileOutcome, type PlanFileOptions } from './node/plan-file.js';

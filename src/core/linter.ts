@@ -2,7 +2,7 @@ import { decodePlanBytes } from './decode.js';
 import { makeResult, type Diagnostic, type LintResult } from './diagnostic.js';
 import { isCollection, isScalar, visit, type YAMLMap } from 'yaml';
 import { applyDirectives, extendToBlocks, parseDirectives } from './directives.js';
-import { dataRules } from '../node/data/rules/index.js';
+import { dataRuleMetas } from './data-rules.js';
 import { DEFAULT_LOCALE, msg, render, type Locale, type MessageRef } from './i18n/index.js';
 import { parsePlan } from './parse.js';
 import { Plan } from './plan.js';
@@ -155,7 +155,7 @@ function blockEnds(root: YAMLMap, source: SourceText): Map<number, number> {
   return ends;
 }
 
-const DATA_RULE_IDS: ReadonlySet<string> = new Set(dataRules.map((r) => r.meta.id));
+const DATA_RULE_IDS: ReadonlySet<string> = new Set(dataRuleMetas.map((meta) => meta.id));
 
 function defaultKnownRuleIds(active: readonly ActiveRule[] | undefined): Set<string> {
   return new Set([...builtinRules.map((r) => r.meta.id), ...DATA_RULE_IDS, ...(active ?? []).map((a) => a.rule.meta.id)]);

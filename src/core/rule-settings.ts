@@ -4,7 +4,7 @@ import type { Severity } from './diagnostic.js';
 import { msg, render, type MessageParam, type MessageRef } from './i18n/index.js';
 import type { AnyRule, RuleMeta } from './rule.js';
 import { rules as planRules } from './rules/index.js';
-import { dataRules } from '../node/data/rules/index.js';
+import { dataRuleMetas } from './data-rules.js';
 import { closest } from './text-distance.js';
 
 
@@ -135,7 +135,7 @@ function settle(rule: RuleLike, setting: RuleSetting | undefined): { severity: S
  * left to the resolution of their own list.
  */
 export function resolveRules<R extends RuleLike = AnyRule>(all: readonly R[], settings: RuleSettings = {}): ActiveRule<R>[] {
-  const known = new Set([...all, ...planRules, ...dataRules].map((r) => r.meta.id));
+  const known = new Set([...[...all, ...planRules].map((r) => r.meta.id), ...dataRuleMetas.map((meta) => meta.id)]);
   for (const id of Object.keys(settings)) {
     if (!known.has(id)) {
       const near = closest(id, known);

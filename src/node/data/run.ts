@@ -10,7 +10,7 @@ import type { AnyDataRule } from './rule.js';
 import { collectReferences, findRoot } from './references.js';
 import { dataRules } from './rules/index.js';
 import type { DataWorkspace, ScanSettings } from './workspace.js';
-import type { SensitiveKind } from './sensitive-kinds.js';
+import type { SensitiveKind } from '../../core/sensitive-kinds.js';
 import { goalChecks } from './goal-checks.js';
 
 export interface DataCheckOptions {

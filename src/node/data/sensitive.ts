@@ -19,7 +19,7 @@ const { isCreditCard, isEmail, isIBAN, isIdentityCard, isMobilePhone } = validat
  * line numbers and masked samples only.
  */
 
-import { SENSITIVE_KINDS, type SensitiveKind } from './sensitive-kinds.js';
+import { SENSITIVE_KINDS, type SensitiveKind } from '../../core/sensitive-kinds.js';
 
 export { SENSITIVE_KINDS, type SensitiveKind };
 

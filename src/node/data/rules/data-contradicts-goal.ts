@@ -1,6 +1,7 @@
 import { msg, plural, type MessageKey } from '../../../core/i18n/index.js';
 import { checkYaml, goalChecks } from '../goal-checks.js';
 import { defineDataRule } from '../rule.js';
+import { dataContradictsGoal } from '../../../core/data-rules.js';
 
 /**
  * A fine-tune learns the replies it is shown. When the training replies
@@ -11,23 +12,7 @@ import { defineDataRule } from '../rule.js';
  * text when it states one unambiguously (see `goal-checks.ts`).
  */
 export default defineDataRule({
-  meta: {
-    id: 'data-contradicts-goal',
-    severity: 'warning',
-    description: "Training replies, or the eval set's reference answers, break a goal's checks: longer than its limit, not JSON, another language, a forbidden pattern.",
-    hintId: 'data-contradicts-goal.hint',
-    verdict: 'fix-first',
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        maxShare: { type: 'number', minimum: 0, maximum: 1 },
-        errorShare: { type: 'number', minimum: 0, maximum: 1 },
-        maxListed: { type: 'integer', minimum: 1 },
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { maxShare: 0.02, errorShare: 0.2, maxListed: 5 },
-  },
+  meta: dataContradictsGoal,
   async check({ plan, references, workspace, options, report }) {
     const refs = (['train', 'eval'] as const).map((role) => references.find((r) => r.role === role && r.status === 'readable'));
     // Without data to read, only the written patterns are checked; the goals' text is not read.

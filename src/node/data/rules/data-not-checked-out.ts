@@ -1,4 +1,5 @@
 import { defineDataRule } from '../rule.js';
+import { dataNotCheckedOut } from '../../../core/data-rules.js';
 
 /**
  * A Git LFS pointer (actions/checkout's default is `lfs: false`) or a DVC
@@ -7,14 +8,7 @@ import { defineDataRule } from '../rule.js';
  * says why, instead of a format error for every line of the pointer.
  */
 export default defineDataRule({
-  meta: {
-    id: 'data-not-checked-out',
-    severity: 'warning',
-    description: 'A data file the plan names is a Git LFS or DVC pointer: the data is not checked out, so it is not checked.',
-    hintId: 'data-not-checked-out.hint',
-    verdict: 'fix-first',
-    defaultOptions: {},
-  },
+  meta: dataNotCheckedOut,
   async check({ references, report }) {
     for (const ref of references) {
       if (ref.status !== 'pointer' || !ref.pointer) continue;

@@ -1,4 +1,5 @@
 import { defineDataRule } from '../rule.js';
+import { dataPathOutsideRoot } from '../../../core/data-rules.js';
 
 /**
  * A plan is untrusted input: a path such as `../../etc/passwd`, an absolute
@@ -6,14 +7,7 @@ import { defineDataRule } from '../rule.js';
  * linter read files elsewhere on the machine. Such a file is never opened.
  */
 export default defineDataRule({
-  meta: {
-    id: 'data-path-outside-root',
-    severity: 'error',
-    description: 'A path in the plan leads outside the repository root; the file is not read.',
-    hintId: 'data-path-outside-root.hint',
-    verdict: 'fix-first',
-    defaultOptions: {},
-  },
+  meta: dataPathOutsideRoot,
   async check({ references, rootDir, report }) {
     for (const ref of references) {
       if (ref.status !== 'outside') continue;

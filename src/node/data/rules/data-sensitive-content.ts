@@ -1,7 +1,8 @@
 import { msg, plural, type MessageRef } from '../../../core/i18n/index.js';
 import { defineDataRule } from '../rule.js';
 import { isHighRisk } from '../risk.js';
-import { SENSITIVE_KINDS, type SensitiveKind } from '../sensitive-kinds.js';
+import { SENSITIVE_KINDS, type SensitiveKind } from '../../../core/sensitive-kinds.js';
+import { dataSensitiveContent } from '../../../core/data-rules.js';
 
 /**
  * A model repeats what it was trained on: phone numbers, ID numbers and keys
@@ -10,24 +11,7 @@ import { SENSITIVE_KINDS, type SensitiveKind } from '../sensitive-kinds.js';
  * and shown masked, never as they are (the scanner never hands them out).
  */
 export default defineDataRule({
-  meta: {
-    id: 'data-sensitive-content',
-    severity: 'warning',
-    description: 'Training or eval records hold personal data or secrets: e-mail addresses, phone numbers, resident ID numbers, payment cards, IBANs, keys and tokens.',
-    hintId: 'data-sensitive-content.hint',
-    verdict: 'fix-first',
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        kinds: { type: 'array', items: { enum: [...SENSITIVE_KINDS] }, uniqueItems: true },
-        allow: { type: 'array', items: { type: 'string', minLength: 1 } },
-        maxListed: { type: 'integer', minimum: 1 },
-        highRiskError: { type: 'boolean' },
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { kinds: [...SENSITIVE_KINDS] as SensitiveKind[], allow: [] as string[], maxListed: 5, highRiskError: true },
-  },
+  meta: dataSensitiveContent,
   async check({ plan, references, workspace, options, report }) {
     if (options.kinds.length === 0) return;
     let highRisk: boolean | undefined;

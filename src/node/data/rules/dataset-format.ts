@@ -1,5 +1,6 @@
 import { plural } from '../../../core/i18n/index.js';
 import { defineDataRule } from '../rule.js';
+import { datasetFormat } from '../../../core/data-rules.js';
 
 /**
  * Malformed records fail a training run hours in, or are dropped silently
@@ -8,19 +9,7 @@ import { defineDataRule } from '../rule.js';
  * plan says.
  */
 export default defineDataRule({
-  meta: {
-    id: 'dataset-format',
-    severity: 'error',
-    description: 'A dataset has malformed records: bad JSON or CSV, an unknown record shape, a chat without an assistant turn, an unknown role, empty content.',
-    hintId: 'dataset-format.hint',
-    verdict: 'fix-first',
-    optionsSchema: {
-      type: 'object',
-      properties: { maxPerFile: { type: 'integer', minimum: 1 } },
-      additionalProperties: false,
-    },
-    defaultOptions: { maxPerFile: 10 },
-  },
+  meta: datasetFormat,
   async check({ references, workspace, report }) {
     for (const ref of references) {
       if (ref.role === 'trainer' || ref.status !== 'readable') continue;

@@ -1,25 +1,14 @@
 import { isScalar } from 'yaml';
 import { plural } from '../../../core/i18n/index.js';
 import { defineDataRule } from '../rule.js';
+import { evalSetSize } from '../../../core/data-rules.js';
 
 /**
  * A handful of eval examples cannot tell a real change from noise; a declared
  * count that disagrees with the file means the plan describes other data.
  */
 export default defineDataRule({
-  meta: {
-    id: 'eval-set-size',
-    severity: 'warning',
-    description: 'The eval file has fewer examples than the minimum, or a different number than data.eval.examples says.',
-    hintId: 'eval-set-size.hint',
-    verdict: 'fix-first',
-    optionsSchema: {
-      type: 'object',
-      properties: { minExamples: { type: 'integer', minimum: 1 } },
-      additionalProperties: false,
-    },
-    defaultOptions: { minExamples: 50 },
-  },
+  meta: evalSetSize,
   async check({ plan, references, workspace, options, report }) {
     const ref = references.find((r) => r.role === 'eval' && r.status === 'readable');
     if (!ref) return;

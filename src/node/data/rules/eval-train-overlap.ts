@@ -1,5 +1,6 @@
 import { msg, plural } from '../../../core/i18n/index.js';
 import { defineDataRule } from '../rule.js';
+import { evalTrainOverlap } from '../../../core/data-rules.js';
 
 /**
  * An eval example that is also in the training data measures memorisation,
@@ -8,23 +9,7 @@ import { defineDataRule } from '../rule.js';
  * see `fingerprint.ts` and the README.
  */
 export default defineDataRule({
-  meta: {
-    id: 'eval-train-overlap',
-    severity: 'error',
-    description: 'Eval examples also occur in the training data, exactly or as near-duplicates.',
-    hintId: 'eval-train-overlap.hint',
-    verdict: 'fix-first',
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        threshold: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
-        shingleSize: { type: 'integer', minimum: 1, maximum: 32 },
-        maxListed: { type: 'integer', minimum: 1 },
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { threshold: 0.8, shingleSize: 5, maxListed: 5 },
-  },
+  meta: evalTrainOverlap,
   async check({ references, workspace, options, report }) {
     const evalRef = references.find((r) => r.role === 'eval' && r.status === 'readable');
     const trainRef = references.find((r) => r.role === 'train' && r.status === 'readable');

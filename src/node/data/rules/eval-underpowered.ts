@@ -4,6 +4,7 @@ import type { Plan } from '../../../core/plan.js';
 import { parseTarget, resultForMetric } from '../../../core/rules/target.js';
 import { twoProportionSampleSize, wilsonInterval } from '../power.js';
 import { defineDataRule } from '../rule.js';
+import { evalUnderpowered } from '../../../core/data-rules.js';
 
 /** A measured rate as a proportion: `0.71`, `"0.71"`, `"71%"`; undefined for anything that is not a rate. */
 function rate(raw: unknown): number | undefined {
@@ -33,22 +34,7 @@ const fixed = (p: number): string => p.toFixed(2).replace(/0$/, '');
  * R's power.prop.test), Wilson score intervals; see `power.ts`.
  */
 export default defineDataRule({
-  meta: {
-    id: 'eval-underpowered',
-    severity: 'warning',
-    description: "The eval set is too small to tell a goal's target from its best measured baseline at the usual significance and power.",
-    hintId: 'eval-underpowered.hint',
-    verdict: 'fix-first',
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        alpha: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 0.5 },
-        power: { type: 'number', exclusiveMinimum: 0.5, exclusiveMaximum: 1 },
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { alpha: 0.05, power: 0.8 },
-  },
+  meta: evalUnderpowered,
   async check({ plan, references, workspace, options, report }) {
     const evalRef = references.find((r) => r.role === 'eval' && r.status === 'readable');
     const counted = evalRef ? (await (await workspace()).scan(evalRef))?.records : undefined;

@@ -1,5 +1,6 @@
 import { msg, plural } from '../../../core/i18n/index.js';
 import { defineDataRule } from '../rule.js';
+import { trainDuplicates } from '../../../core/data-rules.js';
 
 /**
  * A training set where one prompt comes back again and again trains that
@@ -10,24 +11,7 @@ import { defineDataRule } from '../rule.js';
  * near-duplicates); see `duplicates.ts` for memory.
  */
 export default defineDataRule({
-  meta: {
-    id: 'train-duplicates',
-    severity: 'warning',
-    description: 'More than a set share of the training examples repeat another training example, exactly or as near-duplicates.',
-    hintId: 'train-duplicates.hint',
-    verdict: 'fix-first',
-    optionsSchema: {
-      type: 'object',
-      properties: {
-        maxShare: { type: 'number', minimum: 0, maximum: 1 },
-        threshold: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
-        shingleSize: { type: 'integer', minimum: 1, maximum: 32 },
-        maxGroups: { type: 'integer', minimum: 1, maximum: 20 },
-      },
-      additionalProperties: false,
-    },
-    defaultOptions: { maxShare: 0.05, threshold: 0.8, shingleSize: 5, maxGroups: 3 },
-  },
+  meta: trainDuplicates,
   async check({ references, workspace, options, report }) {
     const ref = references.find((r) => r.role === 'train' && r.status === 'readable');
     if (!ref) return;

@@ -1,5 +1,6 @@
 import { msg } from '../../../core/i18n/index.js';
 import { defineDataRule } from '../rule.js';
+import { trainerConfigUnreadable } from '../../../core/data-rules.js';
 
 /** Plan methods that name a training objective (compared with what the config trains). */
 const OBJECTIVES = new Set(['sft', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo', 'rm', 'cpt', 'kd']);
@@ -12,14 +13,7 @@ const OBJECTIVES = new Set(['sft', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo',
  * plan names an objective and the config does not say which one it trains.
  */
 export default defineDataRule({
-  meta: {
-    id: 'trainer-config-unreadable',
-    severity: 'warning',
-    description: 'The trainer config cannot be read, or its framework is not one finetune-lint understands, so it was not cross-checked.',
-    hintId: 'trainer-config-unreadable.hint',
-    verdict: 'fix-first',
-    defaultOptions: {},
-  },
+  meta: trainerConfigUnreadable,
   async check({ plan, references, workspace, report }) {
     const ref = references.find((r) => r.role === 'trainer' && r.status === 'readable');
     if (!ref) return;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { msg } from '../../../core/i18n/index.js';
 import { defineDataRule } from '../rule.js';
 import { sameBaseModel, methodMismatch } from '../compare.js';
+import { trainerMismatch } from '../../../core/data-rules.js';
 
 /** How each framework is named in messages. */
 const FRAMEWORK_NAMES: Readonly<Record<string, string>> = { 'llama-factory': 'LLaMA-Factory', axolotl: 'Axolotl', torchtune: 'torchtune' };
@@ -12,14 +13,7 @@ const FRAMEWORK_NAMES: Readonly<Record<string, string>> = { 'llama-factory': 'LL
  * plan is not the experiment.
  */
 export default defineDataRule({
-  meta: {
-    id: 'trainer-mismatch',
-    severity: 'warning',
-    description: 'The trainer config names a different framework, base model, method or training file than the plan.',
-    hintId: 'trainer-mismatch.hint',
-    verdict: 'fix-first',
-    defaultOptions: {},
-  },
+  meta: trainerMismatch,
   async check({ plan, planPath, rootDir, allowOutsideRoot, references, workspace, report }) {
     const ref = references.find((r) => r.role === 'trainer' && r.status === 'readable');
     if (!ref) return;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { msg, type MessageParam } from '../../../core/i18n/index.js';
 import { defineDataRule } from '../rule.js';
+import { trainerNoEval } from '../../../core/data-rules.js';
 
 /**
  * An eval set in the plan that the trainer never runs is a plan on paper
@@ -10,14 +11,7 @@ import { defineDataRule } from '../rule.js';
  * is reported here too: neither measures held-out data.
  */
 export default defineDataRule({
-  meta: {
-    id: 'trainer-no-eval',
-    severity: 'error',
-    description: 'The plan has an eval set, but the trainer config evaluates nothing.',
-    hintId: 'trainer-no-eval.hint',
-    verdict: 'fix-first',
-    defaultOptions: {},
-  },
+  meta: trainerNoEval,
   async check({ plan, planPath, rootDir, allowOutsideRoot, references, workspace, report }) {
     const hasEval = Boolean(plan.text(['data', 'eval', 'path'])?.trim() || plan.text(['data', 'eval', 'description'])?.trim());
     if (!hasEval) return;
