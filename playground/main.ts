@@ -2,7 +2,7 @@ import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic as EditorDiagnostic } from '@codemirror/lint';
-import { Compartment, EditorState, type Text } from '@codemirror/state';
+import { Compartment, EditorState, type Extension, type Text } from '@codemirror/state';
 import { EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
 import { minimalSetup } from 'codemirror';
 import LZString from 'lz-string';
@@ -24,7 +24,7 @@ import {
   VERSION,
 } from '../src/core/index.js';
 import { schemaCompletions, schemaHover } from './schema-help.js';
-import { pageText, type PageTextKey } from './text.js';
+import { EDITOR_PHRASES, pageText, type PageTextKey } from './text.js';
 
 /**
  * The playground: the linter's core, bundled for the browser, run on the
@@ -71,8 +71,11 @@ function writeHash(text: string): void {
 // ---- the editor ----
 
 const editorLabel = new Compartment();
-const editorLabelling = (): ReturnType<typeof EditorView.contentAttributes.of> =>
-  EditorView.contentAttributes.of({ 'aria-label': pageText(locale, 'page.editor'), 'aria-describedby': 'editor-keys' });
+/** The editor's accessible name and its own words, in the page's language. */
+const editorLabelling = (): Extension => [
+  EditorView.contentAttributes.of({ 'aria-label': pageText(locale, 'page.editor'), 'aria-describedby': 'editor-keys' }),
+  EditorState.phrases.of(EDITOR_PHRASES[locale]),
+];
 
 const view = new EditorView({
   parent: $('editor'),

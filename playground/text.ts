@@ -73,3 +73,19 @@ const tables: Record<Locale, Record<PageTextKey, string>> = { en, 'zh-CN': zhCN 
 export function pageText(locale: Locale, key: PageTextKey, data: Record<string, string | number> = {}): string {
   return tables[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }
+
+/** The editor's own words (CodeMirror's phrases: lists, panels, what it announces), in the page's language. */
+export const EDITOR_PHRASES: Record<Locale, Record<string, string>> = {
+  en: {},
+  'zh-CN': {
+    Completions: '补全',
+    'Control character': '控制字符',
+    Diagnostics: '发现',
+    'No diagnostics': '没有发现',
+    'Selection deleted': '已删除选中内容',
+    close: '关闭',
+    'folded code': '已折叠的代码',
+    to: '至',
+    unfold: '展开',
+  },
+};

@@ -355,6 +355,15 @@ describe.skipIf(!chromium && !required)('the playground in Chromium', () => {
     expect(await keyBox('metrics')).toBe(`evaluation.metrics array${description}`);
     await page.click('button[data-locale="zh-CN"]');
     expect(await keyBox('metrics')).toBe(`evaluation.metrics array${schemaDescriptionsZhCN[description]}`);
+    // Completion speaks Chinese too: its list's name and the key's description.
+    await page.click('.cm-content');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('End');
+    await page.keyboard.up('Control');
+    await typePlan(page, '\nbase_mo');
+    await page.waitForSelector('.cm-tooltip-autocomplete .cm-completionInfo');
+    expect(await page.$eval('.cm-tooltip-autocomplete ul', (ul) => ul.getAttribute('aria-label'))).toBe('补全');
+    expect(await page.$eval('.cm-completionInfo', (e) => e.textContent)).toBe(schemaDescriptionsZhCN[schemaAt(['base_model'])!.description!]);
   });
 
   it('downloads the plan as finetune-plan.yaml and copies it to the clipboard', async () => {
