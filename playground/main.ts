@@ -63,9 +63,18 @@ function planFromHash(): string | undefined {
   return typeof text === 'string' ? text : undefined;
 }
 
+let hashTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Puts the plan in the address once typing pauses: browsers ignore a page
+ * that rewrites its address hundreds of times in a few seconds.
+ */
 function writeHash(text: string): void {
-  const hash = `#plan=${LZString.compressToEncodedURIComponent(text)}`;
-  if (location.hash !== hash) history.replaceState(null, '', hash);
+  clearTimeout(hashTimer);
+  hashTimer = setTimeout(() => {
+    const hash = `#plan=${LZString.compressToEncodedURIComponent(text)}`;
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+  }, 250);
 }
 
 // ---- the editor ----

@@ -7,7 +7,7 @@ import LZString from 'lz-string';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STARTER_PLANS, schemaAt, schemaDescriptionsZhCN, type LintResult, type Locale } from '../src/core/index.js';
-import { FAILING_PLAN, findChromium, launchChromium, openPlayground } from '../scripts/playground-browser.mjs';
+import { FAILING_PLAN, findChromium, launchChromium, openPlayground, playgroundUrl } from '../scripts/playground-browser.mjs';
 import { cliPath, repoRoot } from './cli-helpers.js';
 
 /**
@@ -235,9 +235,9 @@ describe.skipIf(!chromium && !required)('the playground in Chromium', () => {
     // The editor underlines the same lines, with the same severities.
     expect(await underlinedLines(page)).toEqual(gravestByLine(result));
 
-    // The plan is in the address.
-    const hash = new URL(page.url()).hash;
-    expect(LZString.decompressFromEncodedURIComponent(hash.replace(/^#plan=/, ''))).toBe(FAILING_PLAN);
+    // The plan is in the address, once typing pauses.
+    await page.waitForFunction((hash) => location.hash === hash, {}, `#plan=${LZString.compressToEncodedURIComponent(FAILING_PLAN)}`);
+    expect(LZString.decompressFromEncodedURIComponent(new URL(page.url()).hash.replace(/^#plan=/, ''))).toBe(FAILING_PLAN);
 
     // Clicking a finding moves the cursor to it; so does Enter on it.
     const findings = await page.$$('#findings .finding-go');
@@ -270,6 +270,12 @@ describe.skipIf(!chromium && !required)('the playground in Chromium', () => {
     await second.waitForFunction(() => document.querySelectorAll('#findings .finding').length > 0);
     expect(await editorText(second)).toBe(FAILING_PLAN);
     expect(await shownFindings(second)).toEqual(expectedFindings(cli(FAILING_PLAN).result));
+    // Another link opened in the same tab: only the part after # changes, and the plan follows it.
+    const other = readFileSync(path.join(repoRoot, 'examples', 'capability-gap.yaml'), 'utf8');
+    await second.goto(playgroundUrl(other));
+    await second.waitForFunction((n) => document.querySelectorAll('.cm-content .cm-line').length === n, {}, other.split('\n').length);
+    expect(await editorText(second)).toBe(other);
+    expect(await shownFindings(second)).toEqual(expectedFindings(cli(other).result));
     expect(leaving).toEqual([]);
   });
 
