@@ -256,6 +256,7 @@ describe('README.zh-CN', () => {
       '### GitHub Actions': '### GitHub Actions',
       '### Editors': '### 编辑器',
       '### pre-commit': '### pre-commit',
+      '## Playground': '## 在线试用',
       '## Configuration': '## 配置',
       '### Disable comments': '### 禁用注释',
       '### Writing a plugin': '### 编写插件',
