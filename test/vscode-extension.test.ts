@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from './cli-helpers.js';
+import { readZip } from './zip.js';
+
+/**
+ * The VS Code extension (editors/vscode/) built as a user builds it and
+ * packaged by vsce itself, which validates the manifest (engines against
+ * @types/vscode, publisher, repository, …) and fails on a bad one.
+ */
+const extensionDir = path.join(repoRoot, 'editors', 'vscode');
+
+interface Manifest {
+  name: string;
+  version: string;
+  publisher: string;
+  main: string;
+  engines: { vscode: string };
+  activationEvents: string[];
+  contributes: { configuration: { properties: Record<string, { default: unknown; enum?: string[] }> } };
+  devDependencies: Record<string, string>;
+  dependencies?: Record<string, string>;
+}
+
+const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'package.json'), 'utf8')) as Manifest;
+const rootPackage = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+
+/** `^1.140.0` → [1, 140, 0]. */
+function minimum(range: string): number[] {
+  const m = /^\^?(\d+)\.(\d+)\.(\d+)$/.exec(range);
+  if (!m) throw new Error(`not a caret range: ${range}`);
+  return m.slice(1).map(Number);
+}
+const atLeast = (a: number[], b: number[]) => a[0]! !== b[0]! ? a[0]! > b[0]! : a[1]! !== b[1]! ? a[1]! > b[1]! : a[2]! >= b[2]!;
+
+let files: Map<string, Buffer>;
+
+beforeAll(() => {
+  execFileSync(process.execPath, [path.join(extensionDir, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'pipe' });
+  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'ftl-vsix-')), 'finetune-lint.vsix');
+  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], {
+    cwd: extensionDir,
+    stdio: 'pipe',
+    encoding: 'utf8',
+  });
+  files = readZip(readFileSync(out));
+}, 120_000);
+
+describe('the VS Code extension', () => {
+  it('packages into a .vsix with its manifest, its bundle and the whole server', () => {
+    expect(JSON.parse(files.get('extension/package.json')!.toString('utf8'))).toEqual(manifest);
+    expect(manifest.main).toBe('./dist/extension.js');
+    expect(files.has('extension/dist/extension.js')).toBe(true);
+    // The server is the finetune-lint command the root builds, every part of it, byte for byte.
+    const serverParts = readdirSync(path.join(repoRoot, 'dist')).filter((f) => f.endsWith('.cjs'));
+    expect(serverParts).toContain('cli.cjs');
+    for (const part of serverParts) {
+      expect(files.get(`extension/dist/server/${part}`)?.equals(readFileSync(path.join(repoRoot, 'dist', part))), part).toBe(true);
+    }
+    // Nothing else: no sources, no node_modules, no stray build output.
+    const rest = [...files.keys()].filter((f) => f.startsWith('extension/') && !f.startsWith('extension/dist/server/'));
+    expect(rest.sort()).toEqual(['extension/LICENSE.txt', 'extension/dist/extension.js', 'extension/package.json', 'extension/readme.md']);
+  });
+
+  it('has a bundle that needs nothing but vscode and Node built-ins', () => {
+    const bundle = files.get('extension/dist/extension.js')!.toString('utf8');
+    const required = [...bundle.matchAll(/\brequire\(\s*(["'])([^"']+)\1\s*\)/g)].map((m) => m[2]!);
+    // Every require is a literal one (esbuild resolved the rest into the bundle)…
+    expect([...bundle.matchAll(/\brequire\(/g)].length).toBe(required.length);
+    expect(required).toContain('vscode');
+    const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    // …and names vscode or a Node built-in.
+    expect([...new Set(required)].filter((r) => r !== 'vscode' && !builtins.has(r))).toEqual([]);
+  });
+
+  it('declares a VS Code version that the typings and the client library allow', () => {
+    // vsce (above) refuses an engines.vscode older than @types/vscode; the extension is built against the root's copy.
+    for (const dep of ['@types/vscode', 'vscode-languageclient', 'esbuild', '@vscode/vsce']) {
+      expect(manifest.devDependencies[dep], dep).toBe(rootPackage.devDependencies![dep]);
+    }
+    const client = JSON.parse(readFileSync(path.join(repoRoot, 'node_modules', 'vscode-languageclient', 'package.json'), 'utf8')) as { engines: { vscode: string } };
+    expect(atLeast(minimum(manifest.engines.vscode), minimum(client.engines.vscode))).toBe(true);
+    expect(manifest.dependencies).toBeUndefined();
+    expect(manifest.activationEvents).toEqual(['workspaceContains:**/finetune-plan.yaml', 'workspaceContains:**/*.finetune-plan.yaml', 'onLanguage:yaml']);
+    expect(manifest.contributes.configuration.properties['finetuneLint.locale']?.enum).toEqual(['auto', 'en', 'zh-CN']);
+    expect(manifest.contributes.configuration.properties['finetuneLint.dataChecks']?.enum).toEqual(['on', 'off']);
+  });
+
+  it('is not a dependency, a workspace or a file of the finetune-lint package', () => {
+    expect(rootPackage.workspaces).toBeUndefined();
+    for (const field of ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']) {
+      expect(Object.values(rootPackage[field] ?? {}).filter((v) => v.includes('editors'))).toEqual([]);
+    }
+    const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' });
+    const packed = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
+    expect(packed.filter((f) => f.startsWith('editors/'))).toEqual([]);
+  });
+});
