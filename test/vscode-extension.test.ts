@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot } from './cli-helpers.js';
+import { repoRoot, runCli } from './cli-helpers.js';
+import { DiagnosticSeverity, fakeVscode, TextDocument, Uri, type Diagnostic } from './vscode-fake.js';
 import { readZip } from './zip.js';
 
 /**
@@ -98,5 +99,101 @@ describe('the VS Code extension', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' });
     const packed = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
     expect(packed.filter((f) => f.startsWith('editors/'))).toEqual([]);
+  });
+});
+
+/** The .vsix unpacked into a folder, as VS Code installs it: `<folder>/extension/…`. */
+function unpack(archive: Map<string, Buffer>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ftl-vscode-ext-'));
+  for (const [name, data] of archive) {
+    if (name.endsWith('/')) continue;
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), data);
+  }
+  return path.join(dir, 'extension');
+}
+
+interface ExtensionModule {
+  activate(context: unknown): Promise<void>;
+  deactivate(): Promise<void>;
+}
+
+/**
+ * Loads the installed extension's bundle with `vscode` resolved to the fake,
+ * as VS Code's extension host resolves it (the bundle's modules require it
+ * when they first run, so the hook stays until `restore`).
+ */
+function loadExtension(extensionRoot: string, vscode: unknown): { extension: ExtensionModule; restore: () => void } {
+  const requireHere = createRequire(import.meta.url);
+  const Module = requireHere('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const original = Module._load;
+  Module._load = function (this: unknown, request: string, ...rest: unknown[]) {
+    return request === 'vscode' ? vscode : original.call(this, request, ...rest);
+  };
+  return { extension: requireHere(path.join(extensionRoot, 'dist', 'extension.js')) as ExtensionModule, restore: () => (Module._load = original) };
+}
+
+async function until(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (!done()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+interface CliMessage {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** rule, severity, message and 1-based range, as the CLI's JSON has them. */
+const fromCli = (m: CliMessage) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity === 2 ? 'error' : 'warning'} ${m.ruleId}: ${m.message}`;
+function fromVscode(d: Diagnostic): string {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  const severity = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'info', [DiagnosticSeverity.Hint]: 'hint' }[d.severity];
+  return `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${severity} ${code}: ${d.message}`;
+}
+
+describe('the VS Code extension, activated', () => {
+  it('starts its own server for the plans its settings select, in the locale they set, and shows its findings', { timeout: 90_000 }, async () => {
+    const extensionRoot = unpack(files);
+    const plan = (p: string) => new TextDocument(path.join(repoRoot, p), 'yaml');
+    const byPattern = plan('examples/zh-knowledge-injection.yaml');
+    const byName = plan('examples/team-rules/finetune-plan.yaml');
+    const clean = plan('examples/support-tone.finetune-plan.yaml');
+    const notSelected = plan('examples/first-draft.yaml');
+    const { module: vscode, recorded } = fakeVscode(
+      { 'finetuneLint.files': ['examples/zh-*.yaml'], 'finetuneLint.locale': 'zh-CN', 'finetuneLint.dataChecks': 'on' },
+      [byPattern, byName, clean, notSelected],
+      repoRoot,
+    );
+    const { extension, restore } = loadExtension(extensionRoot, vscode);
+    const subscriptions: Array<{ dispose(): unknown }> = [];
+    const context = { subscriptions, extensionPath: extensionRoot, extensionUri: Uri.file(extensionRoot), asAbsolutePath: (p: string) => path.join(extensionRoot, p) };
+    try {
+      // Resolves once the server has answered `initialize`.
+      await extension.activate(context);
+      const wanted = [byPattern, byName, clean].map((d) => d.uri.toString());
+      await until('diagnostics for the three selected plans', () => wanted.every((u) => recorded.diagnostics.has(u)), 30_000);
+      for (const doc of [byPattern, byName, clean]) {
+        const cli = runCli(['--format', 'json', '--locale', 'zh-CN', doc.fileName]);
+        const expected = (JSON.parse(cli.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort();
+        expect(recorded.diagnostics.get(doc.uri.toString())!.map(fromVscode).sort(), doc.fileName).toEqual(expected);
+      }
+      expect(recorded.diagnostics.get(byPattern.uri.toString())!.length).toBeGreaterThan(0);
+      for (const d of recorded.diagnostics.get(byPattern.uri.toString())!) expect(d.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(recorded.diagnostics.has(notSelected.uri.toString())).toBe(false);
+      expect(recorded.watchers).toEqual(['**/{finetune-lint.config.yaml,finetune-lint.config.json,.finetunelintrc.yaml,.finetunelintrc.json}']);
+      expect(recorded.errors).toEqual([]);
+    } finally {
+      await extension.deactivate();
+      for (const s of subscriptions) s.dispose();
+      restore();
+    }
   });
 });

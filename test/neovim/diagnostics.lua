@@ -1,0 +1,103 @@
+-- Opens one plan in Neovim with the finetune-lint language server attached,
+-- waits for the server's diagnostics and writes what Neovim then holds, as
+-- JSON, for test/neovim.test.ts. Run as
+--   nvim --headless -u NONE -i NONE -n -c 'luafile test/neovim/diagnostics.lua'
+-- with its input in the environment:
+--   FTL_NVIM_FILE        the plan to open
+--   FTL_NVIM_OUT         where to write the JSON
+--   FTL_NVIM_CMD         the server command, a JSON array
+--   FTL_NVIM_INIT        initializationOptions, a JSON object (optional)
+--   FTL_NVIM_TIMEOUT_MS  how long to wait for diagnostics
+-- Written for Neovim 0.7 (Debian bookworm): vim.lsp.start_client and
+-- vim.lsp.buf_attach_client, which later versions still have.
+
+local out = assert(os.getenv('FTL_NVIM_OUT'), 'FTL_NVIM_OUT is not set')
+local result = { nvim = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch }
+
+local function finish()
+  local f = assert(io.open(out, 'w'))
+  f:write(vim.fn.json_encode(result))
+  f:close()
+  vim.cmd('qall!')
+end
+
+local function run()
+  local file = assert(os.getenv('FTL_NVIM_FILE'), 'FTL_NVIM_FILE is not set')
+  local cmd = vim.fn.json_decode((assert(os.getenv('FTL_NVIM_CMD'), 'FTL_NVIM_CMD is not set')))
+  local init = os.getenv('FTL_NVIM_INIT')
+  local timeout = tonumber(os.getenv('FTL_NVIM_TIMEOUT_MS') or '20000')
+
+  vim.cmd('edit ' .. vim.fn.fnameescape(file))
+  local bufnr = vim.api.nvim_get_current_buf()
+  local uri = vim.uri_from_bufnr(bufnr)
+  local published = nil
+
+  local client_id = vim.lsp.start_client({
+    name = 'finetune-lint',
+    cmd = cmd,
+    root_dir = vim.fn.fnamemodify(file, ':p:h'),
+    init_options = init and init ~= '' and vim.fn.json_decode(init) or nil,
+    handlers = {
+      ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
+        -- Neovim's own handler turns them into the buffer's diagnostics, as in any session.
+        vim.lsp.diagnostic.on_publish_diagnostics(err, params, ctx, config)
+        if params.uri == uri then
+          published = params
+        end
+      end,
+    },
+    on_exit = function(code, signal)
+      result.server_exit = { code = code, signal = signal }
+    end,
+  })
+  if not client_id then
+    result.error = 'vim.lsp.start_client failed'
+    return
+  end
+  vim.lsp.buf_attach_client(bufnr, client_id)
+
+  local arrived = vim.wait(timeout, function()
+    return published ~= nil or result.server_exit ~= nil
+  end, 20)
+  if not arrived then
+    result.error = 'no diagnostics within ' .. timeout .. ' ms'
+    return
+  end
+  if published == nil then
+    result.error = 'the server exited before publishing diagnostics'
+    return
+  end
+
+  local client = vim.lsp.get_client_by_id(client_id)
+  result.server_name = client and client.server_capabilities and client.server_capabilities.serverInfo or nil
+  if client and client.initialized == false then
+    result.error = 'the client is not initialized'
+  end
+  result.published = published
+  -- What the editor shows: 0-based lines, byte columns.
+  result.diagnostics = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(result.diagnostics, {
+      lnum = d.lnum,
+      col = d.col,
+      end_lnum = d.end_lnum,
+      end_col = d.end_col,
+      severity = d.severity,
+      message = d.message,
+      source = d.source,
+      code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or vim.NIL,
+    })
+  end
+  result.lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
+
+  vim.lsp.stop_client(client_id)
+  vim.wait(5000, function()
+    return result.server_exit ~= nil
+  end, 20)
+end
+
+local ok, err = pcall(run)
+if not ok then
+  result.error = tostring(err)
+end
+finish()
