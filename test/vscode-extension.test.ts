@@ -6,6 +6,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './cli-helpers.js';
 import { DiagnosticSeverity, fakeVscode, TextDocument, Uri, type Diagnostic } from './vscode-fake.js';
+import { minimatch } from 'minimatch';
+import { CONFIG_FILE_NAMES } from '../src/core/config/schema.js';
 import { readZip } from './zip.js';
 
 /**
@@ -88,7 +90,7 @@ describe('the VS Code extension', () => {
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.activationEvents).toEqual(['workspaceContains:**/finetune-plan.yaml', 'workspaceContains:**/*.finetune-plan.yaml', 'onLanguage:yaml']);
     expect(manifest.contributes.configuration.properties['finetuneLint.locale']?.enum).toEqual(['auto', 'en', 'zh-CN']);
-    expect(manifest.contributes.configuration.properties['finetuneLint.dataChecks']?.enum).toEqual(['on', 'off']);
+    expect(manifest.contributes.configuration.properties['finetuneLint.dataChecks']?.default).toBe(true);
   });
 
   it('is not a dependency, a workspace or a file of the finetune-lint package', () => {
@@ -167,11 +169,9 @@ describe('the VS Code extension, activated', () => {
     const byName = plan('examples/team-rules/finetune-plan.yaml');
     const clean = plan('examples/support-tone.finetune-plan.yaml');
     const notSelected = plan('examples/first-draft.yaml');
-    const { module: vscode, recorded } = fakeVscode(
-      { 'finetuneLint.files': ['examples/zh-*.yaml'], 'finetuneLint.locale': 'zh-CN', 'finetuneLint.dataChecks': 'on' },
-      [byPattern, byName, clean, notSelected],
-      repoRoot,
-    );
+    const settings: Record<string, unknown> = { 'finetuneLint.files': ['examples/zh-*.yaml'], 'finetuneLint.locale': 'zh-CN', 'finetuneLint.dataChecks': true };
+    // The plan no pattern selects comes first, so that the client would have sent it to the server first.
+    const { module: vscode, recorded } = fakeVscode(settings, [notSelected, byPattern, byName, clean], repoRoot);
     const { extension, restore } = loadExtension(extensionRoot, vscode);
     const subscriptions: Array<{ dispose(): unknown }> = [];
     const context = { subscriptions, extensionPath: extensionRoot, extensionUri: Uri.file(extensionRoot), asAbsolutePath: (p: string) => path.join(extensionRoot, p) };
@@ -188,7 +188,21 @@ describe('the VS Code extension, activated', () => {
       expect(recorded.diagnostics.get(byPattern.uri.toString())!.length).toBeGreaterThan(0);
       for (const d of recorded.diagnostics.get(byPattern.uri.toString())!) expect(d.message).toMatch(/[\u4e00-\u9fff]/);
       expect(recorded.diagnostics.has(notSelected.uri.toString())).toBe(false);
-      expect(recorded.watchers).toEqual(['**/{finetune-lint.config.yaml,finetune-lint.config.json,.finetunelintrc.yaml,.finetunelintrc.json}']);
+      // The server had VS Code watch its configuration files (dynamic registration, through the client).
+      for (const name of CONFIG_FILE_NAMES) {
+        expect(recorded.watchers.some((glob) => minimatch(path.join(repoRoot, 'examples', name), glob)), name).toBe(true);
+      }
+      expect(recorded.errors).toEqual([]);
+
+      // A new locale restarts the server, which lints the open plans again, in English now.
+      recorded.diagnostics.clear();
+      settings['finetuneLint.locale'] = 'en';
+      recorded.changeConfiguration(['finetuneLint.locale']);
+      await until('diagnostics after the restart', () => wanted.every((u) => recorded.diagnostics.has(u)), 30_000);
+      const english = runCli(['--format', 'json', '--locale', 'en', byPattern.fileName]);
+      const expected = (JSON.parse(english.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort();
+      expect(recorded.diagnostics.get(byPattern.uri.toString())!.map(fromVscode).sort()).toEqual(expected);
+      for (const d of recorded.diagnostics.get(byPattern.uri.toString())!) expect(d.message).toMatch(/^[a-z]/i);
       expect(recorded.errors).toEqual([]);
     } finally {
       await extension.deactivate();

@@ -193,10 +193,10 @@ export interface DocumentFilter {
 
 /** Everything the fake saw that a test may look at. */
 export interface Recorded {
-  configurationRead: string[];
   watchers: string[];
   diagnostics: Map<string, Diagnostic[]>;
-  selectors: Array<ReadonlyArray<DocumentFilter | string>>;
+  /** Fires `workspace.onDidChangeConfiguration`, after a test changed the settings. */
+  changeConfiguration: (changed: string[]) => void;
   output: string[];
   errors: string[];
 }
@@ -216,7 +216,15 @@ const noEvent = (): Disposable => new Disposable();
 
 /** The fake module, with `settings` for `workspace.getConfiguration` and the documents open in the editor. */
 export function fakeVscode(settings: Record<string, unknown>, documents: TextDocument[], workspaceRoot: string): { module: Record<string, unknown>; recorded: Recorded } {
-  const recorded: Recorded = { configurationRead: [], watchers: [], diagnostics: new Map(), selectors: [], output: [], errors: [] };
+  const configurationChanges = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
+  const recorded: Recorded = {
+    watchers: [],
+    diagnostics: new Map(),
+    output: [],
+    errors: [],
+    changeConfiguration: (changed) =>
+      configurationChanges.fire({ affectsConfiguration: (section) => changed.some((key) => key === section || key.startsWith(`${section}.`)) }),
+  };
   const outputChannel = (name: string) =>
     strict(`OutputChannel(${name})`, {
       name,
@@ -239,7 +247,6 @@ export function fakeVscode(settings: Record<string, unknown>, documents: TextDoc
     strict(`WorkspaceConfiguration(${section})`, {
       get: (key: string, fallback?: unknown) => {
         const full = section ? `${section}.${key}` : key;
-        recorded.configurationRead.push(full);
         return full in settings ? settings[full] : fallback;
       },
       has: (key: string) => (section ? `${section}.${key}` : key) in settings,
@@ -282,7 +289,7 @@ export function fakeVscode(settings: Record<string, unknown>, documents: TextDoc
       getWorkspaceFolder: () => folder,
       textDocuments: documents,
       notebookDocuments: [],
-      onDidChangeConfiguration: noEvent,
+      onDidChangeConfiguration: configurationChanges.event,
       onDidChangeWorkspaceFolders: noEvent,
       onDidOpenTextDocument: noEvent,
       onDidChangeTextDocument: noEvent,
@@ -315,7 +322,6 @@ export function fakeVscode(settings: Record<string, unknown>, documents: TextDoc
     }),
     languages: strict('languages', {
       match: (selector: ReadonlyArray<DocumentFilter | string>, doc: TextDocument) => {
-        recorded.selectors.push(selector);
         return selector.some((f) => matches(f, doc)) ? 10 : 0;
       },
       createDiagnosticCollection: (name: string) =>

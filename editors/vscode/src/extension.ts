@@ -5,7 +5,7 @@
  * shapes it changes.
  */
 import * as path from 'node:path';
-import { workspace, type ExtensionContext, type FileSystemWatcher } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import {
   LanguageClient,
   TransportKind,
@@ -20,23 +20,20 @@ export const SECTION = 'finetuneLint';
 /** The plan files every workspace gets, before the `finetuneLint.files` setting adds its own. */
 export const PLAN_PATTERNS = ['**/finetune-plan.yaml', '**/*.finetune-plan.yaml'];
 
-/** The configuration files the server reads; a change to one re-lints the open plans. */
-export const CONFIG_FILES_GLOB = '**/{finetune-lint.config.yaml,finetune-lint.config.json,.finetunelintrc.yaml,.finetunelintrc.json}';
-
 /** Settings whose change needs a new server (they are read at start-up). */
 const RESTART_ON = ['files', 'locale', 'dataChecks'];
 
 export interface Settings {
   files: string[];
   locale: 'auto' | 'en' | 'zh-CN';
-  dataChecks: 'on' | 'off';
+  dataChecks: boolean;
 }
 
-/** What the server receives in `initialize` (and, on a change, in `workspace/didChangeConfiguration`). */
+/** What the server receives in `initialize`. */
 export interface InitializationOptions {
   /** Absent for `auto`: the server then takes the client's UI language, as `finetune-lint` takes the environment's. */
   locale?: 'en' | 'zh-CN';
-  dataChecks: 'on' | 'off';
+  dataChecks: boolean;
 }
 
 /**
@@ -65,7 +62,7 @@ function readSettings(): Settings {
   return {
     files: config.get<string[]>('files', []),
     locale: locale === 'en' || locale === 'zh-CN' ? locale : 'auto',
-    dataChecks: config.get<string>('dataChecks', 'on') === 'off' ? 'off' : 'on',
+    dataChecks: config.get<boolean>('dataChecks', true) !== false,
   };
 }
 
@@ -79,15 +76,13 @@ export function serverOptions(extensionPath: string): ServerOptions {
   };
 }
 
-function createClient(context: ExtensionContext, configWatcher: FileSystemWatcher): LanguageClient {
+function createClient(context: ExtensionContext): LanguageClient {
   const settings = readSettings();
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(settings),
     initializationOptions: initializationOptions(settings),
-    synchronize: {
-      configurationSection: SECTION,
-      fileEvents: configWatcher,
-    },
+    // No `synchronize`: the server reads its settings from initializationOptions (a change restarts
+    // it, below) and asks the client itself to watch the configuration files it reads.
   };
   return new LanguageClient(SECTION, 'finetune-lint', serverOptions(context.extensionPath), clientOptions);
 }
@@ -95,15 +90,13 @@ function createClient(context: ExtensionContext, configWatcher: FileSystemWatche
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  const configWatcher = workspace.createFileSystemWatcher(CONFIG_FILES_GLOB);
-  context.subscriptions.push(configWatcher);
-  client = createClient(context, configWatcher);
+  client = createClient(context);
   await client.start();
   context.subscriptions.push(
     workspace.onDidChangeConfiguration(async (event) => {
       if (!RESTART_ON.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) return;
       const old = client;
-      client = createClient(context, configWatcher);
+      client = createClient(context);
       await old?.stop();
       await client.start();
     }),
