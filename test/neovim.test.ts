@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,7 @@ interface NeovimResult {
   diagnostics?: NeovimDiagnostic[];
   lines?: string[];
   published?: { uri: string; diagnostics: unknown[] };
+  clients?: Array<{ name: string; cmd: string[] }>;
   server_exit?: { code: number; signal: number };
 }
 
@@ -69,12 +70,17 @@ afterAll(() => {
 });
 
 /** Runs Neovim on one plan; everything it wrote (its JSON, its own output, its LSP log) for the failure message. */
-async function neovimDiagnostics(file: string, init: Record<string, unknown> | undefined): Promise<{ result: NeovimResult | undefined; log: string }> {
+async function neovimDiagnostics(
+  file: string,
+  setup: { init?: Record<string, unknown> } | { userConfig: string; path: string },
+): Promise<{ result: NeovimResult | undefined; log: string }> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'ftl-nvim-'));
   scratch.push(home);
   const out = path.join(home, 'result.json');
+  const byUser = 'userConfig' in setup;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...(byUser ? { PATH: setup.path } : {}),
     // A home of its own: no user configuration, and the LSP log (which holds the server's stderr) where the test can read it.
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, 'config'),
@@ -83,14 +89,14 @@ async function neovimDiagnostics(file: string, init: Record<string, unknown> | u
     XDG_CACHE_HOME: path.join(home, 'cache'),
     FTL_NVIM_FILE: file,
     FTL_NVIM_OUT: out,
-    FTL_NVIM_CMD: JSON.stringify([process.execPath, cliPath, 'lsp', '--stdio']),
-    FTL_NVIM_INIT: init ? JSON.stringify(init) : '',
+    FTL_NVIM_CMD: byUser ? '' : JSON.stringify([process.execPath, cliPath, 'lsp', '--stdio']),
+    FTL_NVIM_INIT: !byUser && setup.init ? JSON.stringify(setup.init) : '',
     FTL_NVIM_TIMEOUT_MS: String(DIAGNOSTICS_TIMEOUT_MS),
   };
   // The server's locale comes from initializationOptions or, without them, from the environment, as the CLI's does.
   for (const k of ['FINETUNE_LINT_LOCALE', 'LC_ALL', 'LC_MESSAGES', 'LANG', 'NO_COLOR', 'FORCE_COLOR']) delete env[k];
 
-  const child = spawn('nvim', ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${script}`], {
+  const child = spawn('nvim', ['--headless', '-u', byUser ? setup.userConfig : 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${script}`], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -234,7 +240,7 @@ describe.skipIf(!hasNeovim && !required)('the language server in Neovim', () => 
     const expected = (JSON.parse(cli.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort(byPosition);
     c.expect(expected);
 
-    const { result, log } = await neovimDiagnostics(file, c.init);
+    const { result, log } = await neovimDiagnostics(file, c.init ? { init: c.init } : {});
     expect(result, `Neovim wrote no result\n${log}`).toBeDefined();
     expect(result!.error, log).toBeUndefined();
     const shown = result!.diagnostics!.map((d) => fromNeovim(d, result!.lines!)).sort(byPosition);
@@ -242,5 +248,39 @@ describe.skipIf(!hasNeovim && !required)('the language server in Neovim', () => 
     // Each one came from finetune-lint, and the server ended cleanly when Neovim stopped it.
     for (const d of result!.diagnostics!) expect(d.source, log).toBe('finetune-lint');
     expect(result!.server_exit, log).toEqual({ code: 0, signal: 0 });
+  });
+
+  it("works with the README's configuration, from the README", { timeout: RUN_TIMEOUT_MS + 30_000 }, async () => {
+    /** The Lua block of the Neovim section of a README. */
+    const snippet = (readme: string, heading: string) => {
+      const text = readFileSync(path.join(repoRoot, readme), 'utf8');
+      const section = text.slice(text.indexOf(`#### ${heading}\n`));
+      return /```lua\n([\s\S]*?)```/.exec(section)?.[1];
+    };
+    const config = snippet('README.md', 'Neovim');
+    expect(config).toBeDefined();
+    expect(snippet('README.zh-CN.md', 'Neovim')).toBe(config);
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ftl-nvim-readme-'));
+    scratch.push(dir);
+    writeFileSync(path.join(dir, 'init.lua'), config!);
+    // `finetune-lint` on the PATH, as an installed package puts it there.
+    mkdirSync(path.join(dir, 'bin'));
+    writeFileSync(path.join(dir, 'bin', 'finetune-lint'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(cliPath)} "$@"\n`);
+    chmodSync(path.join(dir, 'bin', 'finetune-lint'), 0o755);
+    // A plan named as the configuration's pattern expects (*.finetune-plan.yaml), with findings of both severities.
+    mkdirSync(path.join(dir, 'plans'));
+    const file = path.join(dir, 'plans', 'tone.finetune-plan.yaml');
+    copyFileSync(path.join(repoRoot, 'examples', 'schema-errors.yaml'), file);
+
+    const cli = runCli(['--format', 'json', file]);
+    const expected = (JSON.parse(cli.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort(byPosition);
+    expect(expected.map((x) => x.severity)).toEqual(expect.arrayContaining(['error', 'warning']));
+
+    const { result, log } = await neovimDiagnostics(file, { userConfig: path.join(dir, 'init.lua'), path: `${path.join(dir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}` });
+    expect(result, `Neovim wrote no result\n${log}`).toBeDefined();
+    expect(result!.error, log).toBeUndefined();
+    expect(result!.clients, log).toEqual([{ name: 'finetune-lint', cmd: ['finetune-lint', 'lsp', '--stdio'] }]);
+    expect(result!.diagnostics!.map((d) => fromNeovim(d, result!.lines!)).sort(byPosition), log).toEqual(expected);
   });
 });

@@ -43,13 +43,9 @@ const atLeast = (a: number[], b: number[]) => a[0]! !== b[0]! ? a[0]! > b[0]! : 
 let files: Map<string, Buffer>;
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(extensionDir, 'scripts', 'build.mjs')], { cwd: repoRoot, stdio: 'pipe' });
+  // As the README says: `npm run package` in editors/vscode (the build, then `vsce package --no-dependencies`).
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'ftl-vsix-')), 'finetune-lint.vsix');
-  execFileSync(process.execPath, [path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', out], {
-    cwd: extensionDir,
-    stdio: 'pipe',
-    encoding: 'utf8',
-  });
+  execFileSync('npm', ['run', 'package', '--', '--out', out], { cwd: extensionDir, stdio: 'pipe', encoding: 'utf8' });
   files = readZip(readFileSync(out));
 }, 120_000);
 

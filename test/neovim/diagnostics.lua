@@ -5,7 +5,9 @@
 -- with its input in the environment:
 --   FTL_NVIM_FILE        the plan to open
 --   FTL_NVIM_OUT         where to write the JSON
---   FTL_NVIM_CMD         the server command, a JSON array
+--   FTL_NVIM_CMD         the server command, a JSON array; when empty, the
+--                        configuration Neovim was started with (-u) is to
+--                        start the server when the plan is opened
 --   FTL_NVIM_INIT        initializationOptions, a JSON object (optional)
 --   FTL_NVIM_TIMEOUT_MS  how long to wait for diagnostics
 -- Written for Neovim 0.7 (Debian bookworm): vim.lsp.start_client and
@@ -21,21 +23,22 @@ local function finish()
   vim.cmd('qall!')
 end
 
-local function run()
-  local file = assert(os.getenv('FTL_NVIM_FILE'), 'FTL_NVIM_FILE is not set')
-  local cmd = vim.fn.json_decode((assert(os.getenv('FTL_NVIM_CMD'), 'FTL_NVIM_CMD is not set')))
-  local init = os.getenv('FTL_NVIM_INIT')
-  local timeout = tonumber(os.getenv('FTL_NVIM_TIMEOUT_MS') or '20000')
+local function clients_of(bufnr)
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients({ bufnr = bufnr })
+  end
+  return vim.tbl_values(vim.lsp.buf_get_clients(bufnr))
+end
 
-  vim.cmd('edit ' .. vim.fn.fnameescape(file))
-  local bufnr = vim.api.nvim_get_current_buf()
+-- Starts the server for the buffer the way the tests configure it; returns the client id and a
+-- function that tells whether the server published for the buffer.
+local function start_configured(bufnr, cmd, init)
   local uri = vim.uri_from_bufnr(bufnr)
   local published = nil
-
   local client_id = vim.lsp.start_client({
     name = 'finetune-lint',
     cmd = cmd,
-    root_dir = vim.fn.fnamemodify(file, ':p:h'),
+    root_dir = vim.fn.getcwd(),
     init_options = init and init ~= '' and vim.fn.json_decode(init) or nil,
     handlers = {
       ['textDocument/publishDiagnostics'] = function(err, params, ctx, config)
@@ -51,29 +54,53 @@ local function run()
     end,
   })
   if not client_id then
-    result.error = 'vim.lsp.start_client failed'
-    return
+    error('vim.lsp.start_client failed')
   end
   vim.lsp.buf_attach_client(bufnr, client_id)
+  return function()
+    return published
+  end
+end
 
-  local arrived = vim.wait(timeout, function()
-    return published ~= nil or result.server_exit ~= nil
-  end, 20)
-  if not arrived then
-    result.error = 'no diagnostics within ' .. timeout .. ' ms'
-    return
-  end
-  if published == nil then
-    result.error = 'the server exited before publishing diagnostics'
-    return
+local function run()
+  local file = assert(os.getenv('FTL_NVIM_FILE'), 'FTL_NVIM_FILE is not set')
+  local cmd = os.getenv('FTL_NVIM_CMD') or ''
+  local init = os.getenv('FTL_NVIM_INIT')
+  local timeout = tonumber(os.getenv('FTL_NVIM_TIMEOUT_MS') or '20000')
+
+  vim.cmd('edit ' .. vim.fn.fnameescape(file))
+  local bufnr = vim.api.nvim_get_current_buf()
+
+  if cmd ~= '' then
+    local published = start_configured(bufnr, vim.fn.json_decode(cmd), init)
+    local arrived = vim.wait(timeout, function()
+      return published() ~= nil or result.server_exit ~= nil
+    end, 20)
+    if not arrived then
+      result.error = 'no diagnostics within ' .. timeout .. ' ms'
+      return
+    end
+    if published() == nil then
+      result.error = 'the server exited before publishing diagnostics'
+      return
+    end
+    result.published = published()
+  else
+    -- The user's configuration attached a client when the plan was opened; its diagnostics show
+    -- up in the buffer (this mode is for plans that have findings).
+    local arrived = vim.wait(timeout, function()
+      return #vim.diagnostic.get(bufnr) > 0
+    end, 20)
+    result.clients = {}
+    for _, c in ipairs(clients_of(bufnr)) do
+      table.insert(result.clients, { name = c.name, cmd = c.config.cmd })
+    end
+    if not arrived then
+      result.error = 'no diagnostics within ' .. timeout .. ' ms'
+      return
+    end
   end
 
-  local client = vim.lsp.get_client_by_id(client_id)
-  result.server_name = client and client.server_capabilities and client.server_capabilities.serverInfo or nil
-  if client and client.initialized == false then
-    result.error = 'the client is not initialized'
-  end
-  result.published = published
   -- What the editor shows: 0-based lines, byte columns.
   result.diagnostics = {}
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do
@@ -90,9 +117,12 @@ local function run()
   end
   result.lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
 
-  vim.lsp.stop_client(client_id)
+  -- Stopped as Neovim stops it on quitting, but waited for, so that its exit is seen.
+  for _, c in ipairs(clients_of(bufnr)) do
+    c.stop()
+  end
   vim.wait(5000, function()
-    return result.server_exit ~= nil
+    return #clients_of(bufnr) == 0 and (cmd == '' or result.server_exit ~= nil)
   end, 20)
 end
 
