@@ -21,6 +21,8 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   /** Every window/logMessage text. */
   readonly logs: Array<{ type: number; message: string }> = [];
+  /** Every capability the server registered with the client. */
+  readonly registrations: unknown[] = [];
   private waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
 
@@ -34,7 +36,11 @@ export class TestClient {
       this.logs.push(params);
       this.wake();
     });
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (params: { registrations: unknown[] }) => {
+      this.registrations.push(...params.registrations);
+      this.wake();
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -98,6 +104,11 @@ export class TestClient {
         });
       });
     }
+  }
+
+  /** The publications for `uri` so far, in order. */
+  publishedFor(uri: string): PublishDiagnosticsParams[] {
+    return this.published.filter((p) => p.uri === uri);
   }
 
   /** The diagnostics published for `uri` at `version` (the first such publication after `after` publications). */

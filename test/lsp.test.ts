@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanPlan, repoRoot, runCli } from './cli-helpers.js';
+import { cleanPlan, repoRoot, runCli, tempTree } from './cli-helpers.js';
 import { asCliMessage, TestClient } from './lsp-client.js';
 
 /**
@@ -109,5 +111,187 @@ describe('the lsp command', () => {
       expect(cli).not.toContain(marker);
     }
     expect(cli).toContain('__import("./lsp.cjs")');
+  });
+});
+
+/** A temporary repository (a folder holding .git) with these files. */
+function repo(files: Record<string, string>): string {
+  const dir = tempTree(files);
+  mkdirSync(path.join(dir, '.git'));
+  return dir;
+}
+
+const uriOf = (file: string): string => pathToFileURL(file).href;
+
+/** The text after applying a code action's edits to it. */
+function applied(text: string, uri: string, action: CodeAction): string {
+  const edits = action.edit?.changes?.[uri];
+  if (!edits?.length) throw new Error(`code action "${action.title}" edits nothing in ${uri}`);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits);
+}
+
+/** Asks for the code actions on every diagnostic published for the text, and returns the one titled `title`. */
+async function actionTitled(client: TestClient, uri: string, diagnostics: Diagnostic[], title: string): Promise<CodeAction> {
+  const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    context: { diagnostics },
+  })) as CodeAction[];
+  const action = actions.find((a) => a.title === title);
+  if (!action) throw new Error(`no code action "${title}" among ${JSON.stringify(actions.map((a) => a.title))}`);
+  return action;
+}
+
+/** The CLI's JSON messages for a text linted as the file `file` (with the configuration that applies to it). */
+function cliMessagesForText(file: string, text: string, args: string[] = []): Array<Record<string, unknown>> {
+  const run = runCli(['-f', 'json', ...args, '--stdin-filename', file, '--stdin'], { cwd: path.dirname(file), input: text });
+  const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<Record<string, unknown>> }>;
+  return result!.messages.map(({ ruleId, severity, message, line, column, endLine, endColumn, hint }) => ({ ruleId, severity, message, line, column, endLine, endColumn, hint }));
+}
+
+describe('versions', () => {
+  it('ignores a change older than the version it has, and publishes only for the newest', async () => {
+    const client = await TestClient.start({ initializationOptions: { debounce: 0 } });
+    try {
+      const uri = uriOf(path.join(repoRoot, 'examples', 'versions.finetune-plan.yaml'));
+      client.open(uri, cleanPlan);
+      expect(await client.diagnosticsFor(uri, 1)).toEqual([]);
+      client.change(uri, cleanPlan.replace('method: lora', 'method: lora\nmethd: lora'), 3);
+      // Version 2 arrives late, with a text that would give a different finding.
+      client.change(uri, cleanPlan.replace('name: tone', 'name: tone\nnmae: x'), 2);
+      const diagnostics = await client.diagnosticsFor(uri, 3);
+      expect(diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['schema', 4]]);
+      await client.until(() => client.logs.find((l) => l.message.includes('version 2')), 'the warning about version 2');
+      // Hover reads the text of version 3: line 4 is the `methd` key there.
+      const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 1 } })) as Hover;
+      expect(JSON.stringify(hover.contents)).toContain('**schema**');
+      expect(JSON.stringify(hover.contents)).not.toContain('fine-tuning method');
+      expect(client.publishedFor(uri).map((p) => p.version)).toEqual([1, 3]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('drops a result that a newer version overtook, and never shows an older one over a newer', async () => {
+    // Reading a large dataset makes the data checks of the opened version slow; the edit right after it is linted first.
+    const rows = Array.from({ length: 60_000 }, (_, i) => JSON.stringify({ messages: [{ role: 'user', content: `question ${i} about the tone guide` }, { role: 'assistant', content: `answer ${i}` }] }));
+    const dir = repo({
+      'finetune-plan.yaml': cleanPlan.replace('data/eval.jsonl', 'data/missing-eval.jsonl'),
+      'data/train.jsonl': `${rows.join('\n')}\n`,
+    });
+    const file = path.join(dir, 'finetune-plan.yaml');
+    const client = await TestClient.start({ rootPath: dir, initializationOptions: { debounce: 0 } });
+    try {
+      const uri = uriOf(file);
+      const v1 = readFileSync(file, 'utf8');
+      client.open(uri, v1);
+      const v2Text = v1.replace('name: tone', 'name: tone-v2');
+      client.change(uri, v2Text, 2);
+      const missing = (d: Diagnostic): boolean => d.code === 'data-file-missing';
+      // The data finding of the open (computed on version 1) is shown with version 2, once known.
+      const final = await client.until(() => client.publishedFor(uri).find((p) => p.version === 2 && p.diagnostics.some(missing)), 'version 2 with the data finding');
+      expect(final.diagnostics.map(asCliMessage)).toEqual(cliMessagesForText(file, v2Text));
+      const versions = client.publishedFor(uri).map((p) => p.version);
+      expect(versions).toEqual([...versions].sort((a, b) => a! - b!));
+      expect(versions.at(-1)).toBe(2);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('survives 1,000 edits in a row and ends with the result of the last one', async () => {
+    const client = await TestClient.start();
+    try {
+      const uri = uriOf(path.join(repoRoot, 'examples', 'rapid.finetune-plan.yaml'));
+      client.open(uri, cleanPlan);
+      await client.diagnosticsFor(uri, 1);
+      let version = 1;
+      const texts = Array.from({ length: 1000 }, (_, i) => (i % 2 ? cleanPlan.replace('method: lora', `methd${i}: lora`) : cleanPlan));
+      for (const text of texts) version = client.change(uri, text);
+      // The last text has an unknown key `methd999`; every other publication was for an older text or dropped.
+      const last = await client.diagnosticsFor(uri, version);
+      expect(last.map(asCliMessage)).toEqual(cliMessagesForText(path.join(repoRoot, 'examples', 'rapid.finetune-plan.yaml'), texts[999]!));
+      expect(last.map((d) => d.message)).toContainEqual(expect.stringContaining('"methd999"'));
+      const versions = client.publishedFor(uri).map((p) => p.version!);
+      expect(versions).toEqual([...versions].sort((a, b) => a - b));
+      // Debounced: far fewer lints than edits.
+      expect(versions.length).toBeLessThan(50);
+    } finally {
+      await client.stop();
+    }
+  });
+});
+
+describe('configuration and data checks', () => {
+  it('lints with the configuration that applies to the file, and again when a configuration file changes', async () => {
+    const dir = repo({
+      'finetune-lint.config.yaml': 'rules:\n  data-file-missing: off\n',
+      'plans/finetune-lint.config.yaml': 'overrides:\n  - files: ["strict-*.yaml"]\n    rules:\n      vague-goal: error\n',
+    });
+    const client = await TestClient.start({ rootPath: dir });
+    try {
+      const vague = cleanPlan.replace('Replies follow the tone guide (greeting, one empathy line, at most 120 words).', 'Make replies better.');
+      const plain = path.join(dir, 'plans', 'a.yaml');
+      const strict = path.join(dir, 'plans', 'strict-a.yaml');
+      client.open(uriOf(plain), vague);
+      client.open(uriOf(strict), vague);
+      const before = [await client.diagnosticsFor(uriOf(plain), 1), await client.diagnosticsFor(uriOf(strict), 1)];
+      expect(before.map((ds) => ds.filter((d) => d.code === 'vague-goal').map((d) => d.severity))).toEqual([[2], [1]]);
+      expect(before[0]!.map(asCliMessage)).toEqual(cliMessagesForText(plain, vague));
+      expect(before[1]!.map(asCliMessage)).toEqual(cliMessagesForText(strict, vague));
+      await client.until(() => (client.registrations.length ? true : undefined), 'the watcher registration');
+      expect(JSON.stringify(client.registrations)).toContain('finetune-lint.config.yaml');
+
+      writeFileSync(path.join(dir, 'finetune-lint.config.yaml'), 'rules:\n  data-file-missing: off\n  vague-goal: off\n');
+      const seen = client.published.length;
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path.join(dir, 'finetune-lint.config.yaml')), type: 2 }] });
+      const after = [await client.diagnosticsFor(uriOf(plain), 1, seen), await client.diagnosticsFor(uriOf(strict), 1, seen)];
+      expect(after.map((ds) => ds.filter((d) => d.code === 'vague-goal').map((d) => d.severity))).toEqual([[], [1]]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('shows a configuration that cannot be used on the plan', async () => {
+    const dir = repo({ 'finetune-lint.config.yaml': 'rules:\n  vague-gaol: error\n' });
+    const client = await TestClient.start({ rootPath: dir });
+    try {
+      const uri = uriOf(path.join(dir, 'finetune-plan.yaml'));
+      client.open(uri, cleanPlan);
+      const [d] = await client.diagnosticsFor(uri, 1);
+      expect(d).toMatchObject({ code: 'config-error', severity: 1, range: { start: { line: 0, character: 0 } } });
+      expect(d!.message).toContain('did you mean "vague-goal"?');
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('runs the data checks on open and save, not on a keystroke', async () => {
+    const dir = repo({ 'data/train.jsonl': '{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]}\n' });
+    const file = path.join(dir, 'finetune-plan.yaml');
+    const client = await TestClient.start({ rootPath: dir });
+    try {
+      const uri = uriOf(file);
+      const missing = (ds: Diagnostic[]): Array<[number, string]> => ds.filter((d) => d.code === 'data-file-missing').map((d) => [d.range.start.line, String(d.message)]);
+      client.open(uri, cleanPlan);
+      const opened = await client.diagnosticsFor(uri, 1);
+      expect(opened.map(asCliMessage)).toEqual(cliMessagesForText(file, cleanPlan));
+      expect(missing(opened)).toEqual([[19, expect.stringContaining('data/eval.jsonl')]]);
+      // An edit on another line: the finding stays, moved with its line.
+      const v2 = client.change(uri, `# a comment\n${cleanPlan}`);
+      expect(missing(await client.diagnosticsFor(uri, v2))).toEqual([[20, expect.stringContaining('data/eval.jsonl')]]);
+      // An edit of the line itself: the data checks do not run on a keystroke, so nothing is said about the new path…
+      const renamed = `# a comment\n${cleanPlan.replace('data/eval.jsonl', 'data/other.jsonl')}`;
+      const v3 = client.change(uri, renamed);
+      expect(missing(await client.diagnosticsFor(uri, v3))).toEqual([]);
+      // …until the plan is saved.
+      const seen = client.published.length;
+      client.save(uri);
+      const saved = await client.diagnosticsFor(uri, v3, seen);
+      expect(missing(saved)).toEqual([[20, expect.stringContaining('data/other.jsonl')]]);
+      expect(saved.map(asCliMessage)).toEqual(cliMessagesForText(file, renamed));
+    } finally {
+      await client.stop();
+    }
   });
 });

@@ -3,8 +3,11 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
+  CodeActionKind,
   TextDocumentSyncKind,
+  type CodeActionParams,
   type Connection,
+  type TextDocumentPositionParams,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -13,7 +16,10 @@ import type { Diagnostic } from '../core/diagnostic.js';
 import { normalizeLocale, resolveLocale, type Locale } from '../core/i18n/index.js';
 import type { AnyRule } from '../core/rule.js';
 import { CONFIG_FILE_NAMES } from '../core/config/schema.js';
+import { codeActionsFor } from './code-actions.js';
+import { completionsAt } from './completion.js';
 import { toLspDiagnostic } from './diagnostics.js';
+import { hoverAt } from './hover.js';
 import { PlanLinter, type DataFindings } from './plan-linter.js';
 
 /**
@@ -147,6 +153,9 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', ':'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       },
       serverInfo: { name: 'finetune-lint' },
     };
@@ -214,5 +223,45 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
   return connection;
 }
 
-/** Hover, completion and quick fixes (see their modules); none here yet. */
-function registerLanguageFeatures(_state: ServerState): void {}
+/**
+ * Hover, completion and quick fixes. A handler that fails logs the error to
+ * the client and answers nothing; the server goes on serving.
+ */
+function registerLanguageFeatures({ connection, plans, localeFor }: ServerState): void {
+  const guarded =
+    <P, R>(name: string, handler: (params: P) => R) =>
+    (params: P): R | null => {
+      try {
+        return handler(params);
+      } catch (err) {
+        connection.console.error(`finetune-lint: ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        return null;
+      }
+    };
+  /** The language a plan was last linted in (that of its configuration), else the server's. */
+  const localeOf = (plan: OpenPlan): Locale => plan.published?.locale ?? localeFor(undefined);
+
+  connection.onHover(
+    guarded('hover', ({ textDocument, position }: TextDocumentPositionParams) => {
+      const plan = plans.get(textDocument.uri);
+      if (!plan) return null;
+      // Findings of the version on screen only: after an edit, until the next result, ranges may have moved.
+      const findings = plan.published?.version === plan.doc.version ? plan.published.messages : [];
+      return hoverAt(plan.doc.getText(), position, findings, plan.published?.rules ?? new Map(), localeOf(plan));
+    }),
+  );
+
+  connection.onCompletion(
+    guarded('completion', ({ textDocument, position }: TextDocumentPositionParams) => {
+      const plan = plans.get(textDocument.uri);
+      return plan ? completionsAt(plan.doc.getText(), position, localeOf(plan)) : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    guarded('code actions', ({ textDocument, context }: CodeActionParams) => {
+      const plan = plans.get(textDocument.uri);
+      return plan ? codeActionsFor(textDocument.uri, plan.doc.getText(), context.diagnostics, localeOf(plan)) : null;
+    }),
+  );
+}
