@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './cli-helpers.js';
-import { DiagnosticSeverity, fakeVscode, TextDocument, Uri, type Diagnostic } from './vscode-fake.js';
+import { CancellationTokenSource, DiagnosticSeverity, fakeVscode, Position, TextDocument, Uri, type Diagnostic, type Hover } from './vscode-fake.js';
 import { minimatch } from 'minimatch';
 import { CONFIG_FILE_NAMES } from '../src/core/config/schema.js';
 import { readZip } from './zip.js';
@@ -158,7 +158,7 @@ function fromVscode(d: Diagnostic): string {
 }
 
 describe('the VS Code extension, activated', () => {
-  it('starts its own server for the plans its settings select, in the locale they set, and shows its findings', { timeout: 90_000 }, async () => {
+  it('starts its own server for the plans its settings select, in the locale they set, and shows its findings and hover', { timeout: 90_000 }, async () => {
     const extensionRoot = unpack(files);
     const plan = (p: string) => new TextDocument(path.join(repoRoot, p), 'yaml');
     const byPattern = plan('examples/zh-knowledge-injection.yaml');
@@ -173,7 +173,9 @@ describe('the VS Code extension, activated', () => {
     const context = { subscriptions, extensionPath: extensionRoot, extensionUri: Uri.file(extensionRoot), asAbsolutePath: (p: string) => path.join(extensionRoot, p) };
     try {
       // Resolves once the server has answered `initialize`.
-      await extension.activate(context);
+      await extension.activate(context).catch((err: unknown) => {
+        throw new Error(`activate failed: ${String(err)}\nclient output:\n${recorded.output.join('\n')}\nerrors:\n${recorded.errors.join('\n')}`);
+      });
       const wanted = [byPattern, byName, clean].map((d) => d.uri.toString());
       await until('diagnostics for the three selected plans', () => wanted.every((u) => recorded.diagnostics.has(u)), 30_000);
       for (const doc of [byPattern, byName, clean]) {
@@ -189,6 +191,17 @@ describe('the VS Code extension, activated', () => {
         expect(recorded.watchers.some((glob) => minimatch(path.join(repoRoot, 'examples', name), glob)), name).toBe(true);
       }
       expect(recorded.errors).toEqual([]);
+
+      // The server's language features reach VS Code through the client: hover on the plan's first key, where the
+      // team's plugin rule reports (the plan names no owner), shows that rule.
+      expect([...recorded.providers.keys()].sort()).toEqual(['CodeActions', 'CompletionItem', 'Hover']);
+      const hoverProvider = recorded.providers.get('Hover') as {
+        provideHover(doc: TextDocument, at: Position, token: unknown): Promise<Hover | undefined>;
+      };
+      const versionLine = byName.getText().split('\n').findIndex((l) => l.startsWith('version:'));
+      const hover = await hoverProvider.provideHover(byName, new Position(versionLine, 2), new CancellationTokenSource().token);
+      const markdown = [hover?.contents ?? []].flat().map((m) => m.value).join('\n');
+      expect(markdown).toContain('**require-owner**');
 
       // A new locale restarts the server, which lints the open plans again, in English now.
       recorded.diagnostics.clear();

@@ -170,6 +170,24 @@ export enum LogLevel {
   Error = 5,
 }
 
+export class MarkdownString {
+  isTrusted?: boolean;
+  supportHtml?: boolean;
+  supportThemeIcons?: boolean;
+  constructor(public value = '') {}
+  appendMarkdown(text: string): this {
+    this.value += text;
+    return this;
+  }
+}
+
+export class Hover {
+  constructor(
+    readonly contents: MarkdownString | MarkdownString[],
+    readonly range?: Range,
+  ) {}
+}
+
 export class CodeActionKind {
   static readonly Empty = new CodeActionKind('');
   static readonly QuickFix = new CodeActionKind('quickfix');
@@ -194,6 +212,8 @@ export interface DocumentFilter {
 /** Everything the fake saw that a test may look at. */
 export interface Recorded {
   watchers: string[];
+  /** The language features the client registered with VS Code (`registerHoverProvider` → `hover`), with the provider. */
+  providers: Map<string, unknown>;
   diagnostics: Map<string, Diagnostic[]>;
   /** Fires `workspace.onDidChangeConfiguration`, after a test changed the settings. */
   changeConfiguration: (changed: string[]) => void;
@@ -219,6 +239,7 @@ export function fakeVscode(settings: Record<string, unknown>, documents: TextDoc
   const configurationChanges = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
   const recorded: Recorded = {
     watchers: [],
+    providers: new Map(),
     diagnostics: new Map(),
     output: [],
     errors: [],
@@ -267,6 +288,8 @@ export function fakeVscode(settings: Record<string, unknown>, documents: TextDoc
     CancellationError,
     CancellationTokenSource,
     CodeActionKind,
+    MarkdownString,
+    Hover,
     LogLevel,
     EventEmitter,
     Uri,
@@ -321,6 +344,15 @@ export function fakeVscode(settings: Record<string, unknown>, documents: TextDoc
       tabGroups: strict('tabGroups', { all: [], onDidChangeTabs: noEvent, onDidChangeTabGroups: noEvent }),
     }),
     languages: strict('languages', {
+      ...Object.fromEntries(
+        ['Hover', 'CompletionItem', 'CodeActions'].map((feature) => [
+          `register${feature}Provider`,
+          (_selector: unknown, provider: unknown) => {
+            recorded.providers.set(feature, provider);
+            return new Disposable(() => recorded.providers.delete(feature));
+          },
+        ]),
+      ),
       match: (selector: ReadonlyArray<DocumentFilter | string>, doc: TextDocument) => {
         return selector.some((f) => matches(f, doc)) ? 10 : 0;
       },

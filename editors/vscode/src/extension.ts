@@ -97,14 +97,19 @@ export async function activate(context: ExtensionContext): Promise<void> {
       if (!RESTART_ON.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) return;
       const old = client;
       client = createClient(context);
-      await old?.stop();
+      await stopClient(old);
       await client.start();
     }),
   );
 }
 
+/** Stops a client that is starting or running (one whose server failed to start has nothing to stop). */
+async function stopClient(old: LanguageClient | undefined): Promise<void> {
+  if (old?.needsStop()) await old.stop();
+}
+
 export async function deactivate(): Promise<void> {
   const old = client;
   client = undefined;
-  await old?.stop();
+  await stopClient(old);
 }
