@@ -131,6 +131,20 @@ function loadExtension(extensionRoot: string, vscode: unknown): { extension: Ext
   return { extension: requireHere(path.join(extensionRoot, 'dist', 'extension.js')) as ExtensionModule, restore: () => (Module._load = original) };
 }
 
+/** The processes whose command line runs a file of the unpacked extension (Linux: /proc). */
+function serversRunningFrom(extensionRoot: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+      if (cmdline.includes(extensionRoot)) found.push(`${pid}: ${cmdline}`);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
 async function until(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
   const started = Date.now();
   while (!done()) {
@@ -213,10 +227,14 @@ describe('the VS Code extension, activated', () => {
       expect(recorded.diagnostics.get(byPattern.uri.toString())!.map(fromVscode).sort()).toEqual(expected);
       for (const d of recorded.diagnostics.get(byPattern.uri.toString())!) expect(d.message).toMatch(/^[a-z]/i);
       expect(recorded.errors).toEqual([]);
+      // One server: the restart ended the old one.
+      await until('a single server after the restart', () => serversRunningFrom(extensionRoot).length === 1, 10_000);
     } finally {
       await extension.deactivate();
       for (const s of subscriptions) s.dispose();
       restore();
     }
+    // Deactivating ends it.
+    await until('the server to exit', () => serversRunningFrom(extensionRoot).length === 0, 10_000);
   });
 });

@@ -68,11 +68,11 @@ function readSettings(): Settings {
 
 /** The server inside the extension: dist/server/cli.cjs is the `finetune-lint` command, run as `finetune-lint lsp --stdio`. */
 export function serverOptions(extensionPath: string): ServerOptions {
-  const module = path.join(extensionPath, 'dist', 'server', 'cli.cjs');
+  const serverModule = path.join(extensionPath, 'dist', 'server', 'cli.cjs');
   // The client adds `--stdio` (and `--clientProcessId=<pid>`) for the stdio transport.
   return {
-    run: { module, args: ['lsp'], transport: TransportKind.stdio },
-    debug: { module, args: ['lsp'], transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio },
+    debug: { module: serverModule, args: ['lsp'], transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
 }
 
@@ -90,8 +90,7 @@ function createClient(context: ExtensionContext): LanguageClient {
 let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
-  client = createClient(context);
-  await client.start();
+  // Listening first: a server that failed to start gets another chance when a setting is corrected.
   context.subscriptions.push(
     workspace.onDidChangeConfiguration(async (event) => {
       if (!RESTART_ON.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) return;
@@ -101,6 +100,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
       await client.start();
     }),
   );
+  client = createClient(context);
+  await client.start();
 }
 
 /** Stops a client that is starting or running (one whose server failed to start has nothing to stop). */
