@@ -30,8 +30,8 @@ local function clients_of(bufnr)
   return vim.tbl_values(vim.lsp.buf_get_clients(bufnr))
 end
 
--- Starts the server for the buffer the way the tests configure it; returns the client id and a
--- function that tells whether the server published for the buffer.
+-- Starts the server for the buffer the way the tests configure it; returns a function that gives
+-- what the server published for the buffer (nil until it has).
 local function start_configured(bufnr, cmd, init)
   local uri = vim.uri_from_bufnr(bufnr)
   local published = nil
