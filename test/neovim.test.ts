@@ -46,10 +46,31 @@ interface NeovimDiagnostic {
   code: string | null;
 }
 
+/** An edit for Neovim to make in one line: 0-based line, byte columns. */
+interface NeovimEdit {
+  line: number;
+  start_col: number;
+  end_col: number;
+  text: string;
+}
+
+/** The first `find` in `text` replaced with `replace` (within one line), as the edited text and as Neovim's edit. */
+function edited(text: string, find: string, replace: string): { text: string; edit: NeovimEdit } {
+  const at = text.indexOf(find);
+  if (at < 0 || find.includes('\n') || replace.includes('\n')) throw new Error(`cannot edit: ${JSON.stringify(find)}`);
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const startCol = Buffer.byteLength(text.slice(lineStart, at));
+  return {
+    text: text.slice(0, at) + replace + text.slice(at + find.length),
+    edit: { line: text.slice(0, at).split('\n').length - 1, start_col: startCol, end_col: startCol + Buffer.byteLength(find), text: replace },
+  };
+}
+
 interface NeovimResult {
   nvim: string;
   error?: string;
   diagnostics?: NeovimDiagnostic[];
+  first?: NeovimDiagnostic[];
   lines?: string[];
   published?: { uri: string; diagnostics: unknown[] };
   clients?: Array<{ name: string; cmd: string[] }>;
@@ -72,7 +93,7 @@ afterAll(() => {
 /** Runs Neovim on one plan; everything it wrote (its JSON, its own output, its LSP log) for the failure message. */
 async function neovimDiagnostics(
   file: string,
-  setup: { init?: Record<string, unknown> } | { userConfig: string; path: string },
+  setup: { init?: Record<string, unknown>; edit?: NeovimEdit } | { userConfig: string; path: string },
 ): Promise<{ result: NeovimResult | undefined; log: string }> {
   const home = mkdtempSync(path.join(os.tmpdir(), 'ftl-nvim-'));
   scratch.push(home);
@@ -92,6 +113,7 @@ async function neovimDiagnostics(
     FTL_NVIM_CMD: byUser ? '' : JSON.stringify([process.execPath, cliPath, 'lsp', '--stdio']),
     FTL_NVIM_INIT: !byUser && setup.init ? JSON.stringify(setup.init) : '',
     FTL_NVIM_TIMEOUT_MS: String(DIAGNOSTICS_TIMEOUT_MS),
+    FTL_NVIM_EDIT: !byUser && setup.edit ? JSON.stringify(setup.edit) : '',
   };
   // The server's locale comes from initializationOptions or, without them, from the environment, as the CLI's does.
   for (const k of ['FINETUNE_LINT_LOCALE', 'LC_ALL', 'LC_MESSAGES', 'LANG', 'NO_COLOR', 'FORCE_COLOR']) delete env[k];
@@ -164,11 +186,13 @@ interface Case {
   init?: Record<string, unknown>;
   /** What the case is there for: a check that the example still exercises it. */
   expect: (findings: Finding[]) => void;
+  /** Then typed in Neovim: the first `find` in the plan replaced, and the findings compared again, with the CLI's for the edited text. */
+  edit?: { find: string; replace: string; expect: (findings: Finding[]) => void };
 }
 
 const cases: Array<[string, Case]> = [
   [
-    'an English plan with errors and warnings (schema errors among them), in English from the environment',
+    'an English plan with errors and warnings (schema errors among them), in English from the environment; then a typo fixed',
     {
       plan: 'examples/schema-errors.yaml',
       cliArgs: [],
@@ -176,15 +200,19 @@ const cases: Array<[string, Case]> = [
         expect(f.map((x) => x.severity)).toEqual(expect.arrayContaining(['error', 'warning']));
         expect(f.map((x) => x.ruleId)).toContain('schema');
       },
+      // The typo fixed: its schema error goes.
+      edit: { find: 'metrik', replace: 'metric', expect: (f) => expect(f.map((x) => x.message).join('\n')).not.toContain('metrik') },
     },
   ],
   [
-    'a Chinese plan, with a range after Chinese characters (byte and UTF-16 columns differ)',
+    'a Chinese plan, with a range after Chinese characters (byte and UTF-16 columns differ); then text typed mid-line',
     {
       plan: 'examples/zh-high-risk-no-fallback.yaml',
       cliArgs: ['--locale', 'en'],
       init: { locale: 'en' },
       expect: (f) => expect(f.map((x) => x.ruleId)).toEqual(['high-risk-no-fallback']),
+      // Typed in the middle of a Chinese line: Neovim sends the change in UTF-16 positions, the finding's range and quote grow.
+      edit: { find: '医院门诊导诊  #', replace: '医院门诊导诊和电商售后  #', expect: (f) => expect(f.map((x) => x.range)).toEqual(['13:9-13:20']) },
     },
   ],
   [
@@ -240,11 +268,22 @@ describe.skipIf(!hasNeovim && !required)('the language server in Neovim', () => 
     const expected = (JSON.parse(cli.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort(byPosition);
     c.expect(expected);
 
-    const { result, log } = await neovimDiagnostics(file, c.init ? { init: c.init } : {});
+    const change = c.edit && edited(readFileSync(file, 'utf8'), c.edit.find, c.edit.replace);
+    const { result, log } = await neovimDiagnostics(file, { ...(c.init ? { init: c.init } : {}), ...(change ? { edit: change.edit } : {}) });
     expect(result, `Neovim wrote no result\n${log}`).toBeDefined();
     expect(result!.error, log).toBeUndefined();
-    const shown = result!.diagnostics!.map((d) => fromNeovim(d, result!.lines!)).sort(byPosition);
+    const original = readFileSync(file, 'utf8').split('\n');
+    const shown = (change ? result!.first! : result!.diagnostics!).map((d) => fromNeovim(d, original)).sort(byPosition);
     expect(shown, log).toEqual(expected);
+    if (change) {
+      const afterEdit = runCli(['--format', 'json', ...c.cliArgs, '--stdin', '--stdin-filename', file], { input: change.text });
+      const expectedAfter = (JSON.parse(afterEdit.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort(byPosition);
+      c.edit!.expect(expectedAfter);
+      expect(expectedAfter).not.toEqual(expected);
+      // Neovim's buffer holds the edited text, and shows the findings for it.
+      expect(result!.lines!.join('\n'), log).toBe(change.text.replace(/\n$/, ''));
+      expect(result!.diagnostics!.map((d) => fromNeovim(d, result!.lines!)).sort(byPosition), log).toEqual(expectedAfter);
+    }
     // Each one came from finetune-lint, and the server ended cleanly when Neovim stopped it.
     for (const d of result!.diagnostics!) expect(d.source, log).toBe('finetune-lint');
     expect(result!.server_exit, log).toEqual({ code: 0, signal: 0 });

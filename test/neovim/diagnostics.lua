@@ -10,6 +10,10 @@
 --                        start the server when the plan is opened
 --   FTL_NVIM_INIT        initializationOptions, a JSON object (optional)
 --   FTL_NVIM_TIMEOUT_MS  how long to wait for diagnostics
+--   FTL_NVIM_EDIT        an edit to type once the first diagnostics are in (optional):
+--                        {"line", "start_col", "end_col", "text"}, 0-based, byte columns;
+--                        the diagnostics written are then those of the edited text, and
+--                        the first ones go in "first"
 -- Written for Neovim 0.7 (Debian bookworm): vim.lsp.start_client and
 -- vim.lsp.buf_attach_client, which later versions still have.
 
@@ -28,6 +32,24 @@ local function clients_of(bufnr)
     return vim.lsp.get_clients({ bufnr = bufnr })
   end
   return vim.tbl_values(vim.lsp.buf_get_clients(bufnr))
+end
+
+-- What the editor shows for the buffer: 0-based lines, byte columns.
+local function collect(bufnr)
+  local shown = {}
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    table.insert(shown, {
+      lnum = d.lnum,
+      col = d.col,
+      end_lnum = d.end_lnum,
+      end_col = d.end_col,
+      severity = d.severity,
+      message = d.message,
+      source = d.source,
+      code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or vim.NIL,
+    })
+  end
+  return shown
 end
 
 -- Starts the server for the buffer the way the tests configure it; returns a function that gives
@@ -85,6 +107,22 @@ local function run()
       return
     end
     result.published = published()
+    local edit = os.getenv('FTL_NVIM_EDIT')
+    if edit and edit ~= '' then
+      edit = vim.fn.json_decode(edit)
+      result.first = collect(bufnr)
+      local before = published().version
+      -- As typing does: Neovim sends the change to the server (incremental, in UTF-16 positions).
+      vim.api.nvim_buf_set_text(bufnr, edit.line, edit.start_col, edit.line, edit.end_col, { edit.text })
+      local updated = vim.wait(timeout, function()
+        return published().version ~= nil and published().version > before or result.server_exit ~= nil
+      end, 20)
+      if not updated or result.server_exit ~= nil then
+        result.error = 'no diagnostics for the edited text within ' .. timeout .. ' ms'
+        return
+      end
+      result.published = published()
+    end
   else
     -- The user's configuration attached a client when the plan was opened; its diagnostics show
     -- up in the buffer (this mode is for plans that have findings).
@@ -101,20 +139,7 @@ local function run()
     end
   end
 
-  -- What the editor shows: 0-based lines, byte columns.
-  result.diagnostics = {}
-  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    table.insert(result.diagnostics, {
-      lnum = d.lnum,
-      col = d.col,
-      end_lnum = d.end_lnum,
-      end_col = d.end_col,
-      severity = d.severity,
-      message = d.message,
-      source = d.source,
-      code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code) or vim.NIL,
-    })
-  end
+  result.diagnostics = collect(bufnr)
   result.lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
 
   -- Stopped as Neovim stops it on quitting, but waited for, so that its exit is seen.
