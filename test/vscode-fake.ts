@@ -221,10 +221,16 @@ export interface Recorded {
   errors: string[];
 }
 
-/** An object that throws on any member it does not have, naming it: the client needed something this fake lacks. */
-function strict<T extends object>(name: string, target: T): T {
+/**
+ * An object that throws on any member it does not have, naming it: the
+ * client needed something this fake lacks. `dynamic` may supply members by
+ * name pattern.
+ */
+function strict<T extends object>(name: string, target: T, dynamic: (key: string) => unknown = () => undefined): T {
   return new Proxy(target, {
     get(t, key, receiver) {
+      const supplied = typeof key === 'string' && !(key in t) ? dynamic(key) : undefined;
+      if (supplied !== undefined) return supplied;
       // Probes of what a value is (a module, a promise, JSON), not members the client uses.
       if (typeof key === 'symbol' || key in t || ['then', 'toJSON', '__esModule'].includes(key)) return Reflect.get(t, key, receiver);
       throw new Error(`fake vscode: ${name}.${key} is not implemented`);
@@ -233,6 +239,19 @@ function strict<T extends object>(name: string, target: T): T {
 }
 
 const noEvent = (): Disposable => new Disposable();
+
+/**
+ * `languages.register…Provider` for whichever features the server offers:
+ * each provider is kept (`registerHoverProvider` → `Hover`), for a test to call.
+ */
+function providerRegistration(recorded: Recorded, key: string): unknown {
+  const feature = /^register(\w+)Provider$/.exec(key)?.[1];
+  if (!feature) return undefined;
+  return (_selector: unknown, provider: unknown) => {
+    recorded.providers.set(feature, provider);
+    return new Disposable(() => recorded.providers.delete(feature));
+  };
+}
 
 /** The fake module, with `settings` for `workspace.getConfiguration` and the documents open in the editor. */
 export function fakeVscode(settings: Record<string, unknown>, documents: TextDocument[], workspaceRoot: string): { module: Record<string, unknown>; recorded: Recorded } {
@@ -343,31 +362,24 @@ export function fakeVscode(settings: Record<string, unknown>, documents: TextDoc
       onDidChangeActiveTextEditor: noEvent,
       tabGroups: strict('tabGroups', { all: [], onDidChangeTabs: noEvent, onDidChangeTabGroups: noEvent }),
     }),
-    languages: strict('languages', {
-      ...Object.fromEntries(
-        ['Hover', 'CompletionItem', 'CodeActions'].map((feature) => [
-          `register${feature}Provider`,
-          (_selector: unknown, provider: unknown) => {
-            recorded.providers.set(feature, provider);
-            return new Disposable(() => recorded.providers.delete(feature));
-          },
-        ]),
-      ),
-      match: (selector: ReadonlyArray<DocumentFilter | string>, doc: TextDocument) => {
-        return selector.some((f) => matches(f, doc)) ? 10 : 0;
+    languages: strict(
+      'languages',
+      {
+        match: (selector: ReadonlyArray<DocumentFilter | string>, doc: TextDocument) => (selector.some((f) => matches(f, doc)) ? 10 : 0),
+        createDiagnosticCollection: (name: string) =>
+          strict(`DiagnosticCollection(${name})`, {
+            name,
+            set: (uri: Uri, diagnostics: Diagnostic[] | undefined) => recorded.diagnostics.set(uri.toString(), diagnostics ?? []),
+            delete: (uri: Uri) => recorded.diagnostics.delete(uri.toString()),
+            clear: () => recorded.diagnostics.clear(),
+            get: (uri: Uri) => recorded.diagnostics.get(uri.toString()),
+            has: (uri: Uri) => recorded.diagnostics.has(uri.toString()),
+            forEach: () => undefined,
+            dispose: () => undefined,
+          }),
       },
-      createDiagnosticCollection: (name: string) =>
-        strict(`DiagnosticCollection(${name})`, {
-          name,
-          set: (uri: Uri, diagnostics: Diagnostic[] | undefined) => recorded.diagnostics.set(uri.toString(), diagnostics ?? []),
-          delete: (uri: Uri) => recorded.diagnostics.delete(uri.toString()),
-          clear: () => recorded.diagnostics.clear(),
-          get: (uri: Uri) => recorded.diagnostics.get(uri.toString()),
-          has: (uri: Uri) => recorded.diagnostics.has(uri.toString()),
-          forEach: () => undefined,
-          dispose: () => undefined,
-        }),
-    }),
+      (key) => providerRegistration(recorded, key),
+    ),
     commands: strict('commands', {
       registerCommand: () => new Disposable(),
       executeCommand: () => Promise.resolve(undefined),
