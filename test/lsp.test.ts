@@ -82,6 +82,16 @@ describe('finetune-lint lsp', () => {
     client.close(uri);
   });
 
+  it('fades a disable comment that suppressed nothing (tag Unnecessary)', async () => {
+    const uri = uriOf(path.join(repoRoot, 'examples', 'unused.finetune-plan.yaml'));
+    const text = cleanPlan.replace('method: lora', '# finetune-lint-disable-next-line vague-goal -- nothing vague here\nmethod: lora');
+    client.open(uri, text);
+    const diagnostics = await client.diagnosticsFor(uri, 1);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.tags, d.range.start.line])).toEqual([['unused-disable-directive', 2, [1], 3]]);
+    expect(diagnostics.map(asCliMessage)).toEqual(cliMessagesForText(path.join(repoRoot, 'examples', 'unused.finetune-plan.yaml'), text));
+    client.close(uri);
+  });
+
   it('lints the text being typed, not the file on disk, and updates as it changes', async () => {
     const uri = pathToFileURL(path.join(repoRoot, 'examples', 'not-on-disk.finetune-plan.yaml')).href;
     client.open(uri, cleanPlan);
@@ -461,6 +471,7 @@ describe('locale', () => {
   it.each([
     ['initializationOptions.locale', { initializationOptions: { locale: 'zh-CN' }, locale: 'en' }],
     ["the client's locale", { locale: 'zh-Hans' }],
+    ['--locale on the command line', { args: ['--locale', 'zh-CN'], locale: 'en' }],
     ['the environment', { env: { LANG: 'zh_CN.UTF-8' } }],
   ])('speaks Chinese when %s says so, as the CLI does with --locale zh-CN', async (_, options) => {
     const client = await TestClient.start(options);

@@ -255,6 +255,7 @@ describe('README.zh-CN', () => {
       '### Output formats': '### 输出格式',
       '### GitHub Actions': '### GitHub Actions',
       '### Editors': '### 编辑器',
+      '### Language server': '### 语言服务器',
       '### pre-commit': '### pre-commit',
       '## Configuration': '## 配置',
       '### Disable comments': '### 禁用注释',
