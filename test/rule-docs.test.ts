@@ -255,6 +255,7 @@ describe('README.zh-CN', () => {
       '### Output formats': '### 输出格式',
       '### GitHub Actions': '### GitHub Actions',
       '### Editors': '### 编辑器',
+      '### Language server': '### 语言服务器',
       '#### VS Code': '#### VS Code',
       '#### Neovim': '#### Neovim',
       '#### Any LSP editor': '#### 其他支持 LSP 的编辑器',

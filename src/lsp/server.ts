@@ -212,6 +212,9 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     for (const plan of plans.values()) schedule(plan, 0, true);
   });
 
+  // The server's own memory (Node's process.memoryUsage()), for `npm run bench` and for anyone wondering what an editor keeps running.
+  connection.onRequest('finetune-lint/memoryUsage', () => process.memoryUsage());
+
   const state: ServerState = { connection, plans, localeFor };
   registerLanguageFeatures(state);
 
