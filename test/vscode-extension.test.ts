@@ -24,7 +24,8 @@ interface Manifest {
   main: string;
   engines: { vscode: string };
   activationEvents: string[];
-  contributes: { configuration: { properties: Record<string, { default: unknown; enum?: string[] }> } };
+  contributes: { commands: Array<{ command: string }>; configuration: { properties: Record<string, { default: unknown; enum?: string[] }> } };
+  capabilities: { untrustedWorkspaces: { supported: boolean }; virtualWorkspaces: { supported: boolean } };
   devDependencies: Record<string, string>;
   dependencies?: Record<string, string>;
 }
@@ -87,6 +88,9 @@ describe('the VS Code extension', () => {
     expect(manifest.activationEvents).toEqual(['workspaceContains:**/finetune-plan.yaml', 'workspaceContains:**/*.finetune-plan.yaml', 'onLanguage:yaml']);
     expect(manifest.contributes.configuration.properties['finetuneLint.locale']?.enum).toEqual(['auto', 'en', 'zh-CN']);
     expect(manifest.contributes.configuration.properties['finetuneLint.dataChecks']?.default).toBe(true);
+    // A workspace's configuration can load plugin rules (JavaScript): not in a workspace the user has not trusted.
+    expect(manifest.capabilities.untrustedWorkspaces.supported).toBe(false);
+    expect(manifest.capabilities.virtualWorkspaces.supported).toBe(false);
   });
 
   it('is not a dependency, a workspace or a file of the finetune-lint package', () => {
@@ -229,6 +233,15 @@ describe('the VS Code extension, activated', () => {
       expect(recorded.errors).toEqual([]);
       // One server: the restart ended the old one.
       await until('a single server after the restart', () => serversRunningFrom(extensionRoot).length === 1, 10_000);
+
+      // The command the manifest contributes restarts it too: a new process, which lints the open plans again.
+      for (const { command } of manifest.contributes.commands) expect(recorded.commands.has(command), command).toBe(true);
+      const [before] = serversRunningFrom(extensionRoot);
+      recorded.diagnostics.clear();
+      await recorded.commands.get('finetuneLint.restartServer')!();
+      await until('diagnostics after the restart command', () => wanted.every((u) => recorded.diagnostics.has(u)), 30_000);
+      await until('a single, new server', () => serversRunningFrom(extensionRoot).length === 1 && serversRunningFrom(extensionRoot)[0] !== before, 10_000);
+      expect(recorded.errors).toEqual([]);
     } finally {
       await extension.deactivate();
       for (const s of subscriptions) s.dispose();

@@ -214,6 +214,8 @@ export interface Recorded {
   watchers: string[];
   /** The language features the client registered with VS Code (`registerHoverProvider` → `hover`), with the provider. */
   providers: Map<string, unknown>;
+  /** The commands registered, by id. */
+  commands: Map<string, (...args: unknown[]) => unknown>;
   diagnostics: Map<string, Diagnostic[]>;
   /** Fires `workspace.onDidChangeConfiguration`, after a test changed the settings. */
   changeConfiguration: (changed: string[]) => void;
@@ -259,6 +261,7 @@ export function fakeVscode(settings: Record<string, unknown>, documents: TextDoc
   const recorded: Recorded = {
     watchers: [],
     providers: new Map(),
+    commands: new Map(),
     diagnostics: new Map(),
     output: [],
     errors: [],
@@ -381,7 +384,10 @@ export function fakeVscode(settings: Record<string, unknown>, documents: TextDoc
       (key) => providerRegistration(recorded, key),
     ),
     commands: strict('commands', {
-      registerCommand: () => new Disposable(),
+      registerCommand: (id: string, run: (...args: unknown[]) => unknown) => {
+        recorded.commands.set(id, run);
+        return new Disposable(() => recorded.commands.delete(id));
+      },
       executeCommand: () => Promise.resolve(undefined),
     }),
     extensions: strict('extensions', { all: [], getExtension: () => undefined, onDidChange: noEvent }),

@@ -5,7 +5,7 @@
  * shapes it changes.
  */
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
+import { commands, workspace, type ExtensionContext } from 'vscode';
 import {
   LanguageClient,
   TransportKind,
@@ -89,16 +89,22 @@ function createClient(context: ExtensionContext): LanguageClient {
 
 let client: LanguageClient | undefined;
 
+/** The command that starts a fresh server (after installing a plugin, or when the server is stuck). */
+export const RESTART_COMMAND = `${SECTION}.restartServer`;
+
 export async function activate(context: ExtensionContext): Promise<void> {
+  const restart = async (): Promise<void> => {
+    const old = client;
+    client = createClient(context);
+    await stopClient(old);
+    await client.start();
+  };
   // Listening first: a server that failed to start gets another chance when a setting is corrected.
   context.subscriptions.push(
     workspace.onDidChangeConfiguration(async (event) => {
-      if (!RESTART_ON.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) return;
-      const old = client;
-      client = createClient(context);
-      await stopClient(old);
-      await client.start();
+      if (RESTART_ON.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) await restart();
     }),
+    commands.registerCommand(RESTART_COMMAND, restart),
   );
   client = createClient(context);
   await client.start();
