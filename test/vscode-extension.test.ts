@@ -176,16 +176,17 @@ function fromVscode(d: Diagnostic): string {
 }
 
 describe('the VS Code extension, activated', () => {
-  it('starts its own server for the plans its settings select, in the locale they set, and shows its findings and hover', { timeout: 90_000 }, async () => {
+  it("starts its own server for the plans its settings select, in VS Code's language or the one set, and shows its findings and hover", { timeout: 90_000 }, async () => {
     const extensionRoot = unpack(files);
     const plan = (p: string) => new TextDocument(path.join(repoRoot, p), 'yaml');
     const byPattern = plan('examples/zh-knowledge-injection.yaml');
     const byName = plan('examples/team-rules/finetune-plan.yaml');
     const clean = plan('examples/support-tone.finetune-plan.yaml');
     const notSelected = plan('examples/first-draft.yaml');
-    const settings: Record<string, unknown> = { 'finetuneLint.files': ['examples/zh-*.yaml'], 'finetuneLint.locale': 'zh-CN', 'finetuneLint.dataChecks': true };
+    // The locale `auto`: VS Code's display language, Chinese here.
+    const settings: Record<string, unknown> = { 'finetuneLint.files': ['examples/zh-*.yaml'], 'finetuneLint.locale': 'auto', 'finetuneLint.dataChecks': true };
     // The plan no pattern selects comes first, so that the client would have sent it to the server first.
-    const { module: vscode, recorded } = fakeVscode(settings, [notSelected, byPattern, byName, clean], repoRoot);
+    const { module: vscode, recorded } = fakeVscode(settings, [notSelected, byPattern, byName, clean], repoRoot, 'zh-cn');
     const { extension, restore } = loadExtension(extensionRoot, vscode);
     const subscriptions: Array<{ dispose(): unknown }> = [];
     const context = { subscriptions, extensionPath: extensionRoot, extensionUri: Uri.file(extensionRoot), asAbsolutePath: (p: string) => path.join(extensionRoot, p) };
@@ -221,7 +222,7 @@ describe('the VS Code extension, activated', () => {
       const markdown = [hover?.contents ?? []].flat().map((m) => m.value).join('\n');
       expect(markdown).toContain('**require-owner**');
 
-      // A new locale restarts the server, which lints the open plans again, in English now.
+      // A locale set in the settings restarts the server, which lints the open plans again, in English now.
       recorded.diagnostics.clear();
       settings['finetuneLint.locale'] = 'en';
       recorded.changeConfiguration(['finetuneLint.locale']);

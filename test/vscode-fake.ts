@@ -255,8 +255,14 @@ function providerRegistration(recorded: Recorded, key: string): unknown {
   };
 }
 
-/** The fake module, with `settings` for `workspace.getConfiguration` and the documents open in the editor. */
-export function fakeVscode(settings: Record<string, unknown>, documents: TextDocument[], workspaceRoot: string): { module: Record<string, unknown>; recorded: Recorded } {
+/** The fake module, with `settings` for `workspace.getConfiguration`, the documents open in the editor and the display language. */
+export function fakeVscode(
+  settings: Record<string, unknown>,
+  documents: TextDocument[],
+  workspaceRoot: string,
+  /** VS Code's display language (`env.language`: `en`, `zh-cn`, …). */
+  language = 'en',
+): { module: Record<string, unknown>; recorded: Recorded } {
   const configurationChanges = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
   const recorded: Recorded = {
     watchers: [],
@@ -323,7 +329,7 @@ export function fakeVscode(settings: Record<string, unknown>, documents: TextDoc
     DiagnosticTag,
     DiagnosticRelatedInformation,
     version: '1.140.0',
-    env: strict('env', { language: 'en', appName: 'fake vscode', machineId: 'fake', sessionId: 'fake', uiKind: 1, appRoot: workspaceRoot }),
+    env: strict('env', { language, appName: 'fake vscode', machineId: 'fake', sessionId: 'fake', uiKind: 1, appRoot: workspaceRoot }),
     workspace: strict('workspace', {
       getConfiguration: configuration,
       createFileSystemWatcher: (glob: string) => {
