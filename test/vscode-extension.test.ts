@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -135,6 +135,9 @@ function loadExtension(extensionRoot: string, vscode: unknown): { extension: Ext
   return { extension: requireHere(path.join(extensionRoot, 'dist', 'extension.js')) as ExtensionModule, restore: () => (Module._load = original) };
 }
 
+/** Whether the processes' command lines can be read (Linux, where CI runs; elsewhere the checks on them are left out). */
+const canSeeProcesses = existsSync('/proc/self/cmdline');
+
 /** The processes whose command line runs a file of the unpacked extension (Linux: /proc). */
 function serversRunningFrom(extensionRoot: string): string[] {
   const found: string[] = [];
@@ -233,15 +236,17 @@ describe('the VS Code extension, activated', () => {
       for (const d of recorded.diagnostics.get(byPattern.uri.toString())!) expect(d.message).toMatch(/^[a-z]/i);
       expect(recorded.errors).toEqual([]);
       // One server: the restart ended the old one.
-      await until('a single server after the restart', () => serversRunningFrom(extensionRoot).length === 1, 10_000);
+      if (canSeeProcesses) await until('a single server after the restart', () => serversRunningFrom(extensionRoot).length === 1, 10_000);
 
       // The command the manifest contributes restarts it too: a new process, which lints the open plans again.
       for (const { command } of manifest.contributes.commands) expect(recorded.commands.has(command), command).toBe(true);
-      const [before] = serversRunningFrom(extensionRoot);
+      const [before] = canSeeProcesses ? serversRunningFrom(extensionRoot) : [];
       recorded.diagnostics.clear();
       await recorded.commands.get('finetuneLint.restartServer')!();
       await until('diagnostics after the restart command', () => wanted.every((u) => recorded.diagnostics.has(u)), 30_000);
-      await until('a single, new server', () => serversRunningFrom(extensionRoot).length === 1 && serversRunningFrom(extensionRoot)[0] !== before, 10_000);
+      if (canSeeProcesses) {
+        await until('a single, new server', () => serversRunningFrom(extensionRoot).length === 1 && serversRunningFrom(extensionRoot)[0] !== before, 10_000);
+      }
       expect(recorded.errors).toEqual([]);
     } finally {
       await extension.deactivate();
@@ -249,6 +254,6 @@ describe('the VS Code extension, activated', () => {
       restore();
     }
     // Deactivating ends it.
-    await until('the server to exit', () => serversRunningFrom(extensionRoot).length === 0, 10_000);
+    if (canSeeProcesses) await until('the server to exit', () => serversRunningFrom(extensionRoot).length === 0, 10_000);
   });
 });
