@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './cli-helpers.js';
 import { CancellationTokenSource, DiagnosticSeverity, fakeVscode, Position, TextDocument, Uri, type Diagnostic, type Hover } from './vscode-fake.js';
 import { minimatch } from 'minimatch';
@@ -42,10 +42,16 @@ function minimum(range: string): number[] {
 const atLeast = (a: number[], b: number[]) => a[0]! !== b[0]! ? a[0]! > b[0]! : a[1]! !== b[1]! ? a[1]! > b[1]! : a[2]! >= b[2]!;
 
 let files: Map<string, Buffer>;
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
 
 beforeAll(() => {
   // As the README says: `npm run package` in editors/vscode (the build, then `vsce package --no-dependencies`).
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'ftl-vsix-')), 'finetune-lint.vsix');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ftl-vsix-'));
+  scratch.push(dir);
+  const out = path.join(dir, 'finetune-lint.vsix');
   execFileSync('npm', ['run', 'package', '--', '--out', out], { cwd: extensionDir, stdio: 'pipe', encoding: 'utf8' });
   files = readZip(readFileSync(out));
 }, 120_000);
@@ -107,6 +113,7 @@ describe('the VS Code extension', () => {
 /** The .vsix unpacked into a folder, as VS Code installs it: `<folder>/extension/…`. */
 function unpack(archive: Map<string, Buffer>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ftl-vscode-ext-'));
+  scratch.push(dir);
   for (const [name, data] of archive) {
     if (name.endsWith('/')) continue;
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
