@@ -35,6 +35,19 @@ const lazyDataWorkspace = {
   },
 };
 
+/**
+ * The language server is a third CLI bundle (dist/lsp.cjs), imported only by
+ * `finetune-lint lsp`, so that the command's start-up does not load it.
+ */
+const lazyLanguageServer = {
+  name: 'lazy-language-server',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/lsp\/server\.js$/ }, (args) =>
+      /[\\/]src[\\/]cli$/.test(args.resolveDir) ? { path: './lsp.cjs', external: true } : undefined,
+    );
+  },
+};
+
 // The library first: the CLI bundles read the built-in rules' metadata from it (precompiled validators).
 await build({
   entryPoints: ['src/index.ts'],
@@ -70,7 +83,7 @@ await build({
   format: 'cjs',
   minify: !plain,
   keepNames: !plain,
-  plugins: [validators, packedIntentModel, lazyDataWorkspace],
+  plugins: [validators, packedIntentModel, lazyDataWorkspace, lazyLanguageServer],
   logLevel: 'warning',
 });
 if (!plain) asciiOnly('dist/cli-bundle.cjs');
@@ -127,6 +140,19 @@ await build({
   logLevel: 'warning',
 });
 
+// The language server (src/lsp/server.ts): the linting half of the CLI bundle and vscode-languageserver.
+await build({
+  entryPoints: ['src/lsp/server.ts'],
+  outfile: 'dist/lsp.cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !plain,
+  keepNames: !plain,
+  plugins: [validators, packedIntentModel, lazyDataWorkspace],
+  logLevel: 'warning',
+});
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 chmodSync('dist/cli.cjs', 0o755);

@@ -604,6 +604,16 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'cli.rule-spec-json': '「{setting}」不是有效的 JSON；例如写成 \'{id}:["warn", {}]\'。',
   'cli.bad-unused-level': '必须是 off、warn 或 error。',
   'cli.allowed-choices': '可选值：{choices}。',
+
+  // 语言服务器（`finetune-lint lsp`）：编辑器中除检查结果之外显示的内容。
+  'lsp.config-error': '适用于本计划的配置无法使用：{detail}',
+  'lsp.config-error.hint': '请修正配置文件；保存后会立即重新检查计划。',
+  'lsp.fix.rename-key': '把「{key}」改为「{near}」',
+  'lsp.fix.insert-section': '插入 {section}（取自初始计划模板）',
+  'lsp.fix.disable-next-line': '对这一行禁用 {rule}（请写明原因）',
+  'lsp.hover.rule-doc': '规则文档',
+  'lsp.hover.builtin': '这是关于文件本身的诊断，不是规则：不能关闭，也不能用禁用注释屏蔽。',
+  'lsp.hover.allowed-values': '可选值：{values}',
   'config.bad-severity': '规则「{rule}」：级别必须是 off、warn 或 error（或 0、1、2）；实际是 {value}',
   'config.unknown-rule': '未知规则「{rule}」',
   'config.unknown-rule.near': '未知规则「{rule}」——是不是想写「{near}」？',
