@@ -569,7 +569,7 @@ export const en = {
   'cli.skipped-ignored': "finetune-lint: skipped {file}: it is ignored (.gitignore or the configuration's ignores); --no-ignore lints it",
   'cli.opt.cache': 'only lint files that changed since the last --cache run (results kept in .finetunelintcache)',
   'cli.opt.cache-location': 'the cache file, or a folder for it (implies --cache)',
-  'cli.opt.locale': 'language of messages: en or zh-CN (default: FINETUNE_LINT_LOCALE, then LC_ALL, LC_MESSAGES, LANG)',
+  'cli.opt.locale': "language of messages: en or zh-CN (default: FINETUNE_LINT_LOCALE, then the configuration's locale, then LC_ALL, LC_MESSAGES, LANG)",
   'cli.opt.color': 'force coloured output',
   'cli.opt.no-color': 'disable coloured output',
   'cli.opt.version': 'print the version',
@@ -593,6 +593,7 @@ Commands:
   finetune-lint init [path]         write a commented starter plan (default finetune-plan.yaml)
   finetune-lint rules               list the rules
   finetune-lint explain <rule-id>   print a rule's document
+  finetune-lint lsp --stdio         run the language server (LSP) for editors
 
 Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run failed.`,
   // commander's own argument errors, reworded (the English ones are commander's text).

@@ -556,7 +556,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'cli.skipped-ignored': 'finetune-lint：已跳过 {file}：它被忽略（.gitignore 或配置中的 ignores）；加 --no-ignore 可检查它',
   'cli.opt.cache': '只检查自上次 --cache 运行以来有改动的文件（结果保存在 .finetunelintcache）',
   'cli.opt.cache-location': '缓存文件，或存放它的目录（隐含 --cache）',
-  'cli.opt.locale': '消息语言：en 或 zh-CN（默认取 FINETUNE_LINT_LOCALE，其次 LC_ALL、LC_MESSAGES、LANG）',
+  'cli.opt.locale': '消息语言：en 或 zh-CN（默认取 FINETUNE_LINT_LOCALE，其次配置文件的 locale，再次 LC_ALL、LC_MESSAGES、LANG）',
   'cli.opt.color': '强制彩色输出',
   'cli.opt.no-color': '关闭彩色输出',
   'cli.opt.version': '打印版本号',
@@ -579,6 +579,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   finetune-lint init [path]         生成一份带注释的起始计划（默认 finetune-plan.yaml）
   finetune-lint rules               列出所有规则
   finetune-lint explain <rule-id>   打印某条规则的文档
+  finetune-lint lsp --stdio         为编辑器运行语言服务器（LSP）
 
 退出码：0 没有错误，1 发现错误（或超过 --max-warnings），2 运行本身失败。`,
   'cli.option-unknown': '错误：未知选项「{option}」',
