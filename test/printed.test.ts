@@ -90,6 +90,48 @@ describe('a ": " inside an unquoted value', () => {
   });
 });
 
+describe('a key written with a full-width colon', () => {
+  const plan = 'version: 1\nname: 客服回复语气\nbase_model: Qwen/Qwen2.5-7B-Instruct\nmethod: lora\nproblem: 回复太生硬。\ngoals:\n  - behavior: 回复先致歉。\n    metric: 礼貌率\n    target: ">= 0.85"\n';
+
+  it('gets a hint to write an ASCII colon, at the top level, in a list item and on the first line', () => {
+    const cases = [
+      { text: plan.replace('name: 客服', 'name： 客服'), line: 2, column: 1, fix: 'name: 客服回复语气' },
+      { text: plan.replace('  - behavior: ', '  - behavior：'), line: 7, column: 5, fix: 'behavior: 回复先致歉。' },
+      { text: plan.replace('version: 1', 'version：1'), line: 1, column: 1, fix: 'version: 1' },
+    ];
+    for (const { text, line, column, fix } of cases) {
+      expect(lintText(text).messages).toEqual([
+        expect.objectContaining({
+          ruleId: 'syntax-error',
+          line,
+          column,
+          message: 'YAML syntax error: Implicit keys need to be on a single line',
+          hint: `A full-width colon "：" does not end a key in YAML: write an ASCII colon and a space, as in ${fix}`,
+        }),
+      ]);
+    }
+    // The plan with ASCII colons has no syntax error.
+    expect(lintText(plan).messages.filter((m) => m.ruleId === 'syntax-error')).toEqual([]);
+  });
+
+  it('in Chinese too, from the CLI', () => {
+    const dir = tempTree({ 'finetune-plan.yaml': plan.replace('name: 客服', 'name： 客服') });
+    const r = runCli(['--locale', 'zh-CN', '--data-checks', 'off', '-f', 'compact', 'finetune-plan.yaml'], { cwd: dir });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('finetune-plan.yaml:2:1: error YAML 语法错误：键必须写在一行内（Implicit keys need to be on a single line） [syntax-error]\n');
+    const json = runCli(['--locale', 'zh-CN', '--data-checks', 'off', '-f', 'json', 'finetune-plan.yaml'], { cwd: dir });
+    expect((JSON.parse(json.stdout) as { messages: { hint: string }[] }[])[0]!.messages[0]!.hint).toBe('全角冒号「：」在 YAML 里不能结束一个键：改成半角冒号加空格，例如 name: 客服回复语气');
+  });
+
+  it('a full-width colon inside a value is no mistake and gets no such hint', () => {
+    const r = lintText(plan.replace('problem: 回复太生硬。', 'problem: 问题：回复太生硬。'));
+    expect(r.messages.filter((m) => m.ruleId === 'syntax-error')).toEqual([]);
+    // A line whose key ends with an ASCII colon keeps the hint of its own mistake.
+    const other = lintText('version: 1\ngoals:\n  - behavior: 回复：简短: 礼貌\n');
+    expect(other.messages.map((m) => m.hint)).toEqual(['A ": " inside a value starts a nested key: quote the whole value, as in behavior: "回复：简短: 礼貌"']);
+  });
+});
+
 describe('stylish in a terminal', () => {
   const long = `version: 1\nname: t\nbase_model: m\nmethod: lora\nproblem: p\ngoals:\n  - behavior: ${'Replies are concise and lead with the answer, '.repeat(4)}then stop.\n`;
 

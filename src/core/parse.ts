@@ -190,15 +190,20 @@ function syntaxDetail(code: string, message: string): MessageRef {
 }
 
 /**
- * The fix for a syntax error. An unquoted ": " inside a value (`behavior:
+ * The fix for a syntax error. A key followed by a full-width colon gets the
+ * line written with an ASCII one. An unquoted ": " inside a value (`behavior:
  * Replies: shorter`) reads as a nested key; the hint shows the line with its
  * value quoted.
  */
 function syntaxHint(code: string, text: string, offset: number): MessageRef {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineEnd = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+  // A key written with a full-width colon (`name： 客服`, common with Chinese
+  // input methods) is no key to YAML: the line runs on into the next one.
+  const fullWidth = /^\s*(?:-\s+)?([^\s:#"'：][^:#"'：]*?)\s*：\s*(.*?)\s*$/.exec(line);
+  if (fullWidth) return msg('syntax-error.full-width-colon.hint', { fix: `${fullWidth[1]}: ${fullWidth[2]}`.trimEnd() });
   if (code === 'BLOCK_AS_IMPLICIT_KEY') {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    const lineEnd = text.indexOf('\n', offset);
-    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
     const m = /^\s*(?:-\s+)?([^\s:#"'][^:#]*?):\s+([^"'\s].*?)\s*(?:\s#.*)?$/.exec(line);
     if (m) {
       const quoted = `${m[1]}: "${m[2]!.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

@@ -372,6 +372,7 @@ export const en = {
   'directive.unused.hint': 'Remove the directive (or the rule id from it): what it suppressed is fixed.',
 
   'syntax-error.yaml': 'YAML syntax error: {detail}',
+  'syntax-error.full-width-colon.hint': 'A full-width colon "：" does not end a key in YAML: write an ASCII colon and a space, as in {fix}',
   'syntax-error.quote-value.hint': 'A ": " inside a value starts a nested key: quote the whole value, as in {fix}',
   'syntax-error.yaml.hint': 'Fix the YAML syntax at this position; nothing else in the file is checked until it parses.',
   // The YAML parser's own explanation of a syntax error, by its error code; English uses the parser's text.

@@ -364,6 +364,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'directive.unused.hint': '删掉这条注释（或其中的规则 id）：它屏蔽的问题已经解决了。',
 
   'syntax-error.yaml': 'YAML 语法错误：{detail}',
+  'syntax-error.full-width-colon.hint': '全角冒号「：」在 YAML 里不能结束一个键：改成半角冒号加空格，例如 {fix}',
   'syntax-error.quote-value.hint': '值里的 ": " 会被当成嵌套的键：把整个值加上引号，例如 {fix}',
   'syntax-error.yaml.hint': '修正此处的 YAML 语法；在文件能够解析之前，其他内容都不会检查。',
   'syntax-error.detail.BAD_INDENT': '缩进不一致（{text}）',
