@@ -117,7 +117,8 @@ const compileCache = path.join(tmp, 'compile-cache');
 env.NODE_COMPILE_CACHE = compileCache;
 console.log(`finetune-lint bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 console.log(`load average before: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes skew the figures)`);
-console.log('files   median ms   files/s   peak RSS MB   × node -e 0   CPU ms   × parse floor');
+// The table of whole-CLI runs, unless only the data or language-server case was asked for.
+if (SIZES.length) console.log('files   median ms   files/s   peak RSS MB   × node -e 0   CPU ms   × parse floor');
 const floorScript = path.join(root, 'scripts', 'parse-floor.cjs');
 try {
   for (const n of SIZES) {
@@ -160,7 +161,7 @@ try {
       }
     }
   }
-  console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  if (SIZES.length) console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   if (DATA_CASE) await dataCase(path.join(tmp, 'data-case'));
   if (LSP_CASE) await lspCase(path.join(tmp, 'lsp-case'));
 } finally {
