@@ -35,6 +35,24 @@ describe('schema diagnostics', () => {
     expect(schemaErrors(`${head}${goals}baseModel: x\n`)).toEqual(['10:1-10:10 unknown key "baseModel" — did you mean "base_model"?']);
   });
 
+  it('a key written in Chinese suggests the English key it names, the one allowed where it stands', () => {
+    // 目标 is `goals` at the top level and `target` inside a goal.
+    expect(schemaErrors(`${head}目标:\n  - behavior: 回复更简短。\n风险:\n  level: high\n`)).toEqual([
+      '1:1-1:11 missing required key "goals"',
+      '6:1-6:3 unknown key "目标" — did you mean "goals"?',
+      '8:1-8:3 unknown key "风险" — did you mean "risk"?',
+    ]);
+    expect(schemaErrors(`${head}goals:\n  - behavior: 回复更简短。\n    指标: 字数达标率\n    目标: ">= 0.9"\nrisk:\n  级别: high\n`)).toEqual([
+      '8:5-8:7 unknown key "指标" in goals[0] — did you mean "metric"?',
+      '9:5-9:7 unknown key "目标" in goals[0] — did you mean "target"?',
+      '11:3-11:5 unknown key "级别" in risk — did you mean "level"?',
+    ]);
+    const zh = lintText(`${head}${goals}评测:\n  repeats: 3\n`, { locale: 'zh-CN' }).messages.filter((m) => m.ruleId === 'schema');
+    expect(zh.map((m) => [m.message, m.hint])).toEqual([['未知键「评测」——是不是想写「evaluation」？', expect.stringContaining('evaluation')]]);
+    // A Chinese word that names no key allowed there suggests nothing.
+    expect(schemaErrors(`${head}${goals}预算: 300\n`)).toEqual(['10:1-10:3 unknown key "预算"']);
+  });
+
   it('unknown key with no near match lists nothing it is not', () => {
     const [e] = lintText(`${head}${goals}budget_usd: 300\n`).messages.filter((m) => m.ruleId === 'schema');
     expect(`${e!.line}:${e!.column} ${e!.message}`).toBe('10:1 unknown key "budget_usd"');
