@@ -59,8 +59,10 @@ interface OpenPlan {
   timer?: ReturnType<typeof setTimeout>;
   /** The last data-check findings, and the text they were computed on. */
   data?: DataFindings;
-  /** The last result published: its version, findings, the rules known and the locale used. */
-  published?: { version: number; messages: Diagnostic[]; rules: ReadonlyMap<string, AnyRule>; locale: Locale };
+  /** Lints started for this plan so far: a result is published only if no lint started later has published first. */
+  started: number;
+  /** The last result published: its version, which lint it came from, findings, the rules known and the locale used. */
+  published?: { version: number; run: number; messages: Diagnostic[]; rules: ReadonlyMap<string, AnyRule>; locale: Locale };
 }
 
 /** The server's state, shared by the request handlers. */
@@ -102,6 +104,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     const { doc } = plan;
     const version = doc.version;
     const text = doc.getText();
+    const run = ++plan.started;
     const outcome = await linter.lint({
       text,
       ...(plan.filePath ? { filePath: plan.filePath } : {}),
@@ -116,8 +119,8 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     }
     // Stale: the document changed (or closed) while this version was linted, or a newer result is out already.
     if (current !== plan || plan.doc.version !== version) return;
-    if (plan.published && plan.published.version > version) return;
-    plan.published = { version, messages: outcome.result.messages, rules: outcome.rules, locale: outcome.locale };
+    if (plan.published && (plan.published.version > version || plan.published.run > run)) return;
+    plan.published = { version, run, messages: outcome.result.messages, rules: outcome.rules, locale: outcome.locale };
     await connection.sendDiagnostics({
       uri: doc.uri,
       version,
@@ -172,7 +175,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
   connection.onDidOpenTextDocument(({ textDocument }) => {
     const doc = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     const filePath = filePathOf(doc.uri);
-    const plan: OpenPlan = { doc, ...(filePath ? { filePath } : {}) };
+    const plan: OpenPlan = { doc, started: 0, ...(filePath ? { filePath } : {}) };
     const before = plans.get(doc.uri);
     if (before?.timer) clearTimeout(before.timer);
     plans.set(doc.uri, plan);
