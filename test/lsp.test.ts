@@ -263,6 +263,27 @@ describe('configuration and data checks', () => {
     }
   });
 
+  it('takes changed settings (workspace/didChangeConfiguration) and lints again', async () => {
+    const dir = repo({});
+    const file = path.join(dir, 'finetune-plan.yaml');
+    const client = await TestClient.start({ rootPath: dir });
+    try {
+      const uri = uriOf(file);
+      client.open(uri, cleanPlan);
+      const before = await client.diagnosticsFor(uri, 1);
+      expect(before.map((d) => d.code)).toEqual(['data-file-missing', 'data-file-missing']);
+      const seen = client.published.length;
+      client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { 'finetune-lint': { dataChecks: false, locale: 'zh-CN' } } });
+      expect(await client.diagnosticsFor(uri, 1, seen)).toEqual([]);
+      const v2 = client.change(uri, cleanPlan.replace('method: lora', 'method: lora\nmethd: x'));
+      const after = await client.diagnosticsFor(uri, v2);
+      expect(after.map(asCliMessage)).toEqual(cliMessagesForText(file, cleanPlan.replace('method: lora', 'method: lora\nmethd: x'), ['--locale', 'zh-CN', '--data-checks', 'off']));
+      expect(String(after[0]!.message)).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('shows a configuration that cannot be used on the plan', async () => {
     const dir = repo({ 'finetune-lint.config.yaml': 'rules:\n  vague-gaol: error\n' });
     const client = await TestClient.start({ rootPath: dir });

@@ -33,7 +33,7 @@ import { PlanLinter, type DataFindings } from './plan-linter.js';
  * has is dropped, never shown over a newer one.
  */
 
-/** Settings a client passes in `initializationOptions` (all optional). */
+/** Settings a client passes in `initializationOptions`, or later in `workspace/didChangeConfiguration` under `finetune-lint` (all optional). */
 export interface ServerSettings {
   /** `en` or `zh-CN`: the language of messages, hovers and quick fixes. */
   locale?: string;
@@ -140,18 +140,20 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     }, delay);
   };
 
+  let clientLocale: Locale | undefined;
+  /** Takes the settings given at start or changed later (`workspace/didChangeConfiguration`). */
+  const apply = (settings: ServerSettings): void => {
+    fixedLocale = normalizeLocale(settings.locale) ?? options.locale ?? clientLocale;
+    debounceMs = typeof settings.debounce === 'number' && settings.debounce >= 0 ? settings.debounce : DEFAULT_DEBOUNCE_MS;
+    linter?.setDataChecks(settings.dataChecks !== false, settings.allowOutsideRoot === true);
+  };
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const settings = (params.initializationOptions ?? {}) as ServerSettings;
-    fixedLocale = normalizeLocale(settings.locale) ?? options.locale ?? normalizeLocale(params.locale ?? undefined);
-    if (typeof settings.debounce === 'number' && settings.debounce >= 0) debounceMs = settings.debounce;
+    clientLocale = normalizeLocale(params.locale ?? undefined);
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const cwd = (folder && filePathOf(folder)) ?? process.cwd();
-    linter = new PlanLinter({
-      cwd,
-      dataChecks: settings.dataChecks !== false,
-      allowOutsideRoot: settings.allowOutsideRoot === true,
-      localeFor,
-    });
+    linter = new PlanLinter({ cwd, dataChecks: true, allowOutsideRoot: false, localeFor });
+    apply((params.initializationOptions ?? {}) as ServerSettings);
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -207,6 +209,14 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     if (plan?.timer) clearTimeout(plan.timer);
     plans.delete(textDocument.uri);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  // Settings changed in the editor, under the section `finetune-lint` (the same keys as initializationOptions).
+  connection.onDidChangeConfiguration(({ settings }: { settings?: Record<string, unknown> }) => {
+    const section = settings?.['finetune-lint'];
+    if (!section || typeof section !== 'object') return;
+    apply(section as ServerSettings);
+    for (const plan of plans.values()) schedule(plan, 0, true);
   });
 
   connection.onDidChangeWatchedFiles(() => {
