@@ -503,7 +503,9 @@ describe('locale', () => {
       expect(diagnostics.map(asCliMessage)).toEqual(cliMessagesForText(file, text, ['--locale', 'zh-CN']));
       expect(String(diagnostics[0]!.message)).toMatch(/[\u4e00-\u9fff]/);
       const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 7, character: 2 } })) as Hover;
-      expect((hover.contents as { value: string }).value).toContain('微调方法');
+      expect((hover.contents as { value: string }).value).toMatch(/^\*\*method\*\* — 微调方法\n\n微调方法：/);
+      const baseModel = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 0 } })) as Hover;
+      expect((baseModel.contents as { value: string }).value).toBe('**base_model** — 基座模型\n\n要微调的模型，按训练工具中的名称填写。');
       const actions = (await client.connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri },
         range: diagnostics[0]!.range,
