@@ -459,6 +459,9 @@ describe('hover and completion', () => {
     const uri = uriOf(path.join(repoRoot, 'examples', 'completion.finetune-plan.yaml'));
     const text = `version: 1
 name: tone
+problem: "Replies are
+  stiff and
+  cold"
 method: 
 goals:
   - behavior: Replies follow the tone guide.
@@ -471,15 +474,16 @@ training:
 `;
     client.open(uri, text);
     await client.diagnosticsFor(uri, 1);
-    const top = await labels(uri, 10, 0);
-    expect(top).toEqual(expect.arrayContaining(['base_model', 'problem', 'data', 'baselines', 'evaluation']));
-    expect(top).not.toContain('version');
-    expect(top).not.toContain('goals');
-    expect(await labels(uri, 5, 4)).toEqual(['id', 'metric', 'target', 'checks']);
-    expect(await labels(uri, 2, 8)).toEqual(['sft', 'lora', 'qlora', 'full', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo', 'rm', 'cpt', 'kd', 'other']);
-    expect(await labels(uri, 7, 9)).toEqual(['low', 'medium', 'high']);
-    expect(await labels(uri, 9, 13)).toEqual(['llama-factory', 'axolotl', 'torchtune', 'trl', 'openai', 'other']);
-    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 2 } })) as CompletionItem[];
+    const top = await labels(uri, 13, 0);
+    expect(top).toEqual(expect.arrayContaining(['base_model', 'data', 'baselines', 'evaluation']));
+    for (const written of ['version', 'goals', 'problem']) expect(top).not.toContain(written);
+    expect(await labels(uri, 8, 4)).toEqual(['id', 'metric', 'target', 'checks']);
+    expect(await labels(uri, 5, 8)).toEqual(['sft', 'lora', 'qlora', 'full', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo', 'rm', 'cpt', 'kd', 'other']);
+    expect(await labels(uri, 10, 9)).toEqual(['low', 'medium', 'high']);
+    expect(await labels(uri, 12, 13)).toEqual(['llama-factory', 'axolotl', 'torchtune', 'trl', 'openai', 'other']);
+    // Inside the text of problem (a quoted string over two lines): no keys.
+    expect(await labels(uri, 4, 4)).toEqual([]);
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 13, character: 2 } })) as CompletionItem[];
     expect(items.map((i) => i.label)).toEqual(['config']);
     expect(items[0]).toMatchObject({ kind: 10, insertText: 'config: ', detail: expect.stringMatching(/trainer/i) });
   });

@@ -1,4 +1,5 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import { parseDocument, Scalar, visit } from 'yaml';
 import type { Locale } from '../core/i18n/index.js';
 import { containerPath, keysAllowedAt, lineShape, siblingKeys, valuesAllowedAt } from './plan-outline.js';
 import { keyMarkdown, schemaDescription } from './schema-text.js';
@@ -30,9 +31,9 @@ export function completionsAt(text: string, at: Position, locale: Locale): Compl
     }
   }
 
-  // A key: only indentation, list dashes and the start of a key before the cursor.
+  // A key: only indentation, list dashes and the start of a key before the cursor — and not inside a text value.
   const typing = /^( *)((?:- +)*)([^\s:#]*)$/.exec(before);
-  if (!typing) return [];
+  if (!typing || insideTextValue(text, lines, at)) return [];
   const column = typing[1]!.length + typing[2]!.length;
   const path = containerPath(lines, at.line, column);
   const written = siblingKeys(lines, at.line, column);
@@ -49,4 +50,22 @@ export function completionsAt(text: string, at: Position, locale: Locale): Compl
     });
   }
   return items;
+}
+
+/** Whether the cursor is inside a block scalar (`problem: |`) or a quoted string that spans lines. */
+function insideTextValue(text: string, lines: readonly string[], at: Position): boolean {
+  let offset = at.character;
+  for (let i = 0; i < at.line; i++) offset += lines[i]!.length + 1;
+  let inside = false;
+  visit(parseDocument(text), {
+    Scalar(_, node) {
+      if (!node.range || node.type === Scalar.PLAIN) return undefined;
+      if (offset > node.range[0] && offset < node.range[1]) {
+        inside = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return inside;
 }
