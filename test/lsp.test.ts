@@ -382,6 +382,22 @@ describe('quick fixes', () => {
     expect((await lintText(filled)).filter((d) => d.code === rule)).toEqual([]);
   });
 
+  it('works the same on a plan with CRLF line breaks, and keeps them', async () => {
+    const text = cleanPlan.replace('  eval:\n    path: data/eval.jsonl\n', '').replace(/\n/g, '\r\n');
+    const diagnostics = await lintText(text);
+    expect(diagnostics.map((d) => d.code)).toEqual(['no-eval-set']);
+    const action = await actionTitled(client, uri, diagnostics, 'Insert data.eval (from the starter plan)');
+    const fixed = applied(text, uri, action);
+    expect(fixed.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(parseDocument(fixed).hasIn(['data', 'eval'])).toBe(true);
+    const after = await lintText(fixed);
+    expect(new Set(after.map((d) => d.code))).toEqual(new Set(['unfilled-placeholder']));
+    // The key `evaluation:` (a section, no value on its line): its hover, and the keys it may hold.
+    const line = fixed.split('\r\n').indexOf('evaluation:');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 2 } })) as Hover;
+    expect((hover.contents as { value: string }).value).toMatch(/^\*\*evaluation\*\*/);
+  });
+
   it('inserts the section in Chinese into a Chinese plan', async () => {
     const zh = readFileSync(path.join(repoRoot, 'examples', 'zh-high-risk-no-fallback.yaml'), 'utf8');
     const diagnostics = await lintText(zh);

@@ -1,7 +1,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { parseDocument, Scalar, visit } from 'yaml';
 import type { Locale } from '../core/i18n/index.js';
-import { containerPath, keysAllowedAt, lineShape, siblingKeys, valuesAllowedAt } from './plan-outline.js';
+import { containerPath, keysAllowedAt, lineShape, offsetAt, siblingKeys, splitLines, valuesAllowedAt } from './plan-outline.js';
 import { keyMarkdown, schemaDescription } from './schema-text.js';
 
 /**
@@ -11,7 +11,7 @@ import { keyMarkdown, schemaDescription } from './schema-text.js';
  * `risk.level`, `training.framework`, …).
  */
 export function completionsAt(text: string, at: Position, locale: Locale): CompletionItem[] {
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   const line = lines[at.line] ?? '';
   const before = line.slice(0, at.character);
 
@@ -33,7 +33,7 @@ export function completionsAt(text: string, at: Position, locale: Locale): Compl
 
   // A key: only indentation, list dashes and the start of a key before the cursor — and not inside a text value.
   const typing = /^( *)((?:- +)*)([^\s:#]*)$/.exec(before);
-  if (!typing || insideTextValue(text, lines, at)) return [];
+  if (!typing || insideTextValue(text, at)) return [];
   const column = typing[1]!.length + typing[2]!.length;
   const path = containerPath(lines, at.line, column);
   const written = siblingKeys(lines, at.line, column);
@@ -53,9 +53,8 @@ export function completionsAt(text: string, at: Position, locale: Locale): Compl
 }
 
 /** Whether the cursor is inside a block scalar (`problem: |`) or a quoted string that spans lines. */
-function insideTextValue(text: string, lines: readonly string[], at: Position): boolean {
-  let offset = at.character;
-  for (let i = 0; i < at.line; i++) offset += lines[i]!.length + 1;
+function insideTextValue(text: string, at: Position): boolean {
+  const offset = offsetAt(text, at.line, at.character);
   let inside = false;
   visit(parseDocument(text), {
     Scalar(_, node) {
