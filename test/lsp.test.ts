@@ -121,7 +121,7 @@ describe('the lsp command', () => {
       expect(server).toContain(marker);
       expect(cli).not.toContain(marker);
     }
-    expect(cli).toContain('__import("./lsp.cjs")');
+    expect(cli).toContain('require("./lsp.cjs")');
   });
 });
 
