@@ -27,7 +27,9 @@
 // editor does): on a plan of the corpus above (50 lines, with findings), the time from
 // sending a `didChange` (one character typed or deleted, incremental sync) to
 // receiving its `publishDiagnostics`, with the debounce set to 0 so that it is
-// not counted; median and 90th percentile over 1,000 edits, each awaited. Then
+// not counted; median and 90th percentile over 1,000 edits, each awaited (and,
+// before them, the start-up: from spawning the server to its reply to
+// `initialize`). Then
 // the server's memory after those 1,000 edits: RSS (and its peak) from
 // /proc, V8 heap from the server (`finetune-lint/memoryUsage`).
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -285,6 +287,7 @@ async function lspCase(dir) {
   const file = path.join(dir, 'finetune-plan.yaml');
   writeFileSync(file, text);
   const uri = pathToFileURL(file).href;
+  const spawned = process.hrtime.bigint();
   const server = spawn(process.execPath, [cli, 'lsp', '--stdio'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
   const waiting = new Map();
@@ -298,6 +301,7 @@ async function lspCase(dir) {
   connection.listen();
   const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { debounce: 0, locale: 'en' } });
+  const startMs = Number(process.hrtime.bigint() - spawned) / 1e6;
   connection.sendNotification('initialized', {});
   let done = published(1);
   connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
@@ -331,6 +335,7 @@ async function lspCase(dir) {
   for (let i = 0; i < 1000; i++) times.push(await edit());
   const after = await memory();
   console.log(`\nlanguage server: a ${lines.length - 1}-line plan with ${findings} findings, 1,000 one-character edits (incremental sync, debounce 0), each awaited`);
+  console.log(`  start-up (spawn to the initialize reply): ${startMs.toFixed(0)} ms`);
   console.log(`  didChange -> publishDiagnostics: median ${median(times).toFixed(1)} ms, p90 ${percentile(times, 0.9).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (load average ${os.loadavg()[0].toFixed(1)})`);
   console.log(`  memory after open: RSS ${opened.rss.toFixed(0)} MB, heap ${opened.heap.toFixed(1)} of ${opened.heapTotal.toFixed(0)} MB`);
   console.log(`  memory after 1,000 edits: RSS ${after.rss.toFixed(0)} MB (peak ${after.peak.toFixed(0)} MB), heap ${after.heap.toFixed(1)} of ${after.heapTotal.toFixed(0)} MB`);

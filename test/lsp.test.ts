@@ -121,7 +121,7 @@ describe('the lsp command', () => {
       expect(server).toContain(marker);
       expect(cli).not.toContain(marker);
     }
-    expect(cli).toContain('__import("./lsp.cjs")');
+    expect(cli).toContain('require("./lsp.cjs")');
   });
 });
 
@@ -263,6 +263,27 @@ describe('configuration and data checks', () => {
     }
   });
 
+  it('takes changed settings (workspace/didChangeConfiguration) and lints again', async () => {
+    const dir = repo({});
+    const file = path.join(dir, 'finetune-plan.yaml');
+    const client = await TestClient.start({ rootPath: dir });
+    try {
+      const uri = uriOf(file);
+      client.open(uri, cleanPlan);
+      const before = await client.diagnosticsFor(uri, 1);
+      expect(before.map((d) => d.code)).toEqual(['data-file-missing', 'data-file-missing']);
+      const seen = client.published.length;
+      client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { 'finetune-lint': { dataChecks: false, locale: 'zh-CN' } } });
+      expect(await client.diagnosticsFor(uri, 1, seen)).toEqual([]);
+      const v2 = client.change(uri, cleanPlan.replace('method: lora', 'method: lora\nmethd: x'));
+      const after = await client.diagnosticsFor(uri, v2);
+      expect(after.map(asCliMessage)).toEqual(cliMessagesForText(file, cleanPlan.replace('method: lora', 'method: lora\nmethd: x'), ['--locale', 'zh-CN', '--data-checks', 'off']));
+      expect(String(after[0]!.message)).toMatch(/[\u4e00-\u9fff]/);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('shows a configuration that cannot be used on the plan', async () => {
     const dir = repo({ 'finetune-lint.config.yaml': 'rules:\n  vague-gaol: error\n' });
     const client = await TestClient.start({ rootPath: dir });
@@ -361,6 +382,22 @@ describe('quick fixes', () => {
     expect((await lintText(filled)).filter((d) => d.code === rule)).toEqual([]);
   });
 
+  it('works the same on a plan with CRLF line breaks, and keeps them', async () => {
+    const text = cleanPlan.replace('  eval:\n    path: data/eval.jsonl\n', '').replace(/\n/g, '\r\n');
+    const diagnostics = await lintText(text);
+    expect(diagnostics.map((d) => d.code)).toEqual(['no-eval-set']);
+    const action = await actionTitled(client, uri, diagnostics, 'Insert data.eval (from the starter plan)');
+    const fixed = applied(text, uri, action);
+    expect(fixed.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(parseDocument(fixed).hasIn(['data', 'eval'])).toBe(true);
+    const after = await lintText(fixed);
+    expect(new Set(after.map((d) => d.code))).toEqual(new Set(['unfilled-placeholder']));
+    // The key `evaluation:` (a section, no value on its line): its hover, and the keys it may hold.
+    const line = fixed.split('\r\n').indexOf('evaluation:');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 2 } })) as Hover;
+    expect((hover.contents as { value: string }).value).toMatch(/^\*\*evaluation\*\*/);
+  });
+
   it('inserts the section in Chinese into a Chinese plan', async () => {
     const zh = readFileSync(path.join(repoRoot, 'examples', 'zh-high-risk-no-fallback.yaml'), 'utf8');
     const diagnostics = await lintText(zh);
@@ -438,6 +475,9 @@ describe('hover and completion', () => {
     const uri = uriOf(path.join(repoRoot, 'examples', 'completion.finetune-plan.yaml'));
     const text = `version: 1
 name: tone
+problem: "Replies are
+  stiff and
+  cold"
 method: 
 goals:
   - behavior: Replies follow the tone guide.
@@ -450,15 +490,16 @@ training:
 `;
     client.open(uri, text);
     await client.diagnosticsFor(uri, 1);
-    const top = await labels(uri, 10, 0);
-    expect(top).toEqual(expect.arrayContaining(['base_model', 'problem', 'data', 'baselines', 'evaluation']));
-    expect(top).not.toContain('version');
-    expect(top).not.toContain('goals');
-    expect(await labels(uri, 5, 4)).toEqual(['id', 'metric', 'target', 'checks']);
-    expect(await labels(uri, 2, 8)).toEqual(['sft', 'lora', 'qlora', 'full', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo', 'rm', 'cpt', 'kd', 'other']);
-    expect(await labels(uri, 7, 9)).toEqual(['low', 'medium', 'high']);
-    expect(await labels(uri, 9, 13)).toEqual(['llama-factory', 'axolotl', 'torchtune', 'trl', 'openai', 'other']);
-    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 2 } })) as CompletionItem[];
+    const top = await labels(uri, 13, 0);
+    expect(top).toEqual(expect.arrayContaining(['base_model', 'data', 'baselines', 'evaluation']));
+    for (const written of ['version', 'goals', 'problem']) expect(top).not.toContain(written);
+    expect(await labels(uri, 8, 4)).toEqual(['id', 'metric', 'target', 'checks']);
+    expect(await labels(uri, 5, 8)).toEqual(['sft', 'lora', 'qlora', 'full', 'dpo', 'orpo', 'kto', 'simpo', 'ppo', 'grpo', 'rm', 'cpt', 'kd', 'other']);
+    expect(await labels(uri, 10, 9)).toEqual(['low', 'medium', 'high']);
+    expect(await labels(uri, 12, 13)).toEqual(['llama-factory', 'axolotl', 'torchtune', 'trl', 'openai', 'other']);
+    // Inside the text of problem (a quoted string over two lines): no keys.
+    expect(await labels(uri, 4, 4)).toEqual([]);
+    const items = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 13, character: 2 } })) as CompletionItem[];
     expect(items.map((i) => i.label)).toEqual(['config']);
     expect(items[0]).toMatchObject({ kind: 10, insertText: 'config: ', detail: expect.stringMatching(/trainer/i) });
   });
@@ -482,7 +523,9 @@ describe('locale', () => {
       expect(diagnostics.map(asCliMessage)).toEqual(cliMessagesForText(file, text, ['--locale', 'zh-CN']));
       expect(String(diagnostics[0]!.message)).toMatch(/[\u4e00-\u9fff]/);
       const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 7, character: 2 } })) as Hover;
-      expect((hover.contents as { value: string }).value).toContain('微调方法');
+      expect((hover.contents as { value: string }).value).toMatch(/^\*\*method\*\* — 微调方法\n\n微调方法：/);
+      const baseModel = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 0 } })) as Hover;
+      expect((baseModel.contents as { value: string }).value).toBe('**base_model** — 基座模型\n\n要微调的模型，按训练工具中的名称填写。');
       const actions = (await client.connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri },
         range: diagnostics[0]!.range,

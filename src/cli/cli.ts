@@ -302,7 +302,8 @@ async function subcommand(argv: string[]): Promise<number | undefined> {
       if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket='))) {
         return usage('finetune-lint lsp --stdio [--locale <en|zh-CN>]');
       }
-      const { startLanguageServer } = await import('../lsp/server.js');
+      // `require`, not `import()`: Node would first scan the whole CommonJS bundle for its export names.
+      const { startLanguageServer } = require('../lsp/server.js') as typeof import('../lsp/server.js');
       startLanguageServer(explicitLocale ? { locale } : {});
       // The process lives on while the connection is open; the client's `exit` notification ends it.
       return EXIT_OK;

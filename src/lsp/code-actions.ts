@@ -5,7 +5,7 @@ import { translate, type Locale } from '../core/i18n/index.js';
 import { STARTER_PLANS } from '../core/init-template.js';
 import { closest } from '../core/text-distance.js';
 import { SOURCE } from './diagnostics.js';
-import { containerPath, keysAllowedAt, lineShape } from './plan-outline.js';
+import { containerPath, keysAllowedAt, lineShape, splitLines } from './plan-outline.js';
 
 /**
  * Quick fixes for finetune-lint's diagnostics:
@@ -31,7 +31,7 @@ export function planLanguage(text: string): Locale {
 }
 
 export function codeActionsFor(uri: string, text: string, diagnostics: readonly LspDiagnostic[], locale: Locale): CodeAction[] {
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   const actions: CodeAction[] = [];
   const inserted = new Set<string>();
   for (const d of diagnostics) {
@@ -66,11 +66,12 @@ export function codeActionsFor(uri: string, text: string, diagnostics: readonly 
     if (!(d.code in BUILTIN_DIAGNOSTICS) && d.code !== 'config-error') {
       const line = d.range.start.line;
       const indent = /^[ \t]*/.exec(lines[line] ?? '')![0];
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
       actions.push({
         title: translate(locale, 'lsp.fix.disable-next-line', { rule: d.code }),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        edit: edit([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# finetune-lint-disable-next-line ${d.code} -- \n` }]),
+        edit: edit([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# finetune-lint-disable-next-line ${d.code} -- ${eol}` }]),
       });
     }
   }
@@ -121,6 +122,7 @@ export function insertSection(text: string, lines: readonly string[], [parent, c
   if (!fits) return undefined;
 
   const starter = STARTER_PLANS[planLanguage(text)].split('\n');
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const parentAt = starter.findIndex((l) => l.startsWith(`${parent}:`));
   const childAt = starter.findIndex((l, i) => i > parentAt && l.startsWith(`  ${child}:`));
   if (parentAt < 0 || childAt < 0) throw new Error(`the starter plan has no ${parent}.${child}`);
@@ -141,12 +143,12 @@ export function insertSection(text: string, lines: readonly string[], [parent, c
     }
     const pad = ' '.repeat(childIndent ?? 2);
     const block = starter.slice(childBlock.start, childBlock.end).map((l) => (l === '' ? l : pad + l.slice(2)));
-    return { range: { start: { line: last, character: lines[last]!.length }, end: { line: last, character: lines[last]!.length } }, newText: `\n${block.join('\n')}` };
+    return { range: { start: { line: last, character: lines[last]!.length }, end: { line: last, character: lines[last]!.length } }, newText: `${eol}${block.join(eol)}` };
   }
   // A new top-level section at the end of the plan, after a blank line.
   const parentBlock = starterBlock(starter, parentAt, 0);
   const block = [...starter.slice(parentBlock.start, parentAt + 1), ...starter.slice(childBlock.start, childBlock.end)];
   let last = lines.length - 1;
   while (last > 0 && lines[last]!.trim() === '') last--;
-  return { range: { start: { line: last, character: lines[last]!.length }, end: { line: last, character: lines[last]!.length } }, newText: `\n\n${block.join('\n')}` };
+  return { range: { start: { line: last, character: lines[last]!.length }, end: { line: last, character: lines[last]!.length } }, newText: `${eol}${eol}${block.join(eol)}` };
 }

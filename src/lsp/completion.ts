@@ -1,6 +1,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
+import { parseDocument, Scalar, visit } from 'yaml';
 import type { Locale } from '../core/i18n/index.js';
-import { containerPath, keysAllowedAt, lineShape, siblingKeys, valuesAllowedAt } from './plan-outline.js';
+import { containerPath, keysAllowedAt, lineShape, offsetAt, siblingKeys, splitLines, valuesAllowedAt } from './plan-outline.js';
 import { keyMarkdown, schemaDescription } from './schema-text.js';
 
 /**
@@ -10,7 +11,7 @@ import { keyMarkdown, schemaDescription } from './schema-text.js';
  * `risk.level`, `training.framework`, …).
  */
 export function completionsAt(text: string, at: Position, locale: Locale): CompletionItem[] {
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   const line = lines[at.line] ?? '';
   const before = line.slice(0, at.character);
 
@@ -30,9 +31,9 @@ export function completionsAt(text: string, at: Position, locale: Locale): Compl
     }
   }
 
-  // A key: only indentation, list dashes and the start of a key before the cursor.
+  // A key: only indentation, list dashes and the start of a key before the cursor — and not inside a text value.
   const typing = /^( *)((?:- +)*)([^\s:#]*)$/.exec(before);
-  if (!typing) return [];
+  if (!typing || insideTextValue(text, at)) return [];
   const column = typing[1]!.length + typing[2]!.length;
   const path = containerPath(lines, at.line, column);
   const written = siblingKeys(lines, at.line, column);
@@ -49,4 +50,21 @@ export function completionsAt(text: string, at: Position, locale: Locale): Compl
     });
   }
   return items;
+}
+
+/** Whether the cursor is inside a block scalar (`problem: |`) or a quoted string that spans lines. */
+function insideTextValue(text: string, at: Position): boolean {
+  const offset = offsetAt(text, at.line, at.character);
+  let inside = false;
+  visit(parseDocument(text), {
+    Scalar(_, node) {
+      if (!node.range || node.type === Scalar.PLAIN) return undefined;
+      if (offset > node.range[0] && offset < node.range[1]) {
+        inside = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return inside;
 }

@@ -4,7 +4,7 @@ import { hasMessage, translate, type Locale, type MessageKey } from '../core/i18
 import { ruleDescription, type AnyRule } from '../core/rule.js';
 import { schemaAt } from '../core/schema/plan-schema.js';
 import { docsUrlOf, rangeOf } from './diagnostics.js';
-import { keyAt } from './plan-outline.js';
+import { keyAt, splitLines } from './plan-outline.js';
 import { keyMarkdown } from './schema-text.js';
 
 /** What a finding's rule is for, and a link to its document. */
@@ -50,7 +50,7 @@ export function hoverAt(
     seen.add(d.ruleId);
     parts.push(findingMarkdown(d, rules, locale));
   }
-  const lines = text.split('\n');
+  const lines = splitLines(text);
   const key = keyAt(lines, at.line, at.character);
   const schema = key && schemaAt(key.path);
   if (key && schema) parts.push(keyMarkdown(String(key.path[key.path.length - 1]), schema, key.path, locale));

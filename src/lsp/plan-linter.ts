@@ -59,6 +59,12 @@ export class PlanLinter {
     this.config = new ConfigLoader({ cwd: options.cwd });
   }
 
+  /** Changes whether (and how) the data checks run, for the lints that follow. */
+  setDataChecks(on: boolean, allowOutsideRoot: boolean): void {
+    this.options.dataChecks = on;
+    this.options.allowOutsideRoot = allowOutsideRoot;
+  }
+
   /** Forgets every configuration file read so far (one of them changed). */
   reloadConfiguration(): void {
     this.config = new ConfigLoader({ cwd: this.options.cwd });

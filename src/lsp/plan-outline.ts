@@ -7,6 +7,22 @@ import { deref, schemaAt, type SchemaNode } from '../core/schema/plan-schema.js'
  * most. List items are numbered 0 (the schema is the same for every item).
  */
 
+/** The lines of a text, without their line breaks (LF or CRLF), as LSP positions count them. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+/** The offset in `text` of an LSP position (line, UTF-16 character). */
+export function offsetAt(text: string, line: number, character: number): number {
+  let start = 0;
+  for (let i = 0; i < line; i++) {
+    const next = text.indexOf('\n', start);
+    if (next === -1) return text.length;
+    start = next + 1;
+  }
+  return start + character;
+}
+
 /** One line of block YAML: where its content starts, its list dashes, and its key if it has one. */
 export interface LineShape {
   /** Columns of the `- ` list markers before the content, outermost first. */

@@ -33,7 +33,7 @@ import { PlanLinter, type DataFindings } from './plan-linter.js';
  * has is dropped, never shown over a newer one.
  */
 
-/** Settings a client passes in `initializationOptions` (all optional). */
+/** Settings a client passes in `initializationOptions`, or later in `workspace/didChangeConfiguration` under `finetune-lint` (all optional). */
 export interface ServerSettings {
   /** `en` or `zh-CN`: the language of messages, hovers and quick fixes. */
   locale?: string;
@@ -59,8 +59,10 @@ interface OpenPlan {
   timer?: ReturnType<typeof setTimeout>;
   /** The last data-check findings, and the text they were computed on. */
   data?: DataFindings;
-  /** The last result published: its version, findings, the rules known and the locale used. */
-  published?: { version: number; messages: Diagnostic[]; rules: ReadonlyMap<string, AnyRule>; locale: Locale };
+  /** Lints started for this plan so far: a result is published only if no lint started later has published first. */
+  started: number;
+  /** The last result published: its version, which lint it came from, findings, the rules known and the locale used. */
+  published?: { version: number; run: number; messages: Diagnostic[]; rules: ReadonlyMap<string, AnyRule>; locale: Locale };
 }
 
 /** The server's state, shared by the request handlers. */
@@ -102,6 +104,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     const { doc } = plan;
     const version = doc.version;
     const text = doc.getText();
+    const run = ++plan.started;
     const outcome = await linter.lint({
       text,
       ...(plan.filePath ? { filePath: plan.filePath } : {}),
@@ -116,8 +119,8 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     }
     // Stale: the document changed (or closed) while this version was linted, or a newer result is out already.
     if (current !== plan || plan.doc.version !== version) return;
-    if (plan.published && plan.published.version > version) return;
-    plan.published = { version, messages: outcome.result.messages, rules: outcome.rules, locale: outcome.locale };
+    if (plan.published && (plan.published.version > version || plan.published.run > run)) return;
+    plan.published = { version, run, messages: outcome.result.messages, rules: outcome.rules, locale: outcome.locale };
     await connection.sendDiagnostics({
       uri: doc.uri,
       version,
@@ -137,18 +140,20 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     }, delay);
   };
 
+  let clientLocale: Locale | undefined;
+  /** Takes the settings given at start or changed later (`workspace/didChangeConfiguration`). */
+  const apply = (settings: ServerSettings): void => {
+    fixedLocale = normalizeLocale(settings.locale) ?? options.locale ?? clientLocale;
+    debounceMs = typeof settings.debounce === 'number' && settings.debounce >= 0 ? settings.debounce : DEFAULT_DEBOUNCE_MS;
+    linter?.setDataChecks(settings.dataChecks !== false, settings.allowOutsideRoot === true);
+  };
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    const settings = (params.initializationOptions ?? {}) as ServerSettings;
-    fixedLocale = normalizeLocale(settings.locale) ?? options.locale ?? normalizeLocale(params.locale ?? undefined);
-    if (typeof settings.debounce === 'number' && settings.debounce >= 0) debounceMs = settings.debounce;
+    clientLocale = normalizeLocale(params.locale ?? undefined);
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const cwd = (folder && filePathOf(folder)) ?? process.cwd();
-    linter = new PlanLinter({
-      cwd,
-      dataChecks: settings.dataChecks !== false,
-      allowOutsideRoot: settings.allowOutsideRoot === true,
-      localeFor,
-    });
+    linter = new PlanLinter({ cwd, dataChecks: true, allowOutsideRoot: false, localeFor });
+    apply((params.initializationOptions ?? {}) as ServerSettings);
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     return {
       capabilities: {
@@ -172,7 +177,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
   connection.onDidOpenTextDocument(({ textDocument }) => {
     const doc = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     const filePath = filePathOf(doc.uri);
-    const plan: OpenPlan = { doc, ...(filePath ? { filePath } : {}) };
+    const plan: OpenPlan = { doc, started: 0, ...(filePath ? { filePath } : {}) };
     const before = plans.get(doc.uri);
     if (before?.timer) clearTimeout(before.timer);
     plans.set(doc.uri, plan);
@@ -204,6 +209,14 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     if (plan?.timer) clearTimeout(plan.timer);
     plans.delete(textDocument.uri);
     void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+  });
+
+  // Settings changed in the editor, under the section `finetune-lint` (the same keys as initializationOptions).
+  connection.onDidChangeConfiguration(({ settings }: { settings?: Record<string, unknown> }) => {
+    const section = settings?.['finetune-lint'];
+    if (!section || typeof section !== 'object') return;
+    apply(section as ServerSettings);
+    for (const plan of plans.values()) schedule(plan, 0, true);
   });
 
   connection.onDidChangeWatchedFiles(() => {

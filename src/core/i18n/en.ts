@@ -594,7 +594,7 @@ Commands:
   finetune-lint init [path]         write a commented starter plan (default finetune-plan.yaml)
   finetune-lint rules               list the rules
   finetune-lint explain <rule-id>   print a rule's document
-  finetune-lint lsp --stdio         run the language server (LSP) for editors
+  finetune-lint lsp --stdio         run the language server (for editors)
 
 Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run failed.`,
   // commander's own argument errors, reworded (the English ones are commander's text).

@@ -580,7 +580,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   finetune-lint init [path]         生成一份带注释的起始计划（默认 finetune-plan.yaml）
   finetune-lint rules               列出所有规则
   finetune-lint explain <rule-id>   打印某条规则的文档
-  finetune-lint lsp --stdio         为编辑器运行语言服务器（LSP）
+  finetune-lint lsp --stdio         运行语言服务器（供编辑器使用）
 
 退出码：0 没有错误，1 发现错误（或超过 --max-warnings），2 运行本身失败。`,
   'cli.option-unknown': '错误：未知选项「{option}」',
