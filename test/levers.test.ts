@@ -94,8 +94,9 @@ describe('remembering real paths for the run', () => {
 /**
  * The command starts its bundle from V8's code cache (scripts/cli-loader.cjs).
  * Its output must not depend on whether the cache is off, empty (the first
- * run, which writes it) or filled, on every fixture and example and with a
- * plugin (whose `import()` goes through the start-up script).
+ * run, which writes it) or filled, on every fixture and example, with a
+ * plugin (whose `import()` goes through the start-up script), and over a few
+ * files named one by one (which have a cache of their own, see `namesFewFiles`).
  */
 describe('the compile cache', () => {
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'ftl-compile-cache-'));
@@ -112,21 +113,26 @@ describe('the compile cache', () => {
   writeFileSync(path.join(plugin, 'plans', 'a.yaml'), 'version: 1\nname: x\n');
   const runs = (env: Record<string, string | undefined>) => [
     runCli(['-f', 'json', 'fixtures', 'examples'], { cwd: repoRoot, env }),
+    // One file named: the start-up script sets one more V8 flag, and keeps a cache of its own.
+    runCli(['-f', 'json', 'examples/knowledge-injection.yaml', 'examples/capability-gap.yaml'], { cwd: repoRoot, env }),
     runCli(['plans'], { cwd: plugin, env }),
     runCli(['--version'], { env }),
   ];
 
   it('changes nothing: off, empty, then filled', () => {
     const off = runs({ NODE_DISABLE_COMPILE_CACHE: '1' });
-    expect(off[1]!.stdout).toContain('the plan names no owner');
+    expect(off[2]!.stdout).toContain('the plan names no owner');
+    expect(off[1]!.stdout).toContain('"ruleId":"knowledge-injection"');
     expect(off[0]!.stdout.length).toBeGreaterThan(1000);
     const empty = runs({ NODE_COMPILE_CACHE: cacheDir });
-    expect(readdirSync(path.join(cacheDir, 'finetune-lint'))).toHaveLength(1);
+    const cacheFiles = readdirSync(path.join(cacheDir, 'finetune-lint')).sort();
+    expect(cacheFiles).toHaveLength(2);
+    expect(cacheFiles[0]).toMatch(/-few\.bin$/);
     const filled = runs({ NODE_COMPILE_CACHE: cacheDir });
     expect(empty).toEqual(off);
     expect(filled).toEqual(off);
     // A damaged cache file is rejected by V8 and written again.
-    const file = path.join(cacheDir, 'finetune-lint', readdirSync(path.join(cacheDir, 'finetune-lint'))[0]!);
+    const file = path.join(cacheDir, 'finetune-lint', cacheFiles[0]!);
     writeFileSync(file, readFileSync(file).subarray(0, 1000));
     expect(runs({ NODE_COMPILE_CACHE: cacheDir })).toEqual(off);
     expect(statSync(file).size).toBeGreaterThan(100_000);
