@@ -21,6 +21,17 @@
 //   npm run bench                 # all sizes, then the data case
 //   npm run bench -- 1 1000       # chosen sizes only
 //   npm run bench -- data         # the data case only
+//   npm run bench -- lsp          # the language server only
+//
+// The language server (`finetune-lint lsp --stdio`, driven over JSON-RPC as an
+// editor does): on a plan of the corpus above (50 lines, with findings), the time from
+// sending a `didChange` (one character typed or deleted, incremental sync) to
+// receiving its `publishDiagnostics`, with the debounce set to 0 so that it is
+// not counted; median and 90th percentile over 1,000 edits, each awaited (and,
+// before them, the start-up: from spawning the server to its reply to
+// `initialize`). Then
+// the server's memory after those 1,000 edits: RSS (and its peak) from
+// /proc, V8 heap from the server (`finetune-lint/memoryUsage`).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
@@ -31,9 +42,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cli = path.join(root, 'dist', 'cli.cjs');
 const args = process.argv.slice(2);
 const sizes = args.map(Number).filter((n) => n > 0);
-const dataOnly = args.includes('data') && sizes.length === 0;
-const SIZES = dataOnly ? [] : sizes.length ? sizes : [1, 100, 1000, 10000];
-const DATA_CASE = dataOnly || args.length === 0;
+const namedOnly = sizes.length === 0 && args.some((a) => a === 'data' || a === 'lsp');
+const SIZES = namedOnly ? [] : sizes.length ? sizes : [1, 100, 1000, 10000];
+const DATA_CASE = args.length === 0 || args.includes('data');
+const LSP_CASE = args.length === 0 || args.includes('lsp');
 const ROUNDS = { 1: 15, 100: 7, 1000: 5, 10000: 3 };
 
 /** A small deterministic random generator (mulberry32). */
@@ -152,6 +164,7 @@ try {
   }
   console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   if (DATA_CASE) await dataCase(path.join(tmp, 'data-case'));
+  if (LSP_CASE) await lspCase(path.join(tmp, 'lsp-case'));
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
@@ -253,4 +266,79 @@ async function dataCase(dir) {
     const found = messages.find((m) => m.ruleId === id);
     console.log(`  ${id}: ${found ? found.message.slice(0, 140) : 'nothing reported'}`);
   }
+}
+
+/** Percentile `p` (0–1) of a list of numbers. */
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * p))];
+}
+
+/** The language server: edit-to-diagnostics latency and memory after 1,000 edits (see the top of this file). */
+async function lspCase(dir) {
+  const { spawn } = await import('node:child_process');
+  const { readFileSync } = await import('node:fs');
+  const { pathToFileURL } = await import('node:url');
+  const rpc = await import('vscode-languageserver-protocol/node');
+  mkdirSync(path.join(dir, '.git'), { recursive: true });
+  // The corpus's first plan: 50 lines (the corpus's plans have 35 to 54), with findings.
+  const text = plan(0);
+  const file = path.join(dir, 'finetune-plan.yaml');
+  writeFileSync(file, text);
+  const uri = pathToFileURL(file).href;
+  const spawned = process.hrtime.bigint();
+  const server = spawn(process.execPath, [cli, 'lsp', '--stdio'], { env, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(server.stdout), new rpc.StreamMessageWriter(server.stdin));
+  const waiting = new Map();
+  let findings = -1;
+  connection.onNotification('textDocument/publishDiagnostics', (p) => {
+    if (p.uri !== uri) return;
+    findings = p.diagnostics.length;
+    waiting.get(p.version)?.();
+    waiting.delete(p.version);
+  });
+  connection.listen();
+  const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).href, capabilities: {}, initializationOptions: { debounce: 0, locale: 'en' } });
+  const startMs = Number(process.hrtime.bigint() - spawned) / 1e6;
+  connection.sendNotification('initialized', {});
+  let done = published(1);
+  connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  await done;
+  const memory = async () => {
+    const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
+    const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    const usage = await connection.sendRequest('finetune-lint/memoryUsage');
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024, heap: usage.heapUsed / 2 ** 20, heapTotal: usage.heapTotal / 2 ** 20 };
+  };
+  const opened = await memory();
+  // One character typed at the end of the problem line, then deleted: the text alternates, each edit a new version.
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.startsWith('problem:'));
+  const end = lines[line].length;
+  let version = 1;
+  const edit = async () => {
+    version++;
+    const typed = version % 2 === 0;
+    const change = typed
+      ? { range: { start: { line, character: end }, end: { line, character: end } }, text: 'x' }
+      : { range: { start: { line, character: end }, end: { line, character: end + 1 } }, text: '' };
+    const arrived = published(version);
+    const start = process.hrtime.bigint();
+    connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    await arrived;
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  for (let i = 0; i < 50; i++) await edit(); // warm-up
+  const times = [];
+  for (let i = 0; i < 1000; i++) times.push(await edit());
+  const after = await memory();
+  console.log(`\nlanguage server: a ${lines.length - 1}-line plan with ${findings} findings, 1,000 one-character edits (incremental sync, debounce 0), each awaited`);
+  console.log(`  start-up (spawn to the initialize reply): ${startMs.toFixed(0)} ms`);
+  console.log(`  didChange -> publishDiagnostics: median ${median(times).toFixed(1)} ms, p90 ${percentile(times, 0.9).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (load average ${os.loadavg()[0].toFixed(1)})`);
+  console.log(`  memory after open: RSS ${opened.rss.toFixed(0)} MB, heap ${opened.heap.toFixed(1)} of ${opened.heapTotal.toFixed(0)} MB`);
+  console.log(`  memory after 1,000 edits: RSS ${after.rss.toFixed(0)} MB (peak ${after.peak.toFixed(0)} MB), heap ${after.heap.toFixed(1)} of ${after.heapTotal.toFixed(0)} MB`);
+  await connection.sendRequest('shutdown');
+  connection.sendNotification('exit');
+  connection.dispose();
 }

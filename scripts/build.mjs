@@ -7,118 +7,19 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { packedIntentModel, precompiledValidators } from './build-plugins.mjs';
 import { pathToFileURL } from 'node:url';
 
-const require = createRequire(import.meta.url);
 rmSync('dist', { recursive: true, force: true });
 
-/** The ajv options a source module declares (`NAME: Options = { … }`), so the build compiles with the same. */
-function declaredOptions(file, name) {
-  const source = readFileSync(file, 'utf8');
-  return JSON.parse(new RegExp(`${name}: Options = (\\{[^}]*\\})`).exec(source)[1].replace(/(\w+):/g, '"$1":'));
-}
-
-/** One schema as ajv standalone code: the module's text and the name of its validate function. */
-function standalone(schema, options) {
-  const Ajv = require('ajv').default;
-  const standaloneCode = require('ajv/dist/standalone').default;
-  const ajv = new Ajv({ ...options, code: { source: true, esm: true } });
-  const code = standaloneCode(ajv, ajv.compile(schema));
-  const name = /export default (\w+);/.exec(code)[1];
-  return { code: code.replace(/export const validate = \w+;export default \w+;/, ''), name };
-}
-
-/**
- * Replaces runtime schema compilation (ajv, tens of milliseconds at every
- * start) with validators compiled at build time: the plan schema, the
- * configuration schema, and the built-in rules' option schemas. The same
- * options are used as in the source modules, which compile at run time in
- * the library and the tests.
- */
-const precompiledValidators = {
-  name: 'precompiled-validators',
-  setup(b) {
-    /** A module whose `create` function returns the validator of one schema file. */
-    const schemaModule = (source, schemaFile, create, optionsName, prepare = (schema) => schema) => () => {
-      const schema = prepare(JSON.parse(readFileSync(schemaFile, 'utf8')));
-      const { code, name } = standalone(schema, declaredOptions(source, optionsName));
-      return {
-        contents: `${code}\nexport function ${create}() { return ${name}; }\nexport const ${optionsName} = {};\n`,
-        loader: 'js',
-        resolveDir: path.resolve(path.dirname(source)),
-      };
-    };
-    b.onLoad(
-      { filter: /[\\/]src[\\/]core[\\/]schema[\\/]plan-validator\.ts$/ },
-      schemaModule('src/core/schema/plan-validator.ts', 'schemas/finetune-plan.schema.json', 'createPlanValidator', 'PLAN_VALIDATOR_OPTIONS'),
-    );
-    // The schema file lists the rules and their options for editors; the code validates as
-    // `configSchema([])` does, with no rule listed, and checks ids and options against the rules
-    // loaded (with a did-you-mean), so the listing is left out here.
-    b.onLoad(
-      { filter: /[\\/]src[\\/]core[\\/]config[\\/]config-validator\.ts$/ },
-      schemaModule('src/core/config/config-validator.ts', 'schemas/finetune-lint.config.schema.json', 'createConfigValidator', 'CONFIG_VALIDATOR_OPTIONS', (schema) => ({
-        ...schema,
-        definitions: { ...schema.definitions, rules: { ...schema.definitions.rules, properties: {} } },
-      })),
-    );
-    b.onLoad({ filter: /[\\/]src[\\/]core[\\/]rule-options-validator\.ts$/ }, async () => {
-      // The built library (built first) holds the rules' metadata.
-      const lib = await import(pathToFileURL(path.resolve('dist/index.js')).href);
-      const options = declaredOptions('src/core/rule-options-validator.ts', 'OPTIONS_VALIDATOR_OPTIONS');
-      const parts = [];
-      const entries = [];
-      for (const rule of [...lib.rules, ...lib.dataRules]) {
-        if (!rule.meta.optionsSchema) continue;
-        const { code, name } = standalone(rule.meta.optionsSchema, options);
-        // Each standalone module declares its own helpers; a block keeps their names apart.
-        const local = `validate_${entries.length}`;
-        parts.push(`const ${local} = (() => {\n${code.replace(/^import .*$/gm, '')}\nreturn ${name};\n})();`);
-        entries.push(`${JSON.stringify(rule.meta.id)}: { schema: ${JSON.stringify(JSON.stringify(rule.meta.optionsSchema))}, validate: ${local} }`);
-      }
-      // ajv itself (its compiler: 200 KB) is loaded only if a plugin rule's schema needs compiling.
-      const runtime = readFileSync('src/core/rule-options-validator.ts', 'utf8')
-        .replace(/^import AjvModule, \{ type Options, type ValidateFunction \} from 'ajv';$/m, "import type AjvModule from 'ajv';\nimport type { Options, ValidateFunction } from 'ajv';")
-        .replace('ajvClass(AjvModule)', "ajvClass(require('ajv'))");
-      if (!runtime.includes("ajvClass(require('ajv'))") || /^import AjvModule/m.test(runtime)) throw new Error('src/core/rule-options-validator.ts no longer has the shape the build rewrites');
-      return {
-        contents: `${runtime.replace('export function compileOptionsValidator', 'function compileAtRunTime')}
-${parts.join('\n')}
-const precompiled = { ${entries.join(',\n')} };
-export function compileOptionsValidator(ruleId, schema) {
-  const known = precompiled[ruleId];
-  return known && known.schema === JSON.stringify(schema) ? known.validate : compileAtRunTime(ruleId, schema);
-}
-`,
-        loader: 'ts',
-        resolveDir: path.resolve('src/core'),
-      };
-    });
+// The built library (built first) holds the rules' metadata for the precompiled option validators.
+const validators = precompiledValidators({
+  ruleMetas: async () => {
+    const lib = await import(pathToFileURL(path.resolve('dist/index.js')).href);
+    return [...lib.rules, ...lib.dataRules].map((rule) => rule.meta);
   },
-};
-
-/**
- * The classifier model ships packed (see `PackedIntentModel` in
- * src/core/rules/intent.ts): its features as one string of sorted
- * `feature\tweights` lines, searched in place, so that starting the CLI does
- * not parse 650 KB of JSON.
- */
-const packedIntentModel = {
-  name: 'packed-intent-model',
-  setup(b) {
-    b.onLoad({ filter: /intent-model\.json$/ }, (args) => {
-      const model = JSON.parse(readFileSync(args.path, 'utf8'));
-      const keys = Object.keys(model.features).sort();
-      for (const key of keys) {
-        if (/[\t\n]/.test(key)) throw new Error(`intent model feature ${JSON.stringify(key)} holds a tab or a line break`);
-      }
-      const packed = keys.map((key) => `${key}\t${model.features[key].join(',')}`).join('\n');
-      const { labels, bias, calibration } = model;
-      return { contents: `export default ${JSON.stringify({ labels, bias, calibration, packed })};`, loader: 'js' };
-    });
-  },
-};
+  runtimeCompiler: 'require-ajv',
+});
 
 /**
  * The dataset and trainer-config readers are a second CLI bundle
@@ -130,6 +31,19 @@ const lazyDataWorkspace = {
   setup(b) {
     b.onResolve({ filter: /^\.\/workspace\.js$/ }, (args) =>
       /[\\/]src[\\/]node[\\/]data$/.test(args.resolveDir) ? { path: './data.cjs', external: true } : undefined,
+    );
+  },
+};
+
+/**
+ * The language server is a third CLI bundle (dist/lsp.cjs), imported only by
+ * `finetune-lint lsp`, so that the command's start-up does not load it.
+ */
+const lazyLanguageServer = {
+  name: 'lazy-language-server',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/lsp\/server\.js$/ }, (args) =>
+      /[\\/]src[\\/]cli$/.test(args.resolveDir) ? { path: './lsp.cjs', external: true } : undefined,
     );
   },
 };
@@ -169,7 +83,7 @@ await build({
   format: 'cjs',
   minify: !plain,
   keepNames: !plain,
-  plugins: [precompiledValidators, packedIntentModel, lazyDataWorkspace],
+  plugins: [validators, packedIntentModel, lazyDataWorkspace, lazyLanguageServer],
   logLevel: 'warning',
 });
 if (!plain) asciiOnly('dist/cli-bundle.cjs');
@@ -222,10 +136,23 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  plugins: [precompiledValidators, packedIntentModel, lazyDataWorkspace],
+  plugins: [validators, packedIntentModel, lazyDataWorkspace],
   logLevel: 'warning',
 });
 
+// The language server (src/lsp/server.ts): the linting half of the CLI bundle and vscode-languageserver.
+await build({
+  entryPoints: ['src/lsp/server.ts'],
+  outfile: 'dist/lsp.cjs',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: !plain,
+  keepNames: !plain,
+  plugins: [validators, packedIntentModel, lazyDataWorkspace],
+  logLevel: 'warning',
+});
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 chmodSync('dist/cli.cjs', 0o755);

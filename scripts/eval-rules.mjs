@@ -12,13 +12,21 @@
 //   grouped cross-validation — the intent model of each fold is trained
 //   without every statement of that fold's sources, so no statement is scored
 //   by a model that saw it or its thread;
+// - the held-out corpus (fixtures/corpus/real/heldout/statements.yaml):
+//   statements collected the same way from sources in neither of the above,
+//   never trained on and never read for lexicon edits, scored once with the
+//   committed model — the figures the cross-validation should predict;
+// - real goal sets (fixtures/corpus/real/heldout/goal-sets.yaml): goals one
+//   person asked of one fine-tune at once, labelled opposed or compatible,
+//   scoring conflicting-goals' opposed-direction finding;
 // - the written corpus (fixtures/corpus/*.yaml), scored with the committed
 //   model; test4 was never trained on.
 //
 //   npm run eval:rules              # both tables
 //   npm run eval:rules -- --misses  # also list every miss and false alarm of the collected corpus
 //   npm run eval:rules -- --sweep   # precision and recall of the model readings at other minConfidence values
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FIELD, loadCorpus, loadRealCorpus, realExamples, settledRealItems, sourceGroup, writtenExamples } from './train-intent.mjs';
@@ -205,6 +213,46 @@ function printTable(title, stats) {
   }
 }
 
+const HELDOUT = path.join(root, 'fixtures', 'corpus', 'real', 'heldout');
+
+/** The held-out statements with a settled label. */
+export function heldoutItems() {
+  const file = path.join(HELDOUT, 'statements.yaml');
+  return existsSync(file) ? parse(readFileSync(file, 'utf8')) : [];
+}
+
+/** A plan whose goals are `goals`, each with a metric and target. */
+export function goalSetPlan(goals) {
+  const lines = ['version: 1', 'name: goals', 'base_model: Qwen/Qwen2.5-7B-Instruct', 'method: lora', 'problem: see goals', 'goals:'];
+  for (const g of goals) lines.push(`  - behavior: ${JSON.stringify(g)}`, '    metric: m', '    target: 1');
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Scores conflicting-goals' opposed-direction finding on labelled goal sets
+ * (`opposed` is positive). The goal-count finding is left out: maxGoals is
+ * raised above every set's size.
+ */
+export function scoreGoalSets(sets, lintText) {
+  const stats = {};
+  const misses = [];
+  const bucket = (lang) => (stats[lang] ??= { tp: 0, fp: 0, fn: 0, tn: 0 });
+  for (const set of sets.filter((x) => x.label === 'opposed' || x.label === 'compatible')) {
+    const messages = lintText(goalSetPlan(set.goals), { rules: { 'conflicting-goals': ['warn', { maxGoals: 1000 }] } }).messages;
+    const fired = messages.some((m) => m.ruleId === 'conflicting-goals');
+    const positive = set.label === 'opposed';
+    for (const b of [bucket(set.lang), bucket('all')]) b[fired ? (positive ? 'tp' : 'fp') : positive ? 'fn' : 'tn']++;
+    if (fired !== positive) misses.push({ kind: fired ? 'false alarm' : 'miss', ...set });
+  }
+  for (const b of Object.values(stats)) {
+    b.precision = b.tp + b.fp === 0 ? 1 : b.tp / (b.tp + b.fp);
+    b.precisionInterval = wilson(b.tp, b.tp + b.fp);
+    b.recall = b.tp + b.fn === 0 ? 1 : b.tp / (b.tp + b.fn);
+    b.recallInterval = wilson(b.tp, b.tp + b.fn);
+  }
+  return { stats, misses };
+}
+
 function printMisses(misses) {
   for (const m of misses) {
     const c = m.confidence === undefined ? '' : ` ${f2(m.confidence)}`;
@@ -246,6 +294,30 @@ async function main() {
       }
     }
     if (showMisses) printMisses(misses.filter((m) => lib.foldOf(sourceGroup(m.source), FOLDS) !== SEALED_FOLD));
+  }
+
+  const held = heldoutItems();
+  const settled = held.filter((x) => x.label && x.label !== 'ambiguous');
+  if (settled.length) {
+    const labelled = held.filter((x) => x.labels?.a && x.labels?.b);
+    const kappa = cohenKappa(labelled.map((x) => x.labels.a), labelled.map((x) => x.labels.b));
+    const sources = new Set(settled.map((x) => sourceGroup(x.source))).size;
+    console.log(`\nheld-out corpus: ${held.length} statements, ${settled.length} with a settled label from ${sources} sources (kappa ${kappa.toFixed(2)}); never trained on`);
+    const { stats, misses } = evaluate(settled, lib.lintText, thresholds);
+    printTable('held-out corpus, committed model', stats);
+    if (showMisses) printMisses(misses);
+  }
+  const setsFile = path.join(HELDOUT, 'goal-sets.yaml');
+  const sets = existsSync(setsFile) ? parse(readFileSync(setsFile, 'utf8')).filter((x) => x.label) : [];
+  if (sets.length) {
+    const { stats, misses } = scoreGoalSets(sets, lib.lintText);
+    console.log(`\nreal goal sets: ${sets.length} labelled (${sets.filter((x) => x.label === 'opposed').length} opposed, ${sets.filter((x) => x.label === 'compatible').length} compatible, ${sets.filter((x) => x.label === 'ambiguous').length} ambiguous); conflicting-goals, goals pulling in opposite directions`);
+    console.log('lang  precision [95% CI]      recall [95% CI]         tp  fp  fn  tn');
+    for (const lang of ['en', 'zh', 'all']) {
+      const b = stats[lang];
+      if (b) console.log(`${lang.padEnd(4)}  ${f2(b.precision)} ${interval(b.precisionInterval)}  ${f2(b.recall)} ${interval(b.recallInterval)}  ${String(b.tp).padStart(3)} ${String(b.fp).padStart(3)} ${String(b.fn).padStart(3)} ${String(b.tn).padStart(3)}`);
+    }
+    if (showMisses) for (const m of misses) console.log(`  conflicting-goals ${m.kind} [${m.lang}] ${m.goals.join(' | ').replace(/\s+/g, ' ')} <${m.source}>`);
   }
 
   for (const split of ['dev', 'holdout', 'test', 'test2', 'test3', 'test4'].filter((s) => existsSync(path.join(root, 'fixtures', 'corpus', `${s}.yaml`)))) {

@@ -16,7 +16,7 @@ export interface RunResult {
  * Runs the built CLI as a user would, without colour and in English unless
  * the env asks otherwise (the machine's own locale variables are cleared).
  */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): RunResult {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): RunResult {
   const env: Record<string, string | undefined> = {
     ...process.env,
     FORCE_COLOR: undefined,
@@ -34,6 +34,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
+    ...(options.input !== undefined ? { input: options.input } : {}),
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -17,7 +17,7 @@ import {
   translate,
   type MessageKey,
 } from '../src/index.js';
-import { schemaDescriptionsZhCN } from '../src/core/i18n/schema-descriptions.zh-CN.js';
+import { schemaDescriptionsZhCN, schemaTitlesZhCN } from '../src/core/i18n/schema-descriptions.zh-CN.js';
 import { planSchema } from '../src/core/schema/plan-schema.js';
 import { cleanPlan } from './cli-helpers.js';
 
@@ -90,6 +90,19 @@ describe('schema descriptions', () => {
     expect(found.length).toBeGreaterThan(40);
     expect(found.filter((d) => !(d in schemaDescriptionsZhCN))).toEqual([]);
     expect(Object.keys(schemaDescriptionsZhCN).filter((d) => !found.includes(d))).toEqual([]);
+  });
+
+  it('every field title of the plan schema has a Chinese translation, and no translation is stale', () => {
+    const found = new Set<string>();
+    const walk = (node: unknown, key = ''): void => {
+      if (!node || typeof node !== 'object' || (key === 'examples' && Array.isArray(node))) return;
+      if (typeof (node as { title?: unknown }).title === 'string') found.add((node as { title: string }).title);
+      for (const [k, v] of Object.entries(node)) walk(v, k);
+    };
+    walk(planSchema);
+    expect(found.size).toBeGreaterThan(40);
+    expect([...found].filter((t) => !(t in schemaTitlesZhCN))).toEqual([]);
+    expect(Object.keys(schemaTitlesZhCN).filter((t) => !found.has(t))).toEqual([]);
   });
 
   it('schema-error hints quote the field description in the locale', () => {

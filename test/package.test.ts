@@ -22,7 +22,9 @@ describe('the npm package', () => {
     for (const needed of ['package.json', 'README.md', 'README.zh-CN.md', 'LICENSE', 'dist/cli.cjs', 'dist/cli-bundle.cjs', 'dist/data.cjs', 'dist/lint-worker.cjs', 'dist/index.js', 'dist/types/index.d.ts', 'schemas/finetune-plan.schema.json', 'schemas/finetune-lint.config.schema.json', ...docs]) {
       expect(files, needed).toContain(needed);
     }
-    expect(files.filter((f) => /^(src|test|fixtures|scripts|examples|\.ci|node_modules)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(src|test|fixtures|scripts|examples|playground|\.ci|node_modules)\//.test(f))).toEqual([]);
+    // The playground is a web page, built beside the package's files but not part of it.
+    expect(files.filter((f) => f.startsWith('dist/playground/'))).toEqual([]);
   });
 
   it('points bin and exports at files that exist, and declares its Node version', () => {

@@ -57,6 +57,8 @@ interface OutputSpec {
 
 /** The language of everything the CLI says; set from `--locale` and the environment before anything is printed. */
 let locale: Locale = 'en';
+/** Whether `--locale` was given (the language server lets it win over the client's language). */
+let explicitLocale = false;
 
 function nonNegativeInt(value: string): number {
   const n = Number(value);
@@ -295,6 +297,17 @@ async function subcommand(argv: string[]): Promise<number | undefined> {
     throw err;
   }
   switch (name) {
+    case 'lsp': {
+      // The language server is its own bundle (dist/lsp.cjs), loaded only here: linting from the command line never pays for it.
+      if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket='))) {
+        return usage('finetune-lint lsp --stdio [--locale <en|zh-CN>]');
+      }
+      // `require`, not `import()`: Node would first scan the whole CommonJS bundle for its export names.
+      const { startLanguageServer } = require('../lsp/server.js') as typeof import('../lsp/server.js');
+      startLanguageServer(explicitLocale ? { locale } : {});
+      // The process lives on while the connection is open; the client's `exit` notification ends it.
+      return EXIT_OK;
+    }
     case 'init':
       return rest.length <= 1 ? emit(await initPlan(rest[0], locale)) : usage('finetune-lint init [path] [--locale <en|zh-CN>]');
     default:
@@ -364,6 +377,7 @@ async function main(rawArgv: string[]): Promise<number> {
   // A team's configuration names its language; --locale and FINETUNE_LINT_LOCALE still win.
   if (chosen && taken.value === undefined && !normalizeLocale(process.env.FINETUNE_LINT_LOCALE)) chosen = (await configuredLocale(argv)) ?? chosen;
   if (chosen) locale = chosen;
+  explicitLocale = taken.value !== undefined;
   const locales = LOCALES.join(', ');
   if (taken.missing) {
     process.stderr.write(`${translate(locale, 'cli.missing-locale', { locales })}\n`);

@@ -19,6 +19,7 @@ export {
   translate,
   render,
   msg,
+  plural,
   resolveLocale,
   normalizeLocale,
   LOCALES,

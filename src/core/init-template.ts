@@ -6,6 +6,7 @@
 export const STARTER_PLAN = `# finetune-plan.yaml — answer each question before any GPU time is spent.
 # Replace every <FILL: …>; \`finetune-lint\` reports the ones left.
 # The format: https://github.com/finetune-lint/finetune-lint#the-plan-format
+# yaml-language-server: $schema=https://raw.githubusercontent.com/finetune-lint/finetune-lint/main/schemas/finetune-plan.schema.json
 version: 1
 name: "<FILL: short name of the experiment>"
 owner: "<FILL: team or person accountable>"
@@ -66,6 +67,7 @@ iteration:
 export const STARTER_PLAN_ZH_CN = `# finetune-plan.yaml —— 在花费任何 GPU 时间之前，先回答下面每个问题。
 # 把每个 <FILL: …> 替换成答案；\`finetune-lint\` 会报告尚未填写的占位符。
 # 计划格式：https://github.com/finetune-lint/finetune-lint#the-plan-format
+# yaml-language-server: $schema=https://raw.githubusercontent.com/finetune-lint/finetune-lint/main/schemas/finetune-plan.schema.json
 version: 1
 name: "<FILL: 实验的简短名称>"
 owner: "<FILL: 负责的团队或个人>"

@@ -593,6 +593,7 @@ Commands:
   finetune-lint init [path]         write a commented starter plan (default finetune-plan.yaml)
   finetune-lint rules               list the rules
   finetune-lint explain <rule-id>   print a rule's document
+  finetune-lint lsp --stdio         run the language server (for editors)
 
 Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run failed.`,
   // commander's own argument errors, reworded (the English ones are commander's text).
@@ -619,6 +620,16 @@ Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded), 2 the run 
   'cli.rule-spec-json': '"{setting}" is not valid JSON; write e.g. \'{id}:["warn", {}]\'.',
   'cli.bad-unused-level': 'must be off, warn or error.',
   'cli.allowed-choices': 'Allowed choices are {choices}.',
+
+  // The language server (`finetune-lint lsp`): what editors show besides the findings.
+  'lsp.config-error': 'the configuration that applies to this plan cannot be used: {detail}',
+  'lsp.config-error.hint': 'Fix the configuration file; the plan is linted again as soon as it is saved.',
+  'lsp.fix.rename-key': 'Rename "{key}" to "{near}"',
+  'lsp.fix.insert-section': 'Insert {section} (from the starter plan)',
+  'lsp.fix.disable-next-line': 'Disable {rule} for this line (give a reason)',
+  'lsp.hover.rule-doc': 'Rule documentation',
+  'lsp.hover.builtin': 'A diagnostic about the file itself, not a rule: it cannot be turned off or suppressed.',
+  'lsp.hover.allowed-values': 'Allowed values: {values}',
   'config.bad-severity': 'rule "{rule}": severity must be off, warn or error (or 0, 1, 2); got {value}',
   'config.unknown-rule': 'unknown rule "{rule}"',
   'config.unknown-rule.near': 'unknown rule "{rule}" — did you mean "{near}"?',

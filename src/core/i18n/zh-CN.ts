@@ -579,6 +579,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   finetune-lint init [path]         生成一份带注释的起始计划（默认 finetune-plan.yaml）
   finetune-lint rules               列出所有规则
   finetune-lint explain <rule-id>   打印某条规则的文档
+  finetune-lint lsp --stdio         运行语言服务器（供编辑器使用）
 
 退出码：0 没有错误，1 发现错误（或超过 --max-warnings），2 运行本身失败。`,
   'cli.option-unknown': '错误：未知选项「{option}」',
@@ -604,6 +605,16 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'cli.rule-spec-json': '「{setting}」不是有效的 JSON；例如写成 \'{id}:["warn", {}]\'。',
   'cli.bad-unused-level': '必须是 off、warn 或 error。',
   'cli.allowed-choices': '可选值：{choices}。',
+
+  // 语言服务器（`finetune-lint lsp`）：编辑器中除检查结果之外显示的内容。
+  'lsp.config-error': '适用于本计划的配置无法使用：{detail}',
+  'lsp.config-error.hint': '请修正配置文件；保存后会立即重新检查计划。',
+  'lsp.fix.rename-key': '把「{key}」改为「{near}」',
+  'lsp.fix.insert-section': '插入 {section}（取自初始计划模板）',
+  'lsp.fix.disable-next-line': '对这一行禁用 {rule}（请写明原因）',
+  'lsp.hover.rule-doc': '规则文档',
+  'lsp.hover.builtin': '这是关于文件本身的诊断，不是规则：不能关闭，也不能用禁用注释屏蔽。',
+  'lsp.hover.allowed-values': '可选值：{values}',
   'config.bad-severity': '规则「{rule}」：级别必须是 off、warn 或 error（或 0、1、2）；实际是 {value}',
   'config.unknown-rule': '未知规则「{rule}」',
   'config.unknown-rule.near': '未知规则「{rule}」——是不是想写「{near}」？',
