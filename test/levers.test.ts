@@ -1,7 +1,22 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { globSync } from 'glob';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isScalar, parseDocument, visit } from 'yaml';
+import { compileLexicons, type Lexicon } from '../src/core/rules/lexicon.js';
+import capabilityEn from '../src/core/rules/lexicons/capability-gap.en.js';
+import capabilityZh from '../src/core/rules/lexicons/capability-gap.zh.js';
+import conflictingEn from '../src/core/rules/lexicons/conflicting-goals.en.js';
+import conflictingZh from '../src/core/rules/lexicons/conflicting-goals.zh.js';
+import riskEn from '../src/core/rules/lexicons/high-risk-no-fallback.en.js';
+import riskZh from '../src/core/rules/lexicons/high-risk-no-fallback.zh.js';
+import knowledgeEn from '../src/core/rules/lexicons/knowledge-injection.en.js';
+import knowledgeZh from '../src/core/rules/lexicons/knowledge-injection.zh.js';
+import vagueEn from '../src/core/rules/lexicons/vague-goal.en.js';
+import vagueZh from '../src/core/rules/lexicons/vague-goal.zh.js';
+import { clauses } from '../src/core/rules/text.js';
 import { ConfigLoader } from '../src/node/config/loader.js';
 import { rememberRealPaths, resolveReference } from '../src/node/data/references.js';
 import { repoRoot, runCli } from './cli-helpers.js';
@@ -79,8 +94,9 @@ describe('remembering real paths for the run', () => {
 /**
  * The command starts its bundle from V8's code cache (scripts/cli-loader.cjs).
  * Its output must not depend on whether the cache is off, empty (the first
- * run, which writes it) or filled, on every fixture and example and with a
- * plugin (whose `import()` goes through the start-up script).
+ * run, which writes it) or filled, on every fixture and example, with a
+ * plugin (whose `import()` goes through the start-up script), and over a few
+ * files named one by one (which have a cache of their own, see `namesFewFiles`).
  */
 describe('the compile cache', () => {
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'ftl-compile-cache-'));
@@ -97,21 +113,26 @@ describe('the compile cache', () => {
   writeFileSync(path.join(plugin, 'plans', 'a.yaml'), 'version: 1\nname: x\n');
   const runs = (env: Record<string, string | undefined>) => [
     runCli(['-f', 'json', 'fixtures', 'examples'], { cwd: repoRoot, env }),
+    // One file named: the start-up script sets one more V8 flag, and keeps a cache of its own.
+    runCli(['-f', 'json', 'examples/knowledge-injection.yaml', 'examples/capability-gap.yaml'], { cwd: repoRoot, env }),
     runCli(['plans'], { cwd: plugin, env }),
     runCli(['--version'], { env }),
   ];
 
   it('changes nothing: off, empty, then filled', () => {
     const off = runs({ NODE_DISABLE_COMPILE_CACHE: '1' });
-    expect(off[1]!.stdout).toContain('the plan names no owner');
+    expect(off[2]!.stdout).toContain('the plan names no owner');
+    expect(off[1]!.stdout).toContain('"ruleId":"knowledge-injection"');
     expect(off[0]!.stdout.length).toBeGreaterThan(1000);
     const empty = runs({ NODE_COMPILE_CACHE: cacheDir });
-    expect(readdirSync(path.join(cacheDir, 'finetune-lint'))).toHaveLength(1);
+    const cacheFiles = readdirSync(path.join(cacheDir, 'finetune-lint')).sort();
+    expect(cacheFiles).toHaveLength(2);
+    expect(cacheFiles[0]).toMatch(/-few\.bin$/);
     const filled = runs({ NODE_COMPILE_CACHE: cacheDir });
     expect(empty).toEqual(off);
     expect(filled).toEqual(off);
     // A damaged cache file is rejected by V8 and written again.
-    const file = path.join(cacheDir, 'finetune-lint', readdirSync(path.join(cacheDir, 'finetune-lint'))[0]!);
+    const file = path.join(cacheDir, 'finetune-lint', cacheFiles[0]!);
     writeFileSync(file, readFileSync(file).subarray(0, 1000));
     expect(runs({ NODE_COMPILE_CACHE: cacheDir })).toEqual(off);
     expect(statSync(file).size).toBeGreaterThan(100_000);
@@ -134,4 +155,85 @@ describe('configuration discovery', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+/** Every plan file of the fixtures and examples. */
+const planFiles = (): string[] =>
+  globSync(['fixtures/**/*.{yaml,yml}', 'examples/**/*.{yaml,yml}'], { cwd: repoRoot, absolute: true, ignore: ['**/finetune-lint.config.yaml'] }).sort();
+
+/**
+ * Each lexicon group is one global expression that serves `has`, `spans` and
+ * `remove` alike (one compilation instead of two). Its answers must be those
+ * of a fresh expression for each question, in any order of questions.
+ */
+describe('one compiled expression per lexicon group', () => {
+  const texts: string[] = [];
+  for (const file of planFiles()) {
+    visit(parseDocument(readFileSync(file, 'utf8')), {
+      Scalar(_, node) {
+        if (typeof node.value === 'string' && node.value.length > 3) texts.push(...clauses(node.value).map((c) => c.norm));
+      },
+    });
+  }
+  const lexicons: Array<[string, Array<Lexicon<string>>]> = [
+    ['knowledge-injection', [knowledgeEn, knowledgeZh]],
+    ['capability-gap', [capabilityEn, capabilityZh]],
+    ['vague-goal', [vagueEn, vagueZh]],
+    ['conflicting-goals', [conflictingEn, conflictingZh]],
+    ['high-risk-no-fallback', [riskEn, riskZh]],
+  ];
+
+  it.each(lexicons)('%s: has, spans and remove as with fresh expressions', (_, parts) => {
+    const matcher = compileLexicons<string>(...parts);
+    const groups = [...new Set(parts.flatMap((l) => Object.keys(l)))];
+    const source = (group: string): string => parts.flatMap((l) => l[group] ?? []).map((p) => `(?:${p})`).join('|');
+    const reference = new Map(groups.map((g) => [g, { test: new RegExp(source(g), 'u'), all: new RegExp(source(g), 'gu') }]));
+    const got: unknown[] = [];
+    const want: unknown[] = [];
+    let found = 0;
+    for (const text of new Set(texts)) {
+      for (const group of groups) {
+        const ref = reference.get(group)!;
+        const has = ref.test.test(text);
+        const spans = [...text.matchAll(ref.all)].filter((m) => m[0].length > 0).map((m) => [m.index, m.index + m[0].length]);
+        // Asked twice, and after spans and remove: a global expression's position must not carry over.
+        got.push([group, text, matcher.has(group, text), matcher.has(group, text), matcher.spans(group, text), matcher.spans(group, text, 1), matcher.remove([group], text), matcher.has(group, text)]);
+        want.push([group, text, has, has, spans, spans.slice(0, 1), text.replace(ref.all, ' '), has]);
+        if (has) found++;
+      }
+    }
+    expect(got).toEqual(want);
+    // The texts exercise the groups: phrases are found, not only missed.
+    expect(found).toBeGreaterThan(10);
+  });
+});
+
+/**
+ * The CLI sets V8's `--no-regexp-tier-up` and `--no-regexp-optimization`
+ * (src/node/runtime-flags.ts): they change how expressions are compiled, never
+ * what they match. The library lints every fixture and example with V8's
+ * defaults and with the flags, in two processes; the results must be equal.
+ */
+describe("the CLI's V8 flags for regular expressions", () => {
+  it('change no result on any fixture or example', () => {
+    const script = `
+      const v8 = require('node:v8');
+      if (process.argv[1] === 'flags') { v8.setFlagsFromString('--no-regexp-tier-up'); v8.setFlagsFromString('--no-regexp-optimization'); }
+      const { readFileSync } = require('node:fs');
+      import(${JSON.stringify(path.join(repoRoot, 'dist', 'index.js'))}).then(({ lintText }) => {
+        const files = JSON.parse(readFileSync(0, 'utf8'));
+        process.stdout.write(JSON.stringify(files.map((f) => lintText(readFileSync(f, 'utf8'), { filePath: f }))));
+      });`;
+    const files = JSON.stringify(planFiles());
+    const run = (mode: string): string => {
+      const r = spawnSync(process.execPath, ['-e', script, mode], { input: files, encoding: 'utf8', maxBuffer: 1 << 28, cwd: repoRoot });
+      expect(r.stderr).toBe('');
+      return r.stdout;
+    };
+    const defaults = run('defaults');
+    const flags = run('flags');
+    expect(JSON.parse(defaults).length).toBeGreaterThan(50);
+    expect(defaults).toContain('knowledge-injection');
+    expect(flags).toBe(defaults);
+  }, 120_000);
 });

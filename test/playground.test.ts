@@ -250,9 +250,14 @@ describe.skipIf(!chromium && !required)('the playground in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await cursor(page)).toEqual({ focused: true, line: shown[last]!.line, column: shown[last]!.column });
 
-    // The screen reader hears the summary and the verdict once typing pauses.
-    await page.waitForFunction(() => document.getElementById('announcer')!.textContent !== '');
-    expect(await page.$eval('#announcer', (e) => e.textContent)).toBe(`${verdict.summary} ${cliVerdictLine}`);
+    // The screen reader hears the summary and the verdict once typing pauses. On a loaded
+    // machine typing can pause midway too, and the region then first announces the plan
+    // typed so far: wait for the announcement of the whole plan (or time out and compare).
+    const announced = `${verdict.summary} ${cliVerdictLine}`;
+    await page
+      .waitForFunction((text) => document.getElementById('announcer')!.textContent === text, { timeout: 10_000 }, announced)
+      .catch(() => undefined);
+    expect(await page.$eval('#announcer', (e) => e.textContent)).toBe(announced);
 
     await page.screenshot({ path: path.join(OUTPUT, 'failing-plan.png') });
     expect(errors).toEqual([]);

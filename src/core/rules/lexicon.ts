@@ -3,7 +3,10 @@
  * file per language (`<rule>.en.ts`, `<rule>.zh.ts` in `lexicons/`), mapping
  * a group name (one intent) to regular-expression sources written against
  * normalised text (see `normalizeText`). This module compiles the groups of
- * all languages into one expression per group, once.
+ * all languages into one expression per group, once: a global one that
+ * serves `has`, `spans` and `remove` alike, since V8 compiles an expression
+ * with other flags (`u` beside `gu`) a second time, and compiling is most of
+ * what the phrase lists cost in a run over one plan.
  */
 
 /** Group name → regular-expression sources. */
@@ -29,17 +32,19 @@ export function compileLexicons<Group extends string>(...lexicons: ReadonlyArray
       sources.set(group, list);
     }
   }
-  const compiled = new Map<Group, RegExp>();
   const global = new Map<Group, RegExp>();
   for (const [group, patterns] of sources) {
-    const source = patterns.map((p) => `(?:${p})`).join('|');
-    compiled.set(group, new RegExp(source, 'u'));
-    global.set(group, new RegExp(source, 'gu'));
+    global.set(group, new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'gu'));
   }
-  const get = (group: Group): RegExp | undefined => compiled.get(group);
   return {
     has(group, text) {
-      return get(group)?.test(text) ?? false;
+      const re = global.get(group);
+      if (!re) return false;
+      // Searched from the start, and left as found.
+      re.lastIndex = 0;
+      const found = re.test(text);
+      re.lastIndex = 0;
+      return found;
     },
     spans(group, text, limit = Infinity) {
       const re = global.get(group);
