@@ -23,6 +23,19 @@ describe('finetune-lint explain', () => {
     expect(r.stdout).toBe(readFileSync(path.join(repoRoot, 'rules', 'no-eval-set.md'), 'utf8'));
   });
 
+  it('explains the ids only the language server prints (config-error), in both languages', () => {
+    const en = runCli(['explain', 'config-error']);
+    expect(en.status).toBe(0);
+    expect(en.stdout.split('\n').slice(0, 3)).toEqual([
+      '# config-error',
+      '',
+      'In the language server: the configuration that applies to the plan cannot be used (the CLI stops with exit code 2 instead); the plan is not linted until it is fixed.',
+    ]);
+    const zh = runCli(['explain', 'config-error', '--locale', 'zh-CN']);
+    expect(zh.status).toBe(0);
+    expect(zh.stdout).toContain('适用于本计划的配置无法使用');
+  });
+
   it('suggests the nearest rule for an unknown id', () => {
     const r = runCli(['explain', 'no-eval-st']);
     expect(r.status).toBe(2);

@@ -72,6 +72,7 @@ export const BUILTIN_DIAGNOSTICS = {
   'read-error': 'The file could not be read, or is larger than --max-file-size.',
   'encoding-error': 'The file is binary or not valid UTF-8 (UTF-16 with a byte-order mark is decoded).',
   'internal-error': 'A rule failed while checking the file; the other rules still ran, and the run exits with 2.',
+  'config-error': 'In the language server: the configuration that applies to the plan cannot be used (the CLI stops with exit code 2 instead); the plan is not linted until it is fixed.',
   'invalid-disable-directive': 'A # finetune-lint-disable comment names an unknown rule or a built-in diagnostic, or gives no reason under --require-reason.',
   'unused-disable-directive': 'A # finetune-lint-disable comment suppressed nothing; a warning by default (--report-unused-disable-directives).',
 } as const;

@@ -63,7 +63,7 @@ export function codeActionsFor(uri: string, text: string, diagnostics: readonly 
         });
       }
     }
-    if (!(d.code in BUILTIN_DIAGNOSTICS) && d.code !== 'config-error') {
+    if (!(d.code in BUILTIN_DIAGNOSTICS)) {
       const line = d.range.start.line;
       const indent = /^[ \t]*/.exec(lines[line] ?? '')![0];
       const eol = text.includes('\r\n') ? '\r\n' : '\n';

@@ -357,6 +357,7 @@ export const en = {
   'read-error.description': 'The file could not be read, or is larger than --max-file-size.',
   'encoding-error.description': 'The file is binary or not valid UTF-8 (UTF-16 with a byte-order mark is decoded).',
   'internal-error.description': 'A rule failed while checking the file; the other rules still ran, and the run exits with 2.',
+  'config-error.description': 'In the language server: the configuration that applies to the plan cannot be used (the CLI stops with exit code 2 instead); the plan is not linted until it is fixed.',
   'invalid-disable-directive.description': 'A # finetune-lint-disable comment names an unknown rule or a built-in diagnostic, or gives no reason under --require-reason.',
   'unused-disable-directive.description': 'A # finetune-lint-disable comment suppressed nothing; a warning by default (--report-unused-disable-directives).',
   'directive.unknown': 'unknown directive "{directive}"',

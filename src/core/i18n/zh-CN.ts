@@ -349,6 +349,7 @@ export const zhCN: Readonly<Record<MessageKey, string>> = {
   'read-error.description': '文件无法读取，或者超过了 --max-file-size。',
   'encoding-error.description': '文件是二进制文件或不是有效的 UTF-8（带字节顺序标记的 UTF-16 会被解码）。',
   'internal-error.description': '某条规则在检查文件时出错；其他规则仍然运行，本次运行以 2 退出。',
+  'config-error.description': '在语言服务器里：适用于本计划的配置无法使用（命令行则以退出码 2 停止）；配置修好之前不检查计划。',
   'invalid-disable-directive.description': '禁用注释写了未知的规则、写了非规则诊断，或在 --require-reason 下没写原因。',
   'unused-disable-directive.description': '禁用注释什么都没屏蔽；默认为 warning（--report-unused-disable-directives）。',
   'directive.unknown': '未知的注释指令「{directive}」',
