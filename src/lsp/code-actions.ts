@@ -5,7 +5,7 @@ import { translate, type Locale } from '../core/i18n/index.js';
 import { STARTER_PLANS } from '../core/init-template.js';
 import { closest } from '../core/text-distance.js';
 import { SOURCE } from './diagnostics.js';
-import { containerPath, keysAllowedAt, lineShape, splitLines } from './plan-outline.js';
+import { containerPath, keysAllowedAt, lineShape, splitLines } from '../core/plan-outline.js';
 
 /**
  * Quick fixes for finetune-lint's diagnostics:

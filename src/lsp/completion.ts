@@ -1,8 +1,8 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { parseDocument, Scalar, visit } from 'yaml';
 import type { Locale } from '../core/i18n/index.js';
-import { containerPath, keysAllowedAt, lineShape, offsetAt, siblingKeys, splitLines, valuesAllowedAt } from './plan-outline.js';
-import { keyMarkdown, schemaDescription } from './schema-text.js';
+import { containerPath, keysAllowedAt, lineShape, offsetAt, siblingKeys, splitLines, valuesAllowedAt } from '../core/plan-outline.js';
+import { keyMarkdown, schemaDescription } from '../core/schema/schema-text.js';
 
 /**
  * Completion: on a line where a key is being typed, the keys the plan

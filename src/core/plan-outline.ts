@@ -1,4 +1,4 @@
-import { deref, schemaAt, type SchemaNode } from '../core/schema/plan-schema.js';
+import { deref, schemaAt, type SchemaNode } from './schema/plan-schema.js';
 
 /**
  * Where the cursor is in a plan's key structure, read from the lines and
