@@ -86,7 +86,9 @@ function renameUnknownKey(lines: readonly string[], d: LspDiagnostic): { key: st
   if (!shape?.key || shape.column !== d.range.start.character) return undefined;
   const key = line.slice(d.range.start.character, d.range.end.character);
   if (key !== shape.key) return undefined;
-  const allowed = keysAllowedAt(containerPath(lines, d.range.start.line, shape.column));
+  const parent = containerPath(lines, d.range.start.line, shape.column);
+  if (!parent) return undefined;
+  const allowed = keysAllowedAt(parent);
   if (allowed.size === 0 || allowed.has(key)) return undefined;
   const near = closest(key, allowed.keys());
   return near ? { key, near } : undefined;
