@@ -1,6 +1,7 @@
 import { Text } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
-import { lineShape, mappingPathAt } from '../playground/schema-help.js';
+import { mappingPathAt } from '../playground/schema-help.js';
+import { lineShape } from '../src/core/plan-outline.js';
 
 /**
  * Where the playground's completion and hover think the cursor is: the data
@@ -11,7 +12,7 @@ import { lineShape, mappingPathAt } from '../playground/schema-help.js';
 function pathOfLastLine(yaml: string): ReturnType<typeof mappingPathAt> {
   const doc = Text.of(yaml.split('\n'));
   const shape = lineShape(`${doc.line(doc.lines).text}x:`)!;
-  return mappingPathAt(doc, doc.lines, shape.keyCol!, shape.dashes);
+  return mappingPathAt(doc, doc.lines, shape.column);
 }
 
 describe('the playground reads the place of a key from indentation', () => {

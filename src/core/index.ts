@@ -29,6 +29,8 @@ export {
 } from './i18n/index.js';
 export { planSchema, schemaAt, deref, type SchemaNode } from './schema/plan-schema.js';
 export { schemaDescriptionsZhCN } from './i18n/schema-descriptions.zh-CN.js';
+export { schemaDescription, schemaTitle, keyMarkdown } from './schema/schema-text.js';
+export { lineShape, containerPath, keyAt, keysAllowedAt, valuesAllowedAt, siblingKeys, type LineShape } from './plan-outline.js';
 export { STARTER_PLAN, STARTER_PLAN_ZH_CN, STARTER_PLANS } from './init-template.js';
 export { isPlanPath, PLAN_GLOB } from './plan-patterns.js';
 export { parseDirectives, type Directive } from './directives.js';

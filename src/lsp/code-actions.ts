@@ -5,7 +5,7 @@ import { translate, type Locale } from '../core/i18n/index.js';
 import { STARTER_PLANS } from '../core/init-template.js';
 import { closest } from '../core/text-distance.js';
 import { SOURCE } from './diagnostics.js';
-import { containerPath, keysAllowedAt, lineShape, splitLines } from './plan-outline.js';
+import { containerPath, keysAllowedAt, lineShape, splitLines } from '../core/plan-outline.js';
 
 /**
  * Quick fixes for finetune-lint's diagnostics:
@@ -86,7 +86,9 @@ function renameUnknownKey(lines: readonly string[], d: LspDiagnostic): { key: st
   if (!shape?.key || shape.column !== d.range.start.character) return undefined;
   const key = line.slice(d.range.start.character, d.range.end.character);
   if (key !== shape.key) return undefined;
-  const allowed = keysAllowedAt(containerPath(lines, d.range.start.line, shape.column));
+  const parent = containerPath(lines, d.range.start.line, shape.column);
+  if (!parent) return undefined;
+  const allowed = keysAllowedAt(parent);
   if (allowed.size === 0 || allowed.has(key)) return undefined;
   const near = closest(key, allowed.keys());
   return near ? { key, near } : undefined;

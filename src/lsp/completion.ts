@@ -1,8 +1,8 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { parseDocument, Scalar, visit } from 'yaml';
 import type { Locale } from '../core/i18n/index.js';
-import { containerPath, keysAllowedAt, lineShape, offsetAt, siblingKeys, splitLines, valuesAllowedAt } from './plan-outline.js';
-import { keyMarkdown, schemaDescription } from './schema-text.js';
+import { containerPath, keysAllowedAt, lineShape, offsetAt, siblingKeys, splitLines, valuesAllowedAt } from '../core/plan-outline.js';
+import { keyMarkdown, schemaDescription } from '../core/schema/schema-text.js';
 
 /**
  * Completion: on a line where a key is being typed, the keys the plan
@@ -20,7 +20,9 @@ export function completionsAt(text: string, at: Position, locale: Locale): Compl
   if (shape?.key !== undefined) {
     const colon = line.indexOf(':', line.indexOf(shape.key, shape.column) + shape.key.length);
     if (colon >= 0 && at.character > colon) {
-      const path = [...containerPath(lines, at.line, shape.column), shape.key];
+      const parent = containerPath(lines, at.line, shape.column);
+      if (!parent) return [];
+      const path = [...parent, shape.key];
       const needsSpace = at.character === colon + 1;
       return valuesAllowedAt(path).map((value, i) => ({
         label: String(value),
@@ -36,6 +38,7 @@ export function completionsAt(text: string, at: Position, locale: Locale): Compl
   if (!typing || insideTextValue(text, at)) return [];
   const column = typing[1]!.length + typing[2]!.length;
   const path = containerPath(lines, at.line, column);
+  if (!path) return [];
   const written = siblingKeys(lines, at.line, column);
   const items: CompletionItem[] = [];
   for (const [key, schema] of keysAllowedAt(path)) {

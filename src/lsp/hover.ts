@@ -4,8 +4,8 @@ import { hasMessage, translate, type Locale, type MessageKey } from '../core/i18
 import { ruleDescription, type AnyRule } from '../core/rule.js';
 import { schemaAt } from '../core/schema/plan-schema.js';
 import { docsUrlOf, rangeOf } from './diagnostics.js';
-import { keyAt, splitLines } from './plan-outline.js';
-import { keyMarkdown } from './schema-text.js';
+import { keyAt, splitLines } from '../core/plan-outline.js';
+import { keyMarkdown } from '../core/schema/schema-text.js';
 
 /** What a finding's rule is for, and a link to its document. */
 function findingMarkdown(d: Diagnostic, rules: ReadonlyMap<string, AnyRule>, locale: Locale): string {

@@ -1,7 +1,7 @@
-import { schemaDescriptionsZhCN, schemaTitlesZhCN } from '../core/i18n/schema-descriptions.zh-CN.js';
-import { translate, type Locale } from '../core/i18n/index.js';
-import type { SchemaNode } from '../core/schema/plan-schema.js';
-import { valuesAllowedAt } from './plan-outline.js';
+import { schemaDescriptionsZhCN, schemaTitlesZhCN } from '../i18n/schema-descriptions.zh-CN.js';
+import { translate, type Locale } from '../i18n/index.js';
+import type { SchemaNode } from './plan-schema.js';
+import { valuesAllowedAt } from '../plan-outline.js';
 
 /** A key's description from the plan schema, in the user's language. */
 export function schemaDescription(schema: SchemaNode, locale: Locale): string | undefined {

@@ -1,4 +1,4 @@
-import { deref, schemaAt, type SchemaNode } from '../core/schema/plan-schema.js';
+import { deref, schemaAt, type SchemaNode } from './schema/plan-schema.js';
 
 /**
  * Where the cursor is in a plan's key structure, read from the lines and
@@ -31,9 +31,14 @@ export interface LineShape {
   column: number;
   /** The key, when the content is `key:` or `key: value`. */
   key?: string;
-  /** Whether the key has a value on the same line (other than a comment). */
+  /** Whether the key has a value on the same line (other than a comment, an anchor or a tag). */
   inlineValue: boolean;
+  /** Whether the key's value is a block scalar (`|`, `>-`, …), its text on the lines below. */
+  blockScalar: boolean;
 }
+
+/** Anchors and tags (`&defaults`, `!!str`) before a value: a mapping may still follow on the lines below. */
+const PROPERTIES = /^(?:[&!]\S*(?:[ \t]+|$))*/;
 
 const KEY = /^(?:"([^"]*)"|'([^']*)'|([^\s#'"{[\]},&*!|>%@`-][^:#]*?|-[^\s:#][^:#]*?))[ \t]*:(?=[ \t]|$)/;
 
@@ -50,17 +55,19 @@ export function lineShape(line: string): LineShape | undefined {
   if (rest.trim() === '' && dashes.length === 0) return undefined;
   if (rest.startsWith('#') && dashes.length === 0) return undefined;
   const key = KEY.exec(rest);
-  if (!key) return { dashes, column: at, inlineValue: rest.trim() !== '' };
-  const after = rest.slice(key[0].length).trim();
-  const inlineValue = after !== '' && !after.startsWith('#') && !/^[|>][-+0-9]*\s*(#.*)?$/.test(after);
-  return { dashes, column: at, key: key[1] ?? key[2] ?? key[3]!, inlineValue };
+  if (!key) return { dashes, column: at, inlineValue: rest.trim() !== '', blockScalar: false };
+  const after = rest.slice(key[0].length).trim().replace(PROPERTIES, '');
+  const blockScalar = /^[|>][-+0-9]*\s*(#.*)?$/.test(after);
+  const inlineValue = after !== '' && !after.startsWith('#') && !blockScalar;
+  return { dashes, column: at, key: key[1] ?? key[2] ?? key[3]!, inlineValue, blockScalar };
 }
 
 /**
  * The path of the mapping that holds content starting at `column` on line
- * `lineNo` (0-based), e.g. `['goals', 0]` for a key inside the first goal.
+ * `lineNo` (0-based), e.g. `['goals', 0]` for a key inside the first goal;
+ * undefined when that content is text inside a block scalar (`problem: |`).
  */
-export function containerPath(lines: readonly string[], lineNo: number, column: number): Array<string | number> {
+export function containerPath(lines: readonly string[], lineNo: number, column: number): Array<string | number> | undefined {
   const path: Array<string | number> = [];
   let ci = column;
   // Whether `ci` is the column of a list item's dash: its parent key may then sit at the same column.
@@ -82,6 +89,7 @@ export function containerPath(lines: readonly string[], lineNo: number, column: 
     const start = shape.dashes[0] ?? shape.column;
     if (inList && shape.dashes[0] === ci) continue; // another item of the same list
     if (shape.key !== undefined && !shape.inlineValue && (shape.column < ci || (inList && shape.column === ci && shape.dashes.length === 0))) {
+      if (shape.blockScalar) return undefined;
       path.unshift(shape.key);
       ci = shape.column;
       inList = false;
@@ -94,10 +102,24 @@ export function containerPath(lines: readonly string[], lineNo: number, column: 
         enterItems(shape.dashes);
         continue;
       }
-      break;
+      // Less indented text that is no key: a block scalar's lines may be indented unevenly.
+      return inBlockScalar(lines, l, start) ? undefined : path;
     }
   }
   return path;
+}
+
+/** Whether line `lineNo`, text starting at `column` that is no key, belongs to a block scalar opened above it. */
+function inBlockScalar(lines: readonly string[], lineNo: number, column: number): boolean {
+  for (let l = lineNo - 1; l >= 0; l--) {
+    const shape = lineShape(lines[l]!);
+    if (!shape) continue;
+    const start = shape.dashes[0] ?? shape.column;
+    if (start >= column) continue;
+    if (shape.key !== undefined) return shape.blockScalar;
+    column = start;
+  }
+  return false;
 }
 
 /** The key under the cursor and its path, when the cursor is on a key. */
@@ -108,7 +130,8 @@ export function keyAt(lines: readonly string[], line: number, character: number)
   const start = text.indexOf(shape.key, shape.column);
   const end = start + shape.key.length;
   if (start < 0 || character < start || character > end) return undefined;
-  return { path: [...containerPath(lines, line, shape.column), shape.key], start, end };
+  const parent = containerPath(lines, line, shape.column);
+  return parent && { path: [...parent, shape.key], start, end };
 }
 
 /** Every branch of a schema node (its `anyOf` branches, or itself), dereferenced. */
