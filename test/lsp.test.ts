@@ -356,6 +356,16 @@ describe('quick fixes', () => {
     expect(await lintText(fixed)).toEqual([]);
   });
 
+  it('renames a key written in Chinese to the English key the diagnostic suggests', async () => {
+    const text = cleanPlan.replace('    metric: tone_guide_pass_rate', '    指标: tone_guide_pass_rate');
+    const diagnostics = await lintText(text);
+    expect(diagnostics.find((d) => d.code === 'schema')?.message).toContain('did you mean "metric"?');
+    const action = await actionTitled(client, uri, diagnostics, 'Rename "指标" to "metric"');
+    const fixed = applied(text, uri, action);
+    expect(fixed).toBe(cleanPlan);
+    expect(await lintText(fixed)).toEqual([]);
+  });
+
   it.each([
     ['no-eval-set', 'data.eval', (t: string) => t.replace('  eval:\n    path: data/eval.jsonl\n', '')],
     ['no-prompt-baseline', 'baselines.prompt', (t: string) => t.replace(/baselines:\n(?: {2,}.*\n)+/, '')],

@@ -3,7 +3,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import { BUILTIN_DIAGNOSTICS } from '../core/diagnostic.js';
 import { translate, type Locale } from '../core/i18n/index.js';
 import { STARTER_PLANS } from '../core/init-template.js';
-import { closest } from '../core/text-distance.js';
+import { suggestedKey } from '../core/schema/chinese-keys.js';
 import { SOURCE } from './diagnostics.js';
 import { containerPath, keysAllowedAt, lineShape, splitLines } from '../core/plan-outline.js';
 
@@ -90,7 +90,7 @@ function renameUnknownKey(lines: readonly string[], d: LspDiagnostic): { key: st
   if (!parent) return undefined;
   const allowed = keysAllowedAt(parent);
   if (allowed.size === 0 || allowed.has(key)) return undefined;
-  const near = closest(key, allowed.keys());
+  const near = suggestedKey(key, [...allowed.keys()]);
   return near ? { key, near } : undefined;
 }
 

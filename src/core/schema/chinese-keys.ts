@@ -1,3 +1,5 @@
+import { closest } from '../text-distance.js';
+
 /**
  * Plan keys are English; a plan written in Chinese sometimes names them in
  * Chinese (`目标:`, `指标:`). These are the Chinese words for each key, so that
@@ -67,6 +69,15 @@ const CHINESE_KEY_NAMES: Readonly<Record<string, readonly string[]>> = {
   配置: ['config'],
   框架: ['framework'],
 };
+
+/**
+ * The key to suggest for an unknown `key` where `allowed` are the keys the
+ * schema allows: the nearest by spelling, else the English key a Chinese key
+ * name means. The schema message and the editor's rename quick fix both use it.
+ */
+export function suggestedKey(key: string, allowed: readonly string[]): string | undefined {
+  return closest(key, allowed) ?? englishKeyFor(key, allowed);
+}
 
 /** The English key allowed here that a Chinese key name means, if any. */
 export function englishKeyFor(key: string, allowed: readonly string[]): string | undefined {

@@ -7,7 +7,7 @@ import { msg, plural, render, translate, type Locale, type MessageKey, type Mess
 import { schemaDescriptionsZhCN } from '../i18n/schema-descriptions.zh-CN.js';
 import { shorten } from '../rules/text.js';
 import { closest } from '../text-distance.js';
-import { englishKeyFor } from './chinese-keys.js';
+import { suggestedKey } from './chinese-keys.js';
 import { deref, placesOfKey, schemaAt, type SchemaNode } from './plan-schema.js';
 import { createPlanValidator } from './plan-validator.js';
 
@@ -186,7 +186,7 @@ function describe(e: ErrorObject, plan: Plan, locale: Locale): SchemaFinding {
         return { target, message: msg('schema.merge-key', { where }), hint: msg('schema.merge-key.hint') };
       }
       const siblings = Object.keys((e.parentSchema as SchemaNode).properties ?? {});
-      const near = closest(key, siblings) ?? englishKeyFor(key, siblings);
+      const near = suggestedKey(key, siblings);
       if (near) {
         return {
           target,
