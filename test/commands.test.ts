@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataRules, rules } from '../src/index.js';
@@ -126,5 +127,21 @@ describe('finetune-lint init', () => {
     const clean = runCli(['--data-checks', 'off', file], { cwd: dir });
     expect(clean.stdout).toBe('✔ 1 plan checked, no problems: ready\n');
     expect(clean.status).toBe(0);
+  });
+});
+
+describe('<subcommand> --help', () => {
+  it.each([
+    ['rules', 'finetune-lint rules [--locale <en|zh-CN>]'],
+    ['explain', 'finetune-lint explain <rule-id> [--locale <en|zh-CN>]'],
+    ['lsp', 'finetune-lint lsp --stdio [--locale <en|zh-CN>]'],
+    ['init', 'finetune-lint init [path] [--locale <en|zh-CN>]'],
+  ])('%s --help prints its usage on standard output and exits 0, writing nothing', (name, line) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ftl-help-'));
+    for (const flag of ['--help', '-h']) {
+      const r = runCli([name, flag], { cwd: dir });
+      expect({ status: r.status, stdout: r.stdout, stderr: r.stderr }).toEqual({ status: 0, stdout: `finetune-lint: usage: ${line}\n`, stderr: '' });
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

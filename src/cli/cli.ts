@@ -273,10 +273,22 @@ function emit(outcome: CommandOutcome): number {
   return outcome.code;
 }
 
+/** The usage line of each subcommand. */
+const SUBCOMMAND_USAGE: Readonly<Record<string, string>> = {
+  rules: 'finetune-lint rules [--locale <en|zh-CN>]',
+  explain: 'finetune-lint explain <rule-id> [--locale <en|zh-CN>]',
+  lsp: 'finetune-lint lsp --stdio [--locale <en|zh-CN>]',
+  init: 'finetune-lint init [path] [--locale <en|zh-CN>]',
+};
+
 /** `rules`, `explain <id>` and `init [path]`; a file with such a name is linted as `./rules`. */
 async function subcommand(argv: string[]): Promise<number | undefined> {
   const [name, ...rest] = argv.slice(2);
   const usage = (text: string): number => emit({ stderr: `${translate(locale, 'cli.usage', { usage: text })}\n`, code: EXIT_FAILURE });
+  // `<subcommand> --help` asks for the usage line: on standard output, and not a mistake.
+  if (name !== undefined && Object.hasOwn(SUBCOMMAND_USAGE, name) && rest.length === 1 && (rest[0] === '--help' || rest[0] === '-h')) {
+    return emit({ stdout: `${translate(locale, 'cli.usage', { usage: SUBCOMMAND_USAGE[name]! })}\n`, code: EXIT_OK });
+  }
   // The rules a configuration in this folder (or above) adds through plugins.
   const pluginRules = async (): Promise<AnyRule[]> => {
     const config = new ConfigLoader({});
@@ -286,11 +298,11 @@ async function subcommand(argv: string[]): Promise<number | undefined> {
   try {
     switch (name) {
       case 'rules':
-        return rest.length ? usage('finetune-lint rules [--locale <en|zh-CN>]') : emit(listRules(locale, await pluginRules()));
+        return rest.length ? usage(SUBCOMMAND_USAGE.rules!) : emit(listRules(locale, await pluginRules()));
       case 'explain':
         return rest.length === 1
           ? emit(explainRule(rest[0]!, DOCS_DIR, locale, await pluginRules()))
-          : usage('finetune-lint explain <rule-id> [--locale <en|zh-CN>]');
+          : usage(SUBCOMMAND_USAGE.explain!);
     }
   } catch (err) {
     if (err instanceof ConfigError) return configError(err);
@@ -300,7 +312,7 @@ async function subcommand(argv: string[]): Promise<number | undefined> {
     case 'lsp': {
       // The language server is its own bundle (dist/lsp.cjs), loaded only here: linting from the command line never pays for it.
       if (!rest.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket='))) {
-        return usage('finetune-lint lsp --stdio [--locale <en|zh-CN>]');
+        return usage(SUBCOMMAND_USAGE.lsp!);
       }
       // `require`, not `import()`: Node would first scan the whole CommonJS bundle for its export names.
       const { startLanguageServer } = require('../lsp/server.js') as typeof import('../lsp/server.js');
@@ -309,7 +321,7 @@ async function subcommand(argv: string[]): Promise<number | undefined> {
       return EXIT_OK;
     }
     case 'init':
-      return rest.length <= 1 ? emit(await initPlan(rest[0], locale)) : usage('finetune-lint init [path] [--locale <en|zh-CN>]');
+      return rest.length <= 1 ? emit(await initPlan(rest[0], locale)) : usage(SUBCOMMAND_USAGE.init!);
     default:
       return undefined;
   }
