@@ -1,3 +1,4 @@
+import { dataRuleMetas } from '../../../core/data-rules.js';
 import type { AnyDataRule } from '../rule.js';
 import dataFileMissing from './data-file-missing.js';
 import dataContradictsGoal from './data-contradicts-goal.js';
@@ -13,25 +14,33 @@ import trainerMismatch from './trainer-mismatch.js';
 import trainerNoEval from './trainer-no-eval.js';
 import trainDuplicates from './train-duplicates.js';
 
-/**
- * Every data check, in documentation order. They run after the plan rules,
- * only on plans that parsed, and only when data checks are on.
- */
-export const dataRules: readonly AnyDataRule[] = [
+const checks: readonly AnyDataRule[] = [
+  dataContradictsGoal,
   dataFileMissing,
   dataNotCheckedOut,
   dataPathOutsideRoot,
+  dataSensitiveContent,
   datasetFormat,
-  evalTrainOverlap,
   evalSetSize,
+  evalTrainOverlap,
   evalUnderpowered,
   trainDuplicates,
-  dataContradictsGoal,
-  dataSensitiveContent,
-  trainerNoEval,
-  trainerMismatch,
   trainerConfigUnreadable,
+  trainerMismatch,
+  trainerNoEval,
 ];
+
+/**
+ * Every data check, in documentation order — the order of their metadata in
+ * the core (`dataRuleMetas`), said once there. They run after the plan rules,
+ * only on plans that parsed, and only when data checks are on.
+ */
+export const dataRules: readonly AnyDataRule[] = dataRuleMetas.map((meta) => {
+  const check = checks.find((rule) => rule.meta === meta);
+  if (!check) throw new Error(`data check ${meta.id} has metadata in the core but no check`);
+  return check;
+});
+if (dataRules.length !== checks.length) throw new Error('a data check has no metadata in the core (src/core/data-rules.ts)');
 
 /** Data rules by id. */
 export const dataRuleMap: ReadonlyMap<string, AnyDataRule> = new Map(dataRules.map((r) => [r.meta.id, r]));
