@@ -1,6 +1,7 @@
 import type { GroupedExample } from '../src/core/rules/intent-train.js';
 
 export const TRAINING_SPLITS: string[];
+export const MODEL_FILE: string;
 export const FIELD: Record<string, 'problem' | 'behavior' | 'train'>;
 export const REAL_WEIGHT: number;
 export function loadCorpus(split: string): unknown[];

@@ -15,6 +15,9 @@ export const TRAINING_SPLITS = ['dev', 'holdout', 'test', 'test2', 'test3'];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Where the trained model is written: the file `src/core/rules/intent.ts` imports. */
+export const MODEL_FILE = path.join(root, 'src', 'core', 'rules', 'intent-model.json');
+
 /** The plan field of a corpus item, as the model names it. */
 export const FIELD = { problem: 'problem', behavior: 'behavior', 'train-description': 'train' };
 
@@ -76,6 +79,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const examples = trainingExamples();
   const started = Date.now();
   const model = trainIntentModel(examples);
-  writeFileSync(path.join(root, 'src', 'rules', 'intent-model.json'), `${JSON.stringify(model)}\n`);
+  writeFileSync(MODEL_FILE, `${JSON.stringify(model)}\n`);
   console.log(`intent model: ${Object.keys(model.features).length} features from ${examples.length} statements in ${Date.now() - started} ms`);
 }

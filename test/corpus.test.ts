@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultThresholds, evaluate, loadCorpus } from '../scripts/eval-rules.mjs';
-import { loadRealCorpus, TRAINING_SPLITS, trainingExamples } from '../scripts/train-intent.mjs';
+import { fileURLToPath } from 'node:url';
+import { loadRealCorpus, MODEL_FILE, TRAINING_SPLITS, trainingExamples } from '../scripts/train-intent.mjs';
 import { lintText, rules, trainIntentModel } from '../src/index.js';
 import model from '../src/core/rules/intent-model.json' with { type: 'json' };
 
@@ -67,6 +68,10 @@ describe('the collected corpus (fixtures/corpus/real/statements.yaml)', () => {
 describe('intent model', () => {
   it('is trained on the written training splits, never on the blind split', () => {
     expect(TRAINING_SPLITS).not.toContain('test4');
+  });
+
+  it('is written by `npm run train:intent` where the rules read it', () => {
+    expect(MODEL_FILE).toBe(fileURLToPath(new URL('../src/core/rules/intent-model.json', import.meta.url)));
   });
 
   it('matches the corpus it was trained from (run `npm run train:intent` after editing the corpus)', () => {
