@@ -87,6 +87,16 @@ describe('configuration discovery', () => {
     expect(findings(dir, ['.'])).toEqual(['no-regression-eval:error', 'vague-goal:error']);
   });
 
+  it('a folder that bears a configuration file name is passed over, and the search goes on in the same folder', () => {
+    const dir = repo({
+      'finetune-lint.config.yaml/readme.txt': 'a folder, not a configuration file\n',
+      'package.json/readme.txt': 'a folder too\n',
+      '.finetunelintrc.yaml': 'rules:\n  vague-goal: error\n',
+      'plans/a.yaml': planWithWarnings,
+    });
+    expect(findings(dir, ['plans'])).toEqual(['no-regression-eval:warn', 'vague-goal:error']);
+  });
+
   it('extends: strict makes every rule an error; recommended restores the defaults', () => {
     const dir = repo({
       'finetune-lint.config.yaml': 'extends: [strict]\n',

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
@@ -358,20 +358,20 @@ export class ConfigLoader {
   private configIn(dir: string): ConfigFile | null {
     const cached = this.filesInDir.get(dir);
     if (cached !== undefined) return cached;
-    let names: Set<string>;
-    try {
-      names = new Set(readdirSync(dir));
-    } catch {
-      names = new Set();
-    }
-    let found: ConfigFile | null = null;
-    for (const name of CONFIG_FILE_NAMES) {
-      if (names.has(name)) {
-        found = this.read(path.join(dir, name), false);
-        break;
+    // One `stat` per name the folder may hold, not a listing of the folder: a plan's parents can
+    // hold thousands of entries (a home folder, /tmp, a folder of plans), and a failed `stat`
+    // builds no error object when told not to throw.
+    const isFile = (name: string): boolean => {
+      try {
+        return statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile() ?? false;
+      } catch {
+        return false;
       }
-    }
-    if (!found && names.has('package.json')) found = this.read(path.join(dir, 'package.json'), false);
+    };
+    let found: ConfigFile | null = null;
+    const name = CONFIG_FILE_NAMES.find(isFile);
+    if (name) found = this.read(path.join(dir, name), false);
+    else if (isFile('package.json')) found = this.read(path.join(dir, 'package.json'), false);
     this.filesInDir.set(dir, found);
     return found;
   }
@@ -394,8 +394,7 @@ export class ConfigLoader {
     let known = this.repoRoots.get(dir);
     if (known === undefined) {
       try {
-        statSync(path.join(dir, '.git'));
-        known = true;
+        known = statSync(path.join(dir, '.git'), { throwIfNoEntry: false }) !== undefined;
       } catch {
         known = false;
       }
@@ -407,8 +406,10 @@ export class ConfigLoader {
   private gitignoreIn(dir: string): Ignore | null {
     let ig = this.gitignores.get(dir);
     if (ig === undefined) {
+      const file = path.join(dir, '.gitignore');
       try {
-        ig = ignore().add(readFileSync(path.join(dir, '.gitignore'), 'utf8'));
+        // Most folders have none: looked for first, so that a missing file costs no error object.
+        ig = statSync(file, { throwIfNoEntry: false })?.isFile() ? ignore().add(readFileSync(file, 'utf8')) : null;
       } catch {
         ig = null;
       }
