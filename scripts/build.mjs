@@ -124,9 +124,23 @@ function asciiOnly(file) {
   writeFileSync(file, text);
 }
 
+/**
+ * A start-up script (`loader`, with the code-cache functions of
+ * scripts/code-cache.cjs in place of its marker) that runs `bundle` from V8's
+ * code cache, written to `out`.
+ */
+function startUpScript(loader, bundle, out) {
+  const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16);
+  const text = readFileSync(loader, 'utf8')
+    .replace('/*__CODE_CACHE__*/\n', () => readFileSync('scripts/code-cache.cjs', 'utf8'))
+    .replace('__BUNDLE_HASH__', hash)
+    .replace('__ENCODING__', plain ? 'utf8' : 'latin1');
+  if (/__[A-Z_]+__/.test(text)) throw new Error(`${out}: a marker was left unfilled`);
+  writeFileSync(out, text);
+}
+
 // The command itself: a start-up script that runs the bundle from V8's code cache (scripts/cli-loader.cjs).
-const bundleHash = createHash('sha256').update(readFileSync('dist/cli-bundle.cjs')).digest('hex').slice(0, 16);
-writeFileSync('dist/cli.cjs', readFileSync('scripts/cli-loader.cjs', 'utf8').replace('__BUNDLE_HASH__', bundleHash).replace('__ENCODING__', plain ? 'utf8' : 'latin1'));
+startUpScript('scripts/cli-loader.cjs', 'dist/cli-bundle.cjs', 'dist/cli.cjs');
 
 // The worker thread of large runs (src/node/lint-worker.ts): the linting half of the CLI bundle.
 await build({
@@ -136,9 +150,15 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  minify: !plain,
+  keepNames: !plain,
   plugins: [validators, packedIntentModel, lazyDataWorkspace],
   logLevel: 'warning',
 });
+if (!plain) asciiOnly('dist/lint-worker.cjs');
+importThroughLoader('dist/lint-worker.cjs');
+// Each worker thread starts the same way as the command, from the code cache (scripts/worker-loader.cjs).
+startUpScript('scripts/worker-loader.cjs', 'dist/lint-worker.cjs', 'dist/lint-worker-start.cjs');
 
 // The language server (src/lsp/server.ts): the linting half of the CLI bundle and vscode-languageserver.
 await build({

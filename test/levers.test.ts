@@ -92,11 +92,12 @@ describe('remembering real paths for the run', () => {
 });
 
 /**
- * The command starts its bundle from V8's code cache (scripts/cli-loader.cjs).
- * Its output must not depend on whether the cache is off, empty (the first
- * run, which writes it) or filled, on every fixture and example, with a
- * plugin (whose `import()` goes through the start-up script), and over a few
- * files named one by one (which have a cache of their own, see `namesFewFiles`).
+ * The command starts its bundle from V8's code cache (scripts/cli-loader.cjs),
+ * and so do its worker threads (scripts/worker-loader.cjs). Its output must
+ * not depend on whether the cache is off, empty (the first run, which writes
+ * it) or filled, on every fixture and example, with a plugin (whose `import()`
+ * goes through the start-up script), over a few files named one by one (which
+ * have a cache of their own, see `namesFewFiles`), and with workers.
  */
 describe('the compile cache', () => {
   const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'ftl-compile-cache-'));
@@ -117,6 +118,9 @@ describe('the compile cache', () => {
     runCli(['-f', 'json', 'examples/knowledge-injection.yaml', 'examples/capability-gap.yaml'], { cwd: repoRoot, env }),
     runCli(['plans'], { cwd: plugin, env }),
     runCli(['--version'], { env }),
+    // Worker threads start from a code cache of their own (scripts/worker-loader.cjs).
+    runCli(['-f', 'json', 'fixtures', 'examples'], { cwd: repoRoot, env: { ...env, FINETUNE_LINT_WORKER_THRESHOLD: '0' } }),
+    runCli(['-f', 'json', 'examples/knowledge-injection.yaml', 'examples/capability-gap.yaml'], { cwd: repoRoot, env: { ...env, FINETUNE_LINT_WORKER_THRESHOLD: '0' } }),
   ];
 
   it('changes nothing: off, empty, then filled', () => {
@@ -124,13 +128,20 @@ describe('the compile cache', () => {
     expect(off[2]!.stdout).toContain('the plan names no owner');
     expect(off[1]!.stdout).toContain('"ruleId":"knowledge-injection"');
     expect(off[0]!.stdout.length).toBeGreaterThan(1000);
+    // With workers, the same findings as in one thread.
+    expect(off[4]!.stdout).toBe(off[0]!.stdout);
+    expect(off[5]!.stdout).toBe(off[1]!.stdout);
     const empty = runs({ NODE_COMPILE_CACHE: cacheDir });
     const cacheFiles = readdirSync(path.join(cacheDir, 'finetune-lint')).sort();
-    expect(cacheFiles).toHaveLength(2);
-    expect(cacheFiles[0]).toMatch(/-few\.bin$/);
+    // The command's and the workers' caches, each for a few files and for many.
+    expect(cacheFiles).toHaveLength(4);
+    expect(cacheFiles.filter((f) => f.endsWith('-few.bin'))).toHaveLength(2);
+    const written = cacheFiles.map((f) => statSync(path.join(cacheDir, 'finetune-lint', f)).mtimeMs);
     const filled = runs({ NODE_COMPILE_CACHE: cacheDir });
     expect(empty).toEqual(off);
     expect(filled).toEqual(off);
+    // A cache that V8 accepted is not written again.
+    expect(cacheFiles.map((f) => statSync(path.join(cacheDir, 'finetune-lint', f)).mtimeMs)).toEqual(written);
     // A damaged cache file is rejected by V8 and written again.
     const file = path.join(cacheDir, 'finetune-lint', cacheFiles[0]!);
     writeFileSync(file, readFileSync(file).subarray(0, 1000));

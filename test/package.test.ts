@@ -19,7 +19,7 @@ describe('the npm package', () => {
     const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8' });
     const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path).sort();
     const docs = readdirSync(path.join(repoRoot, 'rules')).filter((f) => f.endsWith('.md')).map((f) => `rules/${f}`);
-    for (const needed of ['package.json', 'README.md', 'README.zh-CN.md', 'LICENSE', 'dist/cli.cjs', 'dist/cli-bundle.cjs', 'dist/data.cjs', 'dist/lint-worker.cjs', 'dist/index.js', 'dist/types/index.d.ts', 'schemas/finetune-plan.schema.json', 'schemas/finetune-lint.config.schema.json', ...docs]) {
+    for (const needed of ['package.json', 'README.md', 'README.zh-CN.md', 'LICENSE', 'dist/cli.cjs', 'dist/cli-bundle.cjs', 'dist/data.cjs', 'dist/lint-worker.cjs', 'dist/lint-worker-start.cjs', 'dist/index.js', 'dist/types/index.d.ts', 'schemas/finetune-plan.schema.json', 'schemas/finetune-lint.config.schema.json', ...docs]) {
       expect(files, needed).toContain(needed);
     }
     expect(files.filter((f) => /^(src|test|fixtures|scripts|examples|playground|\.ci|node_modules)\//.test(f))).toEqual([]);

@@ -227,7 +227,8 @@ function outputSpecs(options: CliOptions): OutputSpec[] {
 function runOptions(options: CliOptions): Pick<LintFilesOptions, 'cache' | 'workers'> {
   const forced = process.env.FINETUNE_LINT_WORKER_THRESHOLD;
   const threshold = forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : undefined;
-  const workers = { script: path.join(__dirname, 'lint-worker.cjs'), ...(threshold === undefined ? {} : { threshold }) };
+  // Workers start from the code cache as the command does, and name their cache by the same arguments (scripts/worker-loader.cjs).
+  const workers = { script: path.join(__dirname, 'lint-worker-start.cjs'), argv: process.argv.slice(2), ...(threshold === undefined ? {} : { threshold }) };
   if (!options.cache && options.cacheLocation === undefined) return { workers };
   // A plugin's code decides its rules' results: an edited plugin invalidates what it checked.
   const stamps = new Map<string, string>();

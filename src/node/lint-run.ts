@@ -29,8 +29,10 @@ export interface LintRunOptions {
   };
   /** Spread large runs over worker threads. */
   workers?: {
-    /** The worker entry point: `dist/lint-worker.cjs`. */
+    /** The worker entry point: `dist/lint-worker-start.cjs` (or the bundle itself, `dist/lint-worker.cjs`). */
     script: string;
+    /** Arguments the worker sees in its `process.argv` (the command's own: its start-up script names its code cache by them). */
+    argv?: string[];
     /** Use workers from this many files on (default {@link DEFAULT_WORKER_THRESHOLD}); 0 always, even on one core. */
     threshold?: number;
     /** How many threads lint at most, this one included (default: the available parallelism). */
@@ -79,7 +81,7 @@ export async function* lintRun(files: readonly string[], options: LintRunOptions
   const useWorkers = workers !== undefined && tasks.length >= threshold && (threads > 1 || threshold === 0);
   const fileOptions = { maxFileSize: options.maxFileSize, cacheKey };
   const outcomes = useWorkers
-    ? inWorkers(tasks, workers.script, Math.max(1, threads - 1), fileOptions)
+    ? inWorkers(tasks, workers.script, workers.argv, Math.max(1, threads - 1), fileOptions)
     : inThisThread(tasks, fileOptions);
 
   let index = 0;
@@ -114,6 +116,7 @@ async function* inThisThread(
 async function* inWorkers(
   tasks: readonly PlanFileTask[],
   script: string,
+  argv: string[] | undefined,
   count: number,
   fileOptions: Parameters<typeof lintPlanFile>[1],
 ): AsyncGenerator<PlanFileOutcome> {
@@ -126,7 +129,7 @@ async function* inWorkers(
   let nextBatch = 0;
   let stopping = false;
 
-  const pool = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(script, { resourceLimits: WORKER_LIMITS }));
+  const pool = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(script, { resourceLimits: WORKER_LIMITS, ...(argv ? { argv } : {}) }));
   const sendNext = (worker: InstanceType<typeof Worker>): void => {
     if (nextBatch >= batches.length) return;
     const request = packBatch(nextBatch, batches[nextBatch]!, fileOptions?.maxFileSize);

@@ -26,8 +26,20 @@ export interface WorkerRequest {
 /** A worker's answer to a batch. */
 export type WorkerResponse = { batch: number; outcomes: PlanFileOutcome[] } | { batch: number; error: string };
 
+/**
+ * Writes this thread's code cache, when its start-up script found none it
+ * could use (scripts/worker-loader.cjs); called once the first batch is done,
+ * so that the cache holds the functions linting compiled (a no-op after the
+ * first call, and undefined when the cache was used).
+ */
+const saveCodeCache = (globalThis as Record<symbol, unknown>)[Symbol.for('finetune-lint.saveCodeCache')] as (() => void) | undefined;
+
 parentPort?.on('message', (request: WorkerRequest) => {
-  void handle(request).then((response) => parentPort!.postMessage(response));
+  void handle(request).then((response) => {
+    // Before answering: once the last answer is in, the command ends its workers.
+    saveCodeCache?.();
+    parentPort!.postMessage(response);
+  });
 });
 
 async function handle({ batch, tasks, settings, maxFileSize }: WorkerRequest): Promise<WorkerResponse> {
