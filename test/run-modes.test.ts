@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintFiles } from '../src/index.js';
+import { lintFiles, VERSION } from '../src/index.js';
 import { cleanPlan, runCli, tempTree } from './cli-helpers.js';
 
 /**
@@ -15,10 +15,12 @@ const WORKERS_OFF = { FINETUNE_LINT_WORKER_THRESHOLD: '1000000000' };
 const WORKERS_ON = { FINETUNE_LINT_WORKER_THRESHOLD: '0' };
 const noRegression = cleanPlan.replace(/evaluation:\n {2}regression:\n {4}description: .*\n/, '');
 
+/** The cache file: each message's text is stored once, in `strings`, and pointed at by index. */
 interface CacheFile {
   format: string;
   version: string;
-  entries: Record<string, { key: string; result: { messages: Array<{ message: string }> } }>;
+  strings: string[];
+  entries: Record<string, { key: string; result: { messages: Array<{ message: number; hint: number }> } }>;
 }
 
 function readCache(file: string): CacheFile {
@@ -70,8 +72,8 @@ describe('--cache', () => {
     // Proof that the second run reads the cache: an altered stored message comes back.
     const cache = readCache(cacheFile);
     const entry = cache.entries[path.join(dir, 'a.yaml')]!;
-    expect(entry.result.messages[0]!.message).toMatch(/^no regression set/);
-    entry.result.messages[0]!.message = 'stored message';
+    expect(cache.strings[entry.result.messages[0]!.message]).toMatch(/^no regression set/);
+    cache.strings[entry.result.messages[0]!.message] = 'stored message';
     writeFileSync(cacheFile, JSON.stringify(cache));
     const second = JSON.parse(runCli(['--data-checks', 'off', '--cache', '-f', 'json', '.'], { cwd: dir }).stdout) as Array<{ messages: Array<{ message: string }> }>;
     expect(second[0]!.messages[0]!.message).toBe('stored message');
@@ -83,15 +85,37 @@ describe('--cache', () => {
     expect(third[1]!.messages).toEqual([]);
   });
 
+  it('leaves the cache file as it is when every result came from it, and writes it when one did not', () => {
+    const dir = tempTree({ 'a.yaml': noRegression, 'b.yaml': cleanPlan });
+    const cacheFile = path.join(dir, '.finetunelintcache');
+    const first = runCli(['--data-checks', 'off', '--cache', '-f', 'json', '.'], { cwd: dir });
+    expect(first.status).toBe(0);
+    // Stored with a marker the linter never writes: a rewrite would drop it.
+    const cache = readCache(cacheFile);
+    const text = JSON.stringify({ ...cache, marker: 'left as it was' });
+    writeFileSync(cacheFile, text);
+    const second = runCli(['--data-checks', 'off', '--cache', '-f', 'json', '.'], { cwd: dir });
+    expect(second.stdout).toBe(first.stdout);
+    expect(readFileSync(cacheFile, 'utf8')).toBe(text);
+    writeFileSync(path.join(dir, 'b.yaml'), `${cleanPlan}# edited\n`);
+    runCli(['--data-checks', 'off', '--cache', '-f', 'json', '.'], { cwd: dir });
+    const third = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, unknown>;
+    expect(third.marker).toBeUndefined();
+    expect(Object.keys(third.entries as object).sort()).toEqual([path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml')]);
+  });
+
   it('ignores and rewrites a corrupt or foreign cache file', () => {
-    for (const content of ['{"format": "finetune-lint-cache/1", "entr', '[1, 2, 3]', '{"entries": {"x": 1}}', '\u0000\u0001binary']) {
+    // The last two: a cache of the earlier format (texts inline), and one whose index points past its string table.
+    const earlier = JSON.stringify({ format: 'finetune-lint-cache/1', version: VERSION, entries: { x: { key: 'k', result: { messages: [] } } } });
+    const pastTable = JSON.stringify({ format: 'finetune-lint-cache/2', version: VERSION, strings: [], entries: { x: { key: 'k', result: { messages: [{ message: 3, hint: 0 }], suppressedMessages: [], verdictReasons: [] } } } });
+    for (const content of ['{"format": "finetune-lint-cache/2", "entr', '[1, 2, 3]', '{"entries": {"x": 1}}', '\u0000\u0001binary', earlier, pastTable]) {
       const dir = tempTree({ 'a.yaml': noRegression, '.finetunelintcache': content });
       const r = runCli(['--data-checks', 'off', '--cache', '-f', 'json', 'a.yaml'], { cwd: dir });
       expect(r.stderr, content).toBe('');
       expect(r.status, content).toBe(0);
       expect((JSON.parse(r.stdout) as Array<{ warningCount: number }>)[0]!.warningCount).toBe(1);
       const rewritten = readCache(path.join(dir, '.finetunelintcache'));
-      expect(rewritten.format).toBe('finetune-lint-cache/1');
+      expect(rewritten.format).toBe('finetune-lint-cache/2');
       expect(Object.keys(rewritten.entries)).toEqual([path.join(dir, 'a.yaml')]);
     }
   });
@@ -127,14 +151,14 @@ describe('--cache', () => {
 
     // The caller's fingerprint is part of the key: a new one means linting again.
     const tampered = readCache(location);
-    tampered.entries[path.join(dir, 'a.yaml')]!.result.messages[0]!.message = 'stored message';
+    tampered.strings[tampered.entries[path.join(dir, 'a.yaml')]!.result.messages[0]!.message] = 'stored message';
     writeFileSync(location, JSON.stringify(tampered));
     const run = (fingerprint: string) =>
       lintFiles(['a.yaml'], { cwd: dir, cache: { location, fingerprint: (_file, settings) => `${JSON.stringify(settings)}|${fingerprint}` } });
     expect((await run('locale=en'))[0]!.messages[0]!.message).toMatch(/^no regression set/);
     expect((await run('locale=en'))[0]!.messages[0]!.message).toMatch(/^no regression set/);
     const stored = readCache(location);
-    stored.entries[path.join(dir, 'a.yaml')]!.result.messages[0]!.message = 'stored message';
+    stored.strings[stored.entries[path.join(dir, 'a.yaml')]!.result.messages[0]!.message] = 'stored message';
     writeFileSync(location, JSON.stringify(stored));
     expect((await run('locale=en'))[0]!.messages[0]!.message).toBe('stored message');
     expect((await run('locale=zh'))[0]!.messages[0]!.message).toMatch(/^no regression set/);
