@@ -123,6 +123,23 @@ describe('a key written with a full-width colon', () => {
     expect((JSON.parse(json.stdout) as { messages: { hint: string }[] }[])[0]!.messages[0]!.hint).toBe('全角冒号「：」在 YAML 里不能结束一个键：改成半角冒号加空格，例如 name: 客服回复语气');
   });
 
+  it('under a key, where the mapping reads as a string, the schema error gets the same hint', () => {
+    const nested = `${plan}risk:\n  level： medium\n  fallback： 人工审核\n`;
+    expect(lintText(nested).messages.filter((m) => m.ruleId === 'schema')).toEqual([
+      expect.objectContaining({
+        line: 11,
+        column: 3,
+        message: '"risk" must be a mapping, got a string ("level： medium fallback： 人工审核")',
+        hint: 'A full-width colon "：" does not end a key in YAML: write an ASCII colon and a space, as in level: medium',
+      }),
+    ]);
+    // A string where a mapping belongs, with no full-width colon, keeps the schema's own hint.
+    const plain = lintText(`${plan}risk: medium\n`).messages.find((m) => m.ruleId === 'schema');
+    expect(plain?.hint).toMatch(/^Write "risk" as a mapping\./);
+    // A string where a string belongs is no mistake, whatever its colons.
+    expect(lintText(plan.replace('problem: 回复太生硬。', 'problem: 语气： 生硬')).messages.filter((m) => m.ruleId === 'schema')).toEqual([]);
+  });
+
   it('a full-width colon inside a value is no mistake and gets no such hint', () => {
     const r = lintText(plan.replace('problem: 回复太生硬。', 'problem: 问题：回复太生硬。'));
     expect(r.messages.filter((m) => m.ruleId === 'syntax-error')).toEqual([]);

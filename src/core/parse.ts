@@ -2,6 +2,7 @@ import { Composer, isMap, isScalar, Parser, visit, type Document, type Scalar, t
 import type { Diagnostic } from './diagnostic.js';
 import { recognizeForeignYaml } from './foreign-yaml.js';
 import { DEFAULT_LOCALE, hasMessage, msg, render, type Locale, type MessageKey, type MessageRef } from './i18n/index.js';
+import { fullWidthColonFix } from './full-width-colon.js';
 import { SourceText, type Span, type Target } from './source.js';
 
 /** A plan file that parsed into one YAML document whose root is a mapping. */
@@ -199,10 +200,8 @@ function syntaxHint(code: string, text: string, offset: number): MessageRef {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset);
   const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
-  // A key written with a full-width colon (`name： 客服`, common with Chinese
-  // input methods) is no key to YAML: the line runs on into the next one.
-  const fullWidth = /^\s*(?:-\s+)?([^\s:#"'：][^:#"'：]*?)\s*：\s*(.*?)\s*$/.exec(line);
-  if (fullWidth) return msg('syntax-error.full-width-colon.hint', { fix: `${fullWidth[1]}: ${fullWidth[2]}`.trimEnd() });
+  const fix = fullWidthColonFix(line);
+  if (fix) return msg('syntax-error.full-width-colon.hint', { fix });
   if (code === 'BLOCK_AS_IMPLICIT_KEY') {
     const m = /^\s*(?:-\s+)?([^\s:#"'][^:#]*?):\s+([^"'\s].*?)\s*(?:\s#.*)?$/.exec(line);
     if (m) {

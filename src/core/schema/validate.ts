@@ -8,6 +8,7 @@ import { schemaDescriptionsZhCN } from '../i18n/schema-descriptions.zh-CN.js';
 import { shorten } from '../rules/text.js';
 import { closest } from '../text-distance.js';
 import { suggestedKey } from './chinese-keys.js';
+import { fullWidthColonFix } from '../full-width-colon.js';
 import { deref, placesOfKey, schemaAt, type SchemaNode } from './plan-schema.js';
 import { createPlanValidator } from './plan-validator.js';
 
@@ -34,10 +35,16 @@ export function validatePlanSchema(data: unknown, plan: Plan, source: SourceText
   if (validate(data)) return [];
   const errors = dedupe(collapseAnyOf(validate.errors ?? []));
   return errors.map((e) => {
-    const f = describe(e, plan, locale);
+    const f = describe(e, plan, source, locale);
     const hint = typeof f.hint === 'string' ? f.hint : render(locale, f.hint);
     return { ruleId: 'schema', severity: 'error', message: render(locale, f.message), hint, ...source.position(f.target) };
   });
+}
+
+/** The line of `text` that holds `offset`, without its line break. */
+function lineAt(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, end === -1 ? undefined : end).replace(/\r$/, '');
 }
 
 function pathOf(e: ErrorObject): string[] {
@@ -166,7 +173,7 @@ function fieldHint(schema: SchemaNode | undefined, lead: MessageRef, locale: Loc
   return parts.join(locale === 'en' ? ' ' : '');
 }
 
-function describe(e: ErrorObject, plan: Plan, locale: Locale): SchemaFinding {
+function describe(e: ErrorObject, plan: Plan, source: SourceText, locale: Locale): SchemaFinding {
   const path = pathOf(e);
   // An empty value (`data:`) has no extent of its own: point at its key.
   const valueTarget = (): Target => {
@@ -219,12 +226,20 @@ function describe(e: ErrorObject, plan: Plan, locale: Locale): SchemaFinding {
       };
     }
     case 'type':
-    case 'anyOf':
+    case 'anyOf': {
+      // A mapping whose first key was written with a full-width colon reads as a string: say so.
+      const node = plan.node(path);
+      const wantsMapping = schema !== undefined && deref(schema).type === 'object';
+      const fix =
+        wantsMapping && typeof e.data === 'string' && isScalar(node) && node.type === 'PLAIN' && node.range
+          ? fullWidthColonFix(lineAt(source.text, node.range[0]))
+          : undefined;
       return {
         target: valueTarget(),
         message: msg('schema.wrong-type', { name, expected: expectedText(), actual: actual(e.data) }),
-        hint: fieldHint(schema, msg('schema.wrong-type.hint', { name, expected: expectedText() }), locale),
+        hint: fix ? msg('syntax-error.full-width-colon.hint', { fix }) : fieldHint(schema, msg('schema.wrong-type.hint', { name, expected: expectedText() }), locale),
       };
+    }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String).join(', ');
       const near = typeof e.data === 'string' ? closest(e.data, (params.allowedValues as unknown[]).map(String)) : undefined;
