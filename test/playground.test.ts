@@ -1,5 +1,5 @@
 // Runs against the DOM too (the callbacks given to page.evaluate run in the page): typechecked by test/tsconfig.browser.json.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -194,6 +194,29 @@ describe.skipIf(!chromium && !required)('the playground in Chromium', () => {
     // The schemas are compiled at build time: no ajv compiler, no code made from strings.
     expect(script).not.toContain('new Function(');
     expect(readFileSync(path.join(dir, 'index.html'), 'utf8')).toContain(`script-src 'self'`);
+  });
+
+  it('served by `npm run playground`, asks for nothing the server does not have (no /favicon.ico)', { timeout: 60_000 }, async () => {
+    const port = 20_000 + (process.pid % 20_000);
+    const server = spawn(process.execPath, [path.join(repoRoot, 'scripts', 'serve-playground.mjs')], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.stdout!.on('data', (chunk: Buffer) => (chunk.toString().includes(`:${port}/`) ? resolve() : undefined));
+        server.once('exit', (code) => reject(new Error(`the playground server stopped (exit code ${code})`)));
+      });
+      const page = await browser.newPage();
+      pages.push(page);
+      const failed: string[] = [];
+      page.on('response', (response) => {
+        if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+      });
+      page.on('requestfailed', (request) => failed.push(`failed ${request.url()}`));
+      await page.goto(`http://localhost:${port}/`, { waitUntil: 'networkidle0' });
+      await page.waitForSelector('.cm-content');
+      expect(failed).toEqual([]);
+    } finally {
+      server.kill();
+    }
   });
 
   it('lints a plan typed key by key as the CLI does: findings, positions, messages, hints, verdict; no request leaves the page', { timeout: 120_000 }, async () => {
