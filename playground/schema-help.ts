@@ -10,6 +10,7 @@ import {
   lineShape,
   schemaAt,
   schemaDescription,
+  siblingKeys,
   valuesAllowedAt,
   type Locale,
   type PlanPath,
@@ -61,7 +62,9 @@ export function schemaCompletions(locale: () => Locale) {
       const column = keyTyped[1]!.length + keyTyped[2]!.length;
       const path = mappingPathAt(ctx.state.doc, line.number, column);
       if (!path) return null;
-      const options: Completion[] = [...keysAllowedAt(path)].map(([name, node]) => {
+      // Keys the mapping already holds are not offered again (as in the language server).
+      const written = siblingKeys(linesOf(ctx.state.doc), line.number - 1, column);
+      const options: Completion[] = [...keysAllowedAt(path)].filter(([name]) => !written.has(name)).map(([name, node]) => {
         const nested = [node.type].flat().some((t) => t === 'object' || t === 'array');
         const info = schemaDescription(node, locale());
         return { label: name, type: 'property', detail: typeOf(node), apply: nested ? `${name}:` : `${name}: `, ...(info ? { info } : {}) };

@@ -6,7 +6,7 @@ import path from 'node:path';
 import LZString from 'lz-string';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STARTER_PLANS, schemaAt, schemaDescriptionsZhCN, type LintResult, type Locale } from '../src/core/index.js';
+import { STARTER_PLANS, keysAllowedAt, schemaAt, schemaDescriptionsZhCN, type LintResult, type Locale } from '../src/core/index.js';
 import { FAILING_PLAN, findChromium, launchChromium, openPlayground, playgroundUrl } from '../scripts/playground-browser.mjs';
 import { cliPath, repoRoot } from './cli-helpers.js';
 
@@ -398,6 +398,24 @@ describe.skipIf(!chromium && !required)('the playground in Chromium', () => {
     await page.waitForSelector('.cm-tooltip-autocomplete .cm-completionInfo');
     expect(await page.$eval('.cm-tooltip-autocomplete ul', (ul) => ul.getAttribute('aria-label'))).toBe('补全');
     expect(await page.$eval('.cm-completionInfo', (e) => e.textContent)).toBe(schemaDescriptionsZhCN[schemaAt(['base_model'])!.description!]);
+  });
+
+  it('does not offer a key the mapping already holds', async () => {
+    const page = await open(browser, { plan: 'version: 1\nevaluation:\n  metrics: [accuracy]\n  repeats: 3\n' });
+    await page.click('.cm-content');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('End');
+    await page.keyboard.up('Control');
+    await page.keyboard.type('  ');
+    // Asked for explicitly (Ctrl+Space), with nothing typed: every key the mapping may still take.
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Space');
+    await page.keyboard.up('Control');
+    await page.waitForSelector('.cm-tooltip-autocomplete');
+    const labels = await page.$$eval('.cm-tooltip-autocomplete li .cm-completionLabel', (l) => l.map((e) => e.textContent));
+    const expected = [...keysAllowedAt(['evaluation']).keys()].filter((k) => k !== 'metrics' && k !== 'repeats');
+    expect([...labels].sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(2);
   });
 
   it('downloads the plan as finetune-plan.yaml and copies it to the clipboard', async () => {
