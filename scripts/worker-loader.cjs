@@ -16,9 +16,6 @@ const BUNDLE_HASH = '__BUNDLE_HASH__';
 
 if (process.env.NODE_DISABLE_COMPILE_CACHE) {
   require(bundle);
-} else if (typeof Module.enableCompileCache === 'function') {
-  Module.enableCompileCache();
-  require(bundle);
 } else {
   // The worker calls this after its first batch (see src/node/lint-worker.ts): by then it has compiled what linting uses.
   runFromCodeCache(bundle, BUNDLE_HASH, namesFewFiles(process.argv.slice(2)) ? '-few' : '', (save) => {

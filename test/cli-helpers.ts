@@ -14,9 +14,10 @@ export interface RunResult {
 
 /**
  * Runs the built CLI as a user would, without colour and in English unless
- * the env asks otherwise (the machine's own locale variables are cleared).
+ * the env asks otherwise (the machine's own locale variables are cleared);
+ * with the Node that runs the tests, or the `node` binary given.
  */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): RunResult {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; input?: string; node?: string } = {}): RunResult {
   const env: Record<string, string | undefined> = {
     ...process.env,
     FORCE_COLOR: undefined,
@@ -29,7 +30,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     ...options.env,
   };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [cliPath, ...args], {
+  const r = spawnSync(options.node ?? process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     env: env as NodeJS.ProcessEnv,
     encoding: 'utf8',

