@@ -33,7 +33,7 @@ interface Manifest {
 const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'package.json'), 'utf8')) as Manifest;
 const rootPackage = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
 
-/** `^1.140.0` → [1, 140, 0]. */
+/** `^1.91.0` → [1, 91, 0]. */
 function minimum(range: string): number[] {
   const m = /^\^?(\d+)\.(\d+)\.(\d+)$/.exec(range);
   if (!m) throw new Error(`not a caret range: ${range}`);

@@ -328,7 +328,7 @@ export function fakeVscode(
     DiagnosticSeverity,
     DiagnosticTag,
     DiagnosticRelatedInformation,
-    version: '1.140.0',
+    version: '1.91.0',
     env: strict('env', { language, appName: 'fake vscode', machineId: 'fake', sessionId: 'fake', uiKind: 1, appRoot: workspaceRoot }),
     workspace: strict('workspace', {
       getConfiguration: configuration,
