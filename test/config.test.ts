@@ -97,6 +97,17 @@ describe('configuration discovery', () => {
     expect(findings(dir, ['plans'])).toEqual(['no-regression-eval:warn', 'vague-goal:error']);
   });
 
+  it('follows a configuration file that is a link, and reports one whose link leads nowhere', () => {
+    const dir = repo({ 'shared/team.yaml': 'rules:\n  vague-goal: error\n', 'plans/a.yaml': planWithWarnings });
+    symlinkSync(path.join(dir, 'shared', 'team.yaml'), path.join(dir, 'plans', '.finetunelintrc.yaml'));
+    expect(findings(dir, ['plans'])).toEqual(['no-regression-eval:warn', 'vague-goal:error']);
+    const broken = repo({ 'plans/a.yaml': planWithWarnings });
+    symlinkSync(path.join(broken, 'gone.yaml'), path.join(broken, 'plans', 'finetune-lint.config.yaml'));
+    const r = lintJson(broken, ['plans']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(path.join(broken, 'plans', 'finetune-lint.config.yaml'));
+  });
+
   it('extends: strict makes every rule an error; recommended restores the defaults', () => {
     const dir = repo({
       'finetune-lint.config.yaml': 'extends: [strict]\n',

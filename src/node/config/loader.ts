@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
@@ -358,12 +358,15 @@ export class ConfigLoader {
   private configIn(dir: string): ConfigFile | null {
     const cached = this.filesInDir.get(dir);
     if (cached !== undefined) return cached;
-    // One `stat` per name the folder may hold, not a listing of the folder: a plan's parents can
-    // hold thousands of entries (a home folder, /tmp, a folder of plans), and a failed `stat`
-    // builds no error object when told not to throw.
+    // One `lstat` per name the folder may hold, not a listing of the folder: a plan's parents can
+    // hold thousands of entries (a home folder, /tmp, a folder of plans), and a failed `lstat`
+    // builds no error object when told not to throw. A folder by that name is passed over; a
+    // link is followed, and one that leads nowhere is read (and reported) as before.
     const isFile = (name: string): boolean => {
       try {
-        return statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile() ?? false;
+        const entry = lstatSync(path.join(dir, name), { throwIfNoEntry: false });
+        if (!entry?.isSymbolicLink()) return entry?.isFile() ?? false;
+        return statSync(path.join(dir, name), { throwIfNoEntry: false })?.isFile() ?? true;
       } catch {
         return false;
       }
