@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -119,5 +120,46 @@ describe('the lint step', () => {
     const r = lintStep(dir, { args: '--data-checks off $(touch pwned)', patterns: 'plans/*.yaml' });
     expect(r.status).toBe(2);
     expect(spawnSync('ls', [dir], { encoding: 'utf8' }).stdout).not.toContain('pwned');
+  });
+});
+
+describe('the cache of the built CLI', () => {
+  const step = action.runs.steps.find((s) => s.id === 'key')!;
+
+  /** The cache key the Action's key step computes in `dir` (a copy of the repository). */
+  function keyIn(dir: string): string {
+    const output = path.join(dir, '.github-output');
+    writeFileSync(output, '');
+    // As GitHub's runner starts a bash step.
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, GITHUB_OUTPUT: output },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    const key = /^key=(.+)$/m.exec(readFileSync(output, 'utf8'))?.[1];
+    expect(key).toMatch(/^finetune-lint-dist-v\d+\.\d+\.\d+-[0-9a-f]{16}$/);
+    return key!;
+  }
+
+  it('changes with every file the build reads, so that a cached dist/ is never stale', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ftl-action-key-'));
+    try {
+      for (const part of ['package.json', 'package-lock.json', 'scripts', 'src', 'schemas']) cpSync(path.join(repoRoot, part), path.join(dir, part), { recursive: true });
+      const before = keyIn(dir);
+      expect(keyIn(dir)).toBe(before);
+      // The build script, an esbuild plugin, the start-up scripts, a source, the committed model, a schema, the version.
+      const inputs = ['scripts/build.mjs', 'scripts/build-plugins.mjs', 'scripts/cli-loader.cjs', 'scripts/code-cache.cjs', 'scripts/worker-loader.cjs', 'src/cli/cli.ts', 'src/core/rules/intent-model.json', 'schemas/finetune-plan.schema.json', 'package.json'];
+      for (const file of inputs) {
+        const original = readFileSync(path.join(dir, file));
+        appendFileSync(path.join(dir, file), '\n');
+        expect(keyIn(dir), file).not.toBe(before);
+        writeFileSync(path.join(dir, file), original);
+      }
+      expect(keyIn(dir)).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
