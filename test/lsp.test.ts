@@ -263,6 +263,38 @@ describe('configuration and data checks', () => {
     }
   });
 
+  it('watches the plugins a plan loads, and lints with an edited plugin once it changed (ES module and CommonJS)', async () => {
+    const rule = (id: string, message: string): string =>
+      `[{ meta: { id: '${id}', severity: 'warning', description: 'd', hint: 'h' }, check({ plan, report }) { report({ node: plan.anchor(['name']), message: '${message}' }); } }]`;
+    const dir = repo({
+      'finetune-lint.config.yaml': 'plugins: ["./lint/esm.mjs", "./lint/cjs.cjs"]\nrules:\n  data-file-missing: off\n',
+      'lint/esm.mjs': `export const rules = ${rule('esm-rule', 'first esm')};\n`,
+      'lint/cjs.cjs': `module.exports = { rules: ${rule('cjs-rule', 'first cjs')} };\n`,
+    });
+    const file = path.join(dir, 'finetune-plan.yaml');
+    const client = await TestClient.start({ rootPath: dir });
+    try {
+      const uri = uriOf(file);
+      client.open(uri, cleanPlan);
+      const messages = (ds: Array<{ code?: unknown; message: unknown }>) => ds.filter((d) => String(d.code).endsWith('-rule')).map((d) => String(d.message));
+      expect(messages(await client.diagnosticsFor(uri, 1))).toEqual(['first cjs', 'first esm']);
+      const esm = path.join(dir, 'lint', 'esm.mjs');
+      const cjs = path.join(dir, 'lint', 'cjs.cjs');
+      await client.until(() => (JSON.stringify(client.registrations).includes(cjs) ? true : undefined), 'the plugin watcher registration');
+      expect(JSON.stringify(client.registrations)).toContain(esm);
+
+      writeFileSync(esm, `export const rules = ${rule('esm-rule', 'second esm')};\n`);
+      writeFileSync(cjs, `module.exports = { rules: ${rule('cjs-rule', 'second cjs')} };\n`);
+      const seen = client.published.length;
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(esm), type: 2 }, { uri: uriOf(cjs), type: 2 }] });
+      expect(messages(await client.diagnosticsFor(uri, 1, seen))).toEqual(['second cjs', 'second esm']);
+      // As the command line reads the same files.
+      expect((await client.diagnosticsFor(uri, 1, seen)).map(asCliMessage)).toEqual(cliMessagesForText(file, cleanPlan));
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('takes changed settings (workspace/didChangeConfiguration) and lints again', async () => {
     const dir = repo({});
     const file = path.join(dir, 'finetune-plan.yaml');

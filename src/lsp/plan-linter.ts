@@ -34,6 +34,8 @@ export interface PlanLintRequest {
 
 export interface PlanLintOutcome {
   result: LintResult;
+  /** The plugin files the plan's configuration loads. */
+  plugins?: readonly string[];
   /** The rules known for this plan (built-in, plugins, data rules), by id. */
   rules: ReadonlyMap<string, AnyRule>;
   locale: Locale;
@@ -56,7 +58,7 @@ export class PlanLinter {
   private config: ConfigLoader;
 
   constructor(private readonly options: PlanLinterOptions) {
-    this.config = new ConfigLoader({ cwd: options.cwd });
+    this.config = new ConfigLoader({ cwd: options.cwd, freshPlugins: true });
   }
 
   /** Changes whether (and how) the data checks run, for the lints that follow. */
@@ -65,9 +67,9 @@ export class PlanLinter {
     this.options.allowOutsideRoot = allowOutsideRoot;
   }
 
-  /** Forgets every configuration file read so far (one of them changed). */
+  /** Forgets every configuration file read so far (one of them, or a plugin, changed); a changed plugin is loaded again. */
   reloadConfiguration(): void {
-    this.config = new ConfigLoader({ cwd: this.options.cwd });
+    this.config = new ConfigLoader({ cwd: this.options.cwd, freshPlugins: true });
   }
 
   /** The configuration that applies to a plan; an untitled plan gets that of the workspace folder. */
@@ -87,6 +89,7 @@ export class PlanLinter {
     }
     const locale = this.options.localeFor(settings.locale);
     const rules = new Map(settings.allRules.map((r) => [r.meta.id, r]));
+    const plugins = settings.plugins;
     const lintOptions: LintTextOptions = {
       ...(filePath ? { filePath } : {}),
       activeRules: settings.lint.activeRules,
@@ -108,15 +111,15 @@ export class PlanLinter {
         : [];
       const data: DataFindings = { text, ran: checkable, findings };
       // As the CLI: when the data checks ran, a disable comment naming a data rule that suppressed nothing is reported.
-      return { result: checkable ? finishPlanCheck(check, findings, RAN_NOW) : finishPlanCheck(check), rules, locale, data };
+      return { result: checkable ? finishPlanCheck(check, findings, RAN_NOW) : finishPlanCheck(check), rules, locale, data, plugins };
     }
     const previous = request.previousData;
     if (previous?.ran && checkable && this.options.dataChecks) {
       const carried = carryOver(previous.findings, previous.text, text);
       // Only for the very text they were computed on is it known that the data rules found nothing else.
-      return { result: finishPlanCheck(check, carried, previous.text === text ? RAN_NOW : undefined), rules, locale };
+      return { result: finishPlanCheck(check, carried, previous.text === text ? RAN_NOW : undefined), rules, locale, plugins };
     }
-    return { result: finishPlanCheck(check), rules, locale };
+    return { result: finishPlanCheck(check), rules, locale, plugins };
   }
 }
 

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -111,6 +112,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
       withData,
       ...(plan.data ? { previousData: plan.data } : {}),
     });
+    watchPlugins(outcome.plugins ?? []);
     const current = plans.get(doc.uri);
     if (outcome.data && current === plan) {
       plan.data = outcome.data;
@@ -166,6 +168,17 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
     };
   });
 
+  /** Plugin files the editor has been asked to watch: an edited plugin is loaded again, and the open plans linted with it. */
+  const watchedPlugins = new Set<string>();
+  const watchPlugins = (files: readonly string[]): void => {
+    const fresh = files.filter((f) => !watchedPlugins.has(f));
+    if (!watchRegistration || fresh.length === 0) return;
+    for (const f of fresh) watchedPlugins.add(f);
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: fresh.map((f) => ({ globPattern: f.split(path.sep).join('/') })) })
+      .catch((err: unknown) => logError('registering for plugin file changes failed', err));
+  };
+
   connection.onInitialized(() => {
     if (!watchRegistration) return;
     const names = [...CONFIG_FILE_NAMES, 'package.json'].join(',');
@@ -220,7 +233,7 @@ export function startLanguageServer(options: LanguageServerOptions = {}): Connec
   });
 
   connection.onDidChangeWatchedFiles(() => {
-    // A configuration file (or a package.json holding one) changed: every plan may be linted differently now.
+    // A configuration file (or a package.json holding one), or a plugin, changed: every plan may be linted differently now.
     linter?.reloadConfiguration();
     for (const plan of plans.values()) schedule(plan, 0, true);
   });

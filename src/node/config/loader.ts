@@ -49,6 +49,8 @@ export interface ConfigLoaderOptions {
   requireReason?: boolean;
   /** The plan rules before plugins (default: the built-in rules). */
   baseRules?: readonly AnyRule[];
+  /** Load a plugin file again when it changed since it was last loaded (the language server). */
+  freshPlugins?: boolean;
 }
 
 /** What linting one plan needs from its configuration. */
@@ -180,7 +182,7 @@ export class ConfigLoader {
         pluginFiles.push(pluginFile);
         let loading = this.plugins.get(pluginFile);
         if (!loading) {
-          loading = loadPlugin(pluginFile, config.path);
+          loading = loadPlugin(pluginFile, config.path, this.options.freshPlugins === true);
           this.plugins.set(pluginFile, loading);
         }
         pluginRules.push(...(await loading));

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Severity } from '../../core/diagnostic.js';
 import { msg, type MessageRef } from '../../core/i18n/index.js';
@@ -28,18 +30,42 @@ const RULE_ID = /^[a-z][a-z0-9]*(?:[-/][a-z0-9]+)*$/;
 const SEVERITIES: readonly Severity[] = ['error', 'warning'];
 const VERDICTS = ['fix-first', 'do-not-fine-tune'];
 
+/** Size and modification time of each plugin file when it was last loaded fresh. */
+const loadedStamps = new Map<string, string>();
+
+/**
+ * The URL to import a plugin from. Node keeps a module once imported; with
+ * `fresh` (the language server, which runs for hours while a plugin is being
+ * written), a plugin file that changed since it was last loaded is loaded
+ * again: an ES module under a new URL (its size and modification time as the
+ * query), a CommonJS one by dropping it from the `require` cache. Only the
+ * plugin's own file is reloaded, not the modules it imports.
+ */
+function pluginUrl(file: string, fresh: boolean): string {
+  const url = pathToFileURL(file).href;
+  if (!fresh) return url;
+  const info = statSync(file, { throwIfNoEntry: false });
+  if (!info) return url;
+  const stamp = `${info.size}-${info.mtimeMs}`;
+  const before = loadedStamps.get(file);
+  if (before !== undefined && before !== stamp) delete createRequire(file).cache[file];
+  loadedStamps.set(file, stamp);
+  return `${url}?stamp=${stamp}`;
+}
+
 /**
  * Loads a plugin module (ES module or CommonJS) from an absolute path and
  * checks the shape of each rule, so a broken plugin fails once, at start,
- * naming its file — not in the middle of a run.
+ * naming its file — not in the middle of a run. With `fresh`, a plugin file
+ * that changed since it was last loaded is loaded again (see `pluginUrl`).
  */
-export async function loadPlugin(file: string, declaredIn: string): Promise<AnyRule[]> {
+export async function loadPlugin(file: string, declaredIn: string, fresh = false): Promise<AnyRule[]> {
   const fail = (why: MessageRef): never => {
     throw new ConfigError(msg('plugin.error', { file, config: declaredIn, detail: why }));
   };
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    mod = (await import(pluginUrl(file, fresh))) as Record<string, unknown>;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes(file)) fail(msg('plugin.missing'));
