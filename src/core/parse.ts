@@ -1,4 +1,4 @@
-import { Composer, isMap, isScalar, Parser, visit, type Document, type Scalar, type YAMLMap } from 'yaml';
+import { Composer, isMap, isScalar, isSeq, Parser, type Document, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
 import { recognizeForeignYaml } from './foreign-yaml.js';
 import { DEFAULT_LOCALE, hasMessage, msg, render, type Locale, type MessageKey, type MessageRef } from './i18n/index.js';
@@ -246,21 +246,26 @@ function directiveComments(tokens: readonly unknown[]): Span[] {
 function walk(root: YAMLMap): { duplicateKeys: Scalar[]; placeholders: Array<{ node: Scalar; placeholder: string }> } {
   const duplicateKeys: Scalar[] = [];
   const placeholders: Array<{ node: Scalar; placeholder: string }> = [];
-  visit(root, {
-    Map(_, map) {
+  // Every node once, depth first, a key before its value (as yaml's `visit` goes), without
+  // recursion: a deeply nested plan must not exhaust the call stack here either.
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
       const seen = new Set<string>();
-      for (const pair of map.items) {
+      for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
         const name = String(pair.key.value);
         if (seen.has(name)) duplicateKeys.push(pair.key);
         else seen.add(name);
       }
-    },
-    Scalar(_, node) {
-      if (typeof node.value !== 'string') return;
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]!.value, node.items[i]!.key);
+    } else if (isSeq(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    } else if (isScalar(node) && typeof node.value === 'string') {
       const m = PLACEHOLDER.exec(node.value);
       if (m) placeholders.push({ node, placeholder: m[0] });
-    },
-  });
+    }
+  }
   return { duplicateKeys, placeholders };
 }
