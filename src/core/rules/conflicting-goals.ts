@@ -20,8 +20,9 @@ export function sidesOf(text: string): Map<string, Side> {
   const out = new Map<string, Side>();
   for (const axis of AXES) {
     const [a, b] = axis.sides;
-    const spansA = directions.spans(a, norm);
-    const spansB = directions.spans(b, norm);
+    // `has` first: most statements name neither side of most axes, and finding no match is cheaper than listing none.
+    const spansA = directions.has(a, norm) ? directions.spans(a, norm) : [];
+    const spansB = directions.has(b, norm) ? directions.spans(b, norm) : [];
     // A phrase inside a longer phrase of the other side ("refuse" in "never refuse") does not count.
     const inside = (s: [number, number], others: Array<[number, number]>): boolean =>
       others.some((o) => o[0] <= s[0] && s[1] <= o[1] && o[1] - o[0] > s[1] - s[0]);
@@ -62,6 +63,8 @@ export default defineRule<Options>({
         verdict: 'fix-first',
       });
     }
+    // Opposite directions need two goals at least.
+    if (goals.items.length < 2) return;
     const stated = goals.items.map((_, i) => {
       const node = plan.scalar(['goals', i, 'behavior']);
       const text = typeof node?.value === 'string' ? node.value : undefined;
