@@ -74,20 +74,19 @@ await build({
 // FINETUNE_LINT_BUILD_PLAIN=1 builds without the start-up levers below (for comparing outputs and timings).
 const plain = process.env.FINETUNE_LINT_BUILD_PLAIN === '1';
 
-await build({
-  entryPoints: ['src/cli/cli.ts'],
-  outfile: 'dist/cli-bundle.cjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: !plain,
-  keepNames: !plain,
-  plugins: [validators, packedIntentModel, lazyDataWorkspace, lazyLanguageServer],
-  logLevel: 'warning',
-});
-if (!plain) asciiOnly('dist/cli-bundle.cjs');
-importThroughLoader('dist/cli-bundle.cjs');
+/** A CommonJS bundle of one entry point for Node: minified with names kept, unless built plain. */
+function nodeBundle(entry, outfile, plugins) {
+  return build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: !plain, keepNames: !plain, plugins, logLevel: 'warning' });
+}
+
+/** A bundle that a start-up script runs from V8's code cache: ASCII only, its `import()` calls through the script. */
+async function codeCachedBundle(entry, outfile, plugins) {
+  await nodeBundle(entry, outfile, plugins);
+  if (!plain) asciiOnly(outfile);
+  importThroughLoader(outfile);
+}
+
+await codeCachedBundle('src/cli/cli.ts', 'dist/cli-bundle.cjs', [validators, packedIntentModel, lazyDataWorkspace, lazyLanguageServer]);
 
 /**
  * A script compiled with V8's code cache (`vm.Script`) cannot call `import()`
@@ -143,36 +142,12 @@ function startUpScript(loader, bundle, out) {
 startUpScript('scripts/cli-loader.cjs', 'dist/cli-bundle.cjs', 'dist/cli.cjs');
 
 // The worker thread of large runs (src/node/lint-worker.ts): the linting half of the CLI bundle.
-await build({
-  entryPoints: ['src/node/lint-worker.ts'],
-  outfile: 'dist/lint-worker.cjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: !plain,
-  keepNames: !plain,
-  plugins: [validators, packedIntentModel, lazyDataWorkspace],
-  logLevel: 'warning',
-});
-if (!plain) asciiOnly('dist/lint-worker.cjs');
-importThroughLoader('dist/lint-worker.cjs');
+await codeCachedBundle('src/node/lint-worker.ts', 'dist/lint-worker.cjs', [validators, packedIntentModel, lazyDataWorkspace]);
 // Each worker thread starts the same way as the command, from the code cache (scripts/worker-loader.cjs).
 startUpScript('scripts/worker-loader.cjs', 'dist/lint-worker.cjs', 'dist/lint-worker-start.cjs');
 
 // The language server (src/lsp/server.ts): the linting half of the CLI bundle and vscode-languageserver.
-await build({
-  entryPoints: ['src/lsp/server.ts'],
-  outfile: 'dist/lsp.cjs',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: !plain,
-  keepNames: !plain,
-  plugins: [validators, packedIntentModel, lazyDataWorkspace],
-  logLevel: 'warning',
-});
+await nodeBundle('src/lsp/server.ts', 'dist/lsp.cjs', [validators, packedIntentModel, lazyDataWorkspace]);
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 chmodSync('dist/cli.cjs', 0o755);
