@@ -66,7 +66,7 @@ export function parsePlan(rawText: string, locale: Locale = DEFAULT_LOCALE): Par
         tooDeep ? { start: contentStart, end: contentStart + 1 } : { start: syntax.pos[0], end: syntax.pos[1] },
         'syntax-error',
         tooDeep ? msg('syntax-error.too-deep') : msg('syntax-error.yaml', { detail: syntaxDetail(syntax.code, syntax.message) }),
-        tooDeep ? msg('syntax-error.too-deep.hint') : syntaxHint(syntax.code, text, syntax.pos[0]),
+        tooDeep ? msg('syntax-error.too-deep.hint') : syntaxHint(syntax.code, source, syntax.pos[0]),
         true,
       );
       return { source, diagnostics };
@@ -196,10 +196,8 @@ function syntaxDetail(code: string, message: string): MessageRef {
  * Replies: shorter`) reads as a nested key; the hint shows the line with its
  * value quoted.
  */
-function syntaxHint(code: string, text: string, offset: number): MessageRef {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = text.indexOf('\n', offset);
-  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+function syntaxHint(code: string, source: SourceText, offset: number): MessageRef {
+  const line = source.lineAt(offset);
   const fix = fullWidthColonFix(line);
   if (fix) return msg('syntax-error.full-width-colon.hint', { fix });
   if (code === 'BLOCK_AS_IMPLICIT_KEY') {

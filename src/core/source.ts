@@ -40,6 +40,14 @@ export class SourceText {
     return { line: lo + 1, col: at - this.lineStarts[lo]! + 1 };
   }
 
+  /** The line that holds `offset`, without its line break. */
+  lineAt(offset: number): string {
+    const { line } = this.linePos(offset);
+    const start = this.lineStarts[line - 1]!;
+    const next = this.lineStarts[line];
+    return this.text.slice(start, next === undefined ? this.text.length : next - 1).replace(/\r$/, '');
+  }
+
   /**
    * The span a diagnostic on `target` should cover. A block mapping or list
    * is narrowed to its first line so a finding about a whole section does not

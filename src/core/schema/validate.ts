@@ -41,12 +41,6 @@ export function validatePlanSchema(data: unknown, plan: Plan, source: SourceText
   });
 }
 
-/** The line of `text` that holds `offset`, without its line break. */
-function lineAt(text: string, offset: number): string {
-  const end = text.indexOf('\n', offset);
-  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, end === -1 ? undefined : end).replace(/\r$/, '');
-}
-
 function pathOf(e: ErrorObject): string[] {
   if (!e.instancePath) return [];
   return e.instancePath
@@ -232,7 +226,7 @@ function describe(e: ErrorObject, plan: Plan, source: SourceText, locale: Locale
       const wantsMapping = schema !== undefined && deref(schema).type === 'object';
       const fix =
         wantsMapping && typeof e.data === 'string' && isScalar(node) && node.type === 'PLAIN' && node.range
-          ? fullWidthColonFix(lineAt(source.text, node.range[0]))
+          ? fullWidthColonFix(source.lineAt(node.range[0]))
           : undefined;
       return {
         target: valueTarget(),
