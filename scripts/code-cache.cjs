@@ -30,6 +30,44 @@ function namesFewFiles(args) {
   }
   return files > 0 && files <= 10;
 }
+/** A code cache not used for this long is deleted when another one is written. */
+const CODE_CACHE_UNUSED_MS = 30 * 24 * 3600 * 1000;
+/** A used cache's modification time is moved to now at most this often (the time a run costs is one `stat`). */
+const CODE_CACHE_TOUCH_MS = 24 * 3600 * 1000;
+/** Leftover temporary files (a run stopped while writing) older than this are deleted too. */
+const CODE_CACHE_TEMP_MS = 3600 * 1000;
+
+/** Marks a cache V8 accepted as in use: its modification time is when it was last used, to a day. */
+function keepFresh(file) {
+  try {
+    const now = Date.now();
+    if (fs.statSync(file).mtimeMs < now - CODE_CACHE_TOUCH_MS) fs.utimesSync(file, now / 1000, now / 1000);
+  } catch {
+    // deleted meanwhile: it is written again next time
+  }
+}
+
+/**
+ * Deletes the caches of other finetune-lint builds and Node versions that no
+ * run has used for 30 days (each is 1.5–2 MB, and every upgrade of either
+ * writes new ones), and temporary files left by runs stopped while writing.
+ * Only files named as this folder's caches are touched. Called after a cache
+ * is written, so a run that finds its cache never lists the folder.
+ */
+function pruneCodeCaches(dir) {
+  const now = Date.now();
+  for (const name of fs.readdirSync(dir)) {
+    const temp = /^v\d+\.\d+\.\d+-[\w]+-[0-9a-f]+(-few)?\.bin\.[\d-]+\.tmp$/.test(name);
+    if (!temp && !/^v\d+\.\d+\.\d+-[\w]+-[0-9a-f]+(-few)?\.bin$/.test(name)) continue;
+    const target = path.join(dir, name);
+    try {
+      if (fs.statSync(target).mtimeMs < now - (temp ? CODE_CACHE_TEMP_MS : CODE_CACHE_UNUSED_MS)) fs.unlinkSync(target);
+    } catch {
+      // another run deleted or replaced it
+    }
+  }
+}
+
 /**
  * Runs `bundle` (a CommonJS file built by scripts/build.mjs) from V8's code
  * cache: `vm.Script` with `cachedData` from
@@ -56,6 +94,7 @@ function runFromCodeCache(bundle, hash, variant, whenToSave) {
   // The bundle's import() calls come here (see importThroughLoader in scripts/build.mjs); relative ones resolve from dist/ as in the bundle.
   const wrapped = `(function (exports, require, module, __filename, __dirname, __import) { ${source}\n})`;
   const script = new vm.Script(wrapped, { filename: bundle, cachedData });
+  if (cachedData !== undefined && !script.cachedDataRejected) keepFresh(file);
   if (cachedData === undefined || script.cachedDataRejected) {
     let saved = false;
     whenToSave(() => {
@@ -68,6 +107,7 @@ function runFromCodeCache(bundle, hash, variant, whenToSave) {
         const temp = `${file}.${process.pid}-${require('node:worker_threads').threadId}.tmp`;
         fs.writeFileSync(temp, data);
         fs.renameSync(temp, file);
+        pruneCodeCaches(dir);
       } catch {
         // a cache that cannot be written only costs speed
       }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { globSync } from 'glob';
@@ -148,6 +148,43 @@ describe('the compile cache', () => {
     expect(runs({ NODE_COMPILE_CACHE: cacheDir })).toEqual(off);
     expect(statSync(file).size).toBeGreaterThan(100_000);
   }, 180_000);
+
+  it('deletes caches no run used for 30 days when it writes one, and keeps the ones in use', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ftl-compile-cache-prune-'));
+    try {
+      const folder = path.join(dir, 'finetune-lint');
+      mkdirSync(folder);
+      const daysAgo = (days: number) => (Date.now() - days * 24 * 3600 * 1000) / 1000;
+      const put = (name: string, days: number) => {
+        writeFileSync(path.join(folder, name), 'x');
+        utimesSync(path.join(folder, name), daysAgo(days), daysAgo(days));
+      };
+      put('v18.20.0-x64-00000000000000aa.bin', 31); // an old build, unused for a month
+      put('v20.0.0-x64-00000000000000bb-few.bin', 29); // used 29 days ago
+      put('v20.0.0-x64-00000000000000cc.bin.123-0.tmp', 1); // a run stopped while writing, a day ago
+      put('v20.0.0-x64-00000000000000dd.bin.456-0.tmp', 0); // being written now
+      put('notes.txt', 400); // not a cache: never touched
+      const plan = ['-f', 'json', 'examples/knowledge-injection.yaml'];
+      const first = runCli(plan, { cwd: repoRoot, env: { NODE_COMPILE_CACHE: dir } });
+      expect(first.status).toBe(1);
+      const after = readdirSync(folder).sort();
+      const written = after.filter((f) => f.startsWith(`${process.version}-`) && f.endsWith('-few.bin'));
+      expect(written).toHaveLength(1);
+      expect(after.filter((f) => !written.includes(f))).toEqual([
+        'notes.txt',
+        'v20.0.0-x64-00000000000000bb-few.bin',
+        'v20.0.0-x64-00000000000000dd.bin.456-0.tmp',
+      ]);
+      // A cache in use is marked so once a day: used 10 days after it was written, it is 0 days old again.
+      const mine = path.join(folder, written[0]!);
+      utimesSync(mine, daysAgo(10), daysAgo(10));
+      expect(runCli(plan, { cwd: repoRoot, env: { NODE_COMPILE_CACHE: dir } }).stdout).toBe(first.stdout);
+      expect(Date.now() - statSync(mine).mtimeMs).toBeLessThan(3600 * 1000);
+      expect(statSync(mine).size).toBeGreaterThan(100_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   /**
    * The same start-up scripts on the other Node versions people run
