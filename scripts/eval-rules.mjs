@@ -12,10 +12,11 @@
 //   grouped cross-validation — the intent model of each fold is trained
 //   without every statement of that fold's sources, so no statement is scored
 //   by a model that saw it or its thread;
-// - the held-out corpus (fixtures/corpus/real/heldout/statements.yaml):
-//   statements collected the same way from sources in neither of the above,
-//   never trained on and never read for lexicon edits, scored once with the
-//   committed model — the figures the cross-validation should predict;
+// - two held-out corpora (fixtures/corpus/real/heldout/statements.yaml and
+//   fixtures/corpus/real/heldout2/statements.yaml): statements collected the
+//   same way from sources in none of the above, never trained on and never
+//   read for lexicon edits, scored with the committed model — the figures the
+//   cross-validation should predict — each alone and both together;
 // - real goal sets (fixtures/corpus/real/heldout/goal-sets.yaml): goals one
 //   person asked of one fine-tune at once, labelled opposed or compatible,
 //   scoring conflicting-goals' opposed-direction finding;
@@ -215,9 +216,12 @@ function printTable(title, stats) {
 
 const HELDOUT = path.join(root, 'fixtures', 'corpus', 'real', 'heldout');
 
-/** The held-out statements with a settled label. */
-export function heldoutItems() {
-  const file = path.join(HELDOUT, 'statements.yaml');
+/** The held-out corpora, each a folder beside the collected corpus, in the order they were collected. */
+export const HELDOUT_SETS = ['heldout', 'heldout2'];
+
+/** The statements of a held-out corpus (all of them; `label` says which are settled). */
+export function heldoutItems(set = 'heldout') {
+  const file = path.join(root, 'fixtures', 'corpus', 'real', set, 'statements.yaml');
   return existsSync(file) ? parse(readFileSync(file, 'utf8')) : [];
 }
 
@@ -296,16 +300,22 @@ async function main() {
     if (showMisses) printMisses(misses.filter((m) => lib.foldOf(sourceGroup(m.source), FOLDS) !== SEALED_FOLD));
   }
 
-  const held = heldoutItems();
-  const settled = held.filter((x) => x.label && x.label !== 'ambiguous');
-  if (settled.length) {
+  const heldSettled = [];
+  for (const set of HELDOUT_SETS) {
+    const held = heldoutItems(set);
+    const settled = held.filter((x) => x.label && x.label !== 'ambiguous');
+    if (!settled.length) continue;
+    heldSettled.push(...settled);
     const labelled = held.filter((x) => x.labels?.a && x.labels?.b);
     const kappa = cohenKappa(labelled.map((x) => x.labels.a), labelled.map((x) => x.labels.b));
     const sources = new Set(settled.map((x) => sourceGroup(x.source))).size;
-    console.log(`\nheld-out corpus: ${held.length} statements, ${settled.length} with a settled label from ${sources} sources (kappa ${kappa.toFixed(2)}); never trained on`);
+    console.log(`\nheld-out corpus ${set}/: ${held.length} statements (${held.filter((x) => x.lang === 'en').length} en, ${held.filter((x) => x.lang === 'zh').length} zh), ${settled.length} with a settled label from ${sources} sources (kappa ${kappa.toFixed(2)}); never trained on`);
     const { stats, misses } = evaluate(settled, lib.lintText, thresholds);
-    printTable('held-out corpus, committed model', stats);
+    printTable(`held-out corpus ${set}/, committed model`, stats);
     if (showMisses) printMisses(misses);
+  }
+  if (heldSettled.length) {
+    printTable(`both held-out corpora (${heldSettled.length} statements with a settled label), committed model`, evaluate(heldSettled, lib.lintText, thresholds).stats);
   }
   const setsFile = path.join(HELDOUT, 'goal-sets.yaml');
   const sets = existsSync(setsFile) ? parse(readFileSync(setsFile, 'utf8')).filter((x) => x.label) : [];
