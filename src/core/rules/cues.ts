@@ -46,6 +46,7 @@ define('k', knowledgePhrases, {
   know: ['know'],
   ignorance: ['ignorance'],
   'about-sources': ['behaviour'],
+  boundary: ['boundary'],
   presentation: ['presentation'],
 });
 define('c', capabilityPhrases, {
@@ -84,8 +85,9 @@ export function lexiconCues(text: string): Cue[] {
       if (k('recency')) add('k:recency', clause);
       if (k('behaviour')) add('k:about-sources', clause);
       if (k('presentation')) add('k:presentation', clause);
-      // The parts of a sentence about presentation (format, tone) are set aside.
-      const rest = { text: clause.text, norm: subClauses(clause.norm).filter((part) => !k('presentation', part)).join(' , ') };
+      if (k('boundary')) add('k:boundary', clause);
+      // The parts of a sentence about presentation (format, tone) or about where answers may come from are set aside.
+      const rest = { text: clause.text, norm: subClauses(clause.norm).filter((part) => !k('presentation', part) && !k('boundary', part)).join(' , ') };
       const has = (g: KnowledgeGroup): boolean => k(g, rest.norm);
       if (has('corpus')) {
         add('k:corpus', rest);

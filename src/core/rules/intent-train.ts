@@ -156,7 +156,8 @@ export function plattScale(scores: readonly number[], labels: readonly boolean[]
 
 /** Rounds a weight for the committed model (four decimals keep the scores to well under 0.01). */
 function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
+  // `+ 0` turns -0 into 0, as the model's JSON file writes it.
+  return Math.round(x * 1e4) / 1e4 + 0;
 }
 
 /** Trains the uncalibrated model (identity calibration) on `examples`. */

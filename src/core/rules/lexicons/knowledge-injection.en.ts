@@ -146,6 +146,15 @@ const en: Lexicon<KnowledgeGroup> = {
     String.raw`\b(rewritten|rewrite|rewrote|chosen|rejected|preference pairs?|dpo)\b`,
     String.raw`\blearn(s|ed|ing)? (to|how to) (write|format|reply|respond|follow|use|refuse|decline|cite|summari[sz]e|classify|tag|label|ask|keep|structure|output|produce|generate|speak|sound|adopt|match|avoid|stop|always|never|greet|apologi[sz]e|address)\b`,
   ],
+  // Answering only from a knowledge base or documents, or being limited to them: a boundary on
+  // answers, not facts to hold. Set aside, as presentation is, before looking for facts.
+  boundary: [
+    String.raw`\bonly (answer|answers|answering|respond|responds|responding|reply|replies|replying)\b(,? \w+){0,5},? (from|using|based on|with|in|according to) (the |our |its |my |their |a )?(own )?(\w+ ){0,2}(documents?|docs|documentation|knowledge ?base|kb|manuals?|handbooks?|faqs?|context|information|sources?|passages?)\b`,
+    String.raw`\b(restrict|restricts|restricted|restricting|limit|limits|limited|limiting|constrain|constrains|constrained|constraining)\b( \w+){0,3} to (only )?(answer|answering|respond|responding|reply|replying|questions|topics)\b`,
+    // What to do where the documents stop: say so.
+    String.raw`\b(documents?|docs|documentation|knowledge ?base|kb|manuals?|handbooks?|faqs?|context|sources?|passages?) (does not|doesn'?t|do not|don'?t|did not|didn'?t|cannot|can'?t) (cover|mention|contain|include|say|answer)\b`,
+    String.raw`\bnot (in|covered (by|in)|found in|mentioned in) (the |our |its |their )?(\w+ )?(documents?|docs|documentation|knowledge ?base|kb|manuals?|handbooks?|faqs?|context|sources?|passages?)\b`,
+  ],
   // Parts of a sentence about presentation (format, tone, length, wording); set aside before looking for facts.
   presentation: [
     String.raw`\b(format|formatted|schema|json|markdown|bullets?|tone|style|voice|register|wording|terminology|terms|names|naming|phrasing|persona|politely|polite|disclaimer|footer|signature|concise|concisely|shorter|brief|briefly|length|\d+ words|sentences|friendly|empathetic|warm|formal|casual|structured|paragraphs?|field names?|keys)\b`,

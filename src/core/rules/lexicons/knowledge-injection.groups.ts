@@ -8,5 +8,6 @@ export type KnowledgeGroup =
   | 'corpus'
   | 'documentDump'
   | 'behaviour'
+  | 'boundary'
   | 'presentation'
   | 'negated';
