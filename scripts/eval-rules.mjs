@@ -257,6 +257,56 @@ export function scoreGoalSets(sets, lintText) {
   return { stats, misses };
 }
 
+/** The settings problem statements were labelled with (fixtures/corpus/real/settings.yaml), by statement id. */
+export function settingLabels() {
+  const file = path.join(root, 'fixtures', 'corpus', 'real', 'settings.yaml');
+  return new Map(existsSync(file) ? parse(readFileSync(file, 'utf8')).map((x) => [x.id, x]) : []);
+}
+
+/** A setting label → the rule's name for it. */
+const SETTING_DOMAIN = { medical: 'medical', finance: 'finance', legal: 'legal', 'customer-service': 'customerService' };
+
+/**
+ * Scores high-risk-no-fallback's reading of a problem statement (in a plan
+ * with no `domain` and no `risk`): positive when the statement's settled
+ * setting is medical, finance, legal or customer service. Also counts, among
+ * the findings on such statements, those that name the same setting.
+ */
+export function scoreSettings(items, labels, lib) {
+  const stats = {};
+  const misses = [];
+  const bucket = (lang) => (stats[lang] ??= { tp: 0, fp: 0, fn: 0, tn: 0, same: 0 });
+  for (const item of items) {
+    const setting = labels.get(item.id)?.setting;
+    if (item.field !== 'problem' || !setting || setting === 'ambiguous') continue;
+    const { text, line } = planFor(item.text, 'problem');
+    const fired = lib.lintText(text, { rules: { 'high-risk-no-fallback': 'error' } }).messages.some((m) => m.ruleId === 'high-risk-no-fallback' && m.line === line);
+    const positive = setting !== 'none';
+    const found = fired ? lib.riskDomainOf(item.text) : undefined;
+    for (const b of [bucket(item.lang), bucket('all')]) {
+      b[fired ? (positive ? 'tp' : 'fp') : positive ? 'fn' : 'tn']++;
+      if (fired && positive && found === SETTING_DOMAIN[setting]) b.same++;
+    }
+    if (fired !== positive) misses.push({ ruleId: 'high-risk-no-fallback', kind: fired ? `false alarm (${found})` : 'miss', ...item, label: setting });
+  }
+  for (const b of Object.values(stats)) {
+    b.precision = b.tp + b.fp === 0 ? 1 : b.tp / (b.tp + b.fp);
+    b.precisionInterval = wilson(b.tp, b.tp + b.fp);
+    b.recall = b.tp + b.fn === 0 ? 1 : b.tp / (b.tp + b.fn);
+    b.recallInterval = wilson(b.tp, b.tp + b.fn);
+  }
+  return { stats, misses };
+}
+
+function printSettings(title, stats) {
+  console.log(`\n${title}`);
+  console.log('lang  precision [95% CI]      recall [95% CI]         tp  fp  fn  tn  same setting');
+  for (const lang of ['en', 'zh', 'all']) {
+    const b = stats[lang];
+    if (b) console.log(`${lang.padEnd(4)}  ${f2(b.precision)} ${interval(b.precisionInterval)}  ${f2(b.recall)} ${interval(b.recallInterval)}  ${String(b.tp).padStart(3)} ${String(b.fp).padStart(3)} ${String(b.fn).padStart(3)} ${String(b.tn).padStart(3)}  ${b.same}/${b.tp}`);
+  }
+}
+
 function printMisses(misses) {
   for (const m of misses) {
     const c = m.confidence === undefined ? '' : ` ${f2(m.confidence)}`;
@@ -328,6 +378,19 @@ async function main() {
       if (b) console.log(`${lang.padEnd(4)}  ${f2(b.precision)} ${interval(b.precisionInterval)}  ${f2(b.recall)} ${interval(b.recallInterval)}  ${String(b.tp).padStart(3)} ${String(b.fp).padStart(3)} ${String(b.fn).padStart(3)} ${String(b.tn).padStart(3)}`);
     }
     if (showMisses) for (const m of misses) console.log(`  conflicting-goals ${m.kind} [${m.lang}] ${m.goals.join(' | ').replace(/\s+/g, ' ')} <${m.source}>`);
+  }
+
+  const settings = settingLabels();
+  if (settings.size) {
+    const labelled = [...settings.values()].filter((x) => x.labels?.a && x.labels?.b);
+    const kappa = cohenKappa(labelled.map((x) => x.labels.a), labelled.map((x) => x.labels.b));
+    console.log(`\nsettings of problem statements: ${settings.size} labelled (kappa ${kappa.toFixed(2)}); high-risk-no-fallback reading the problem of a plan with no domain`);
+    const collected = scoreSettings(loadRealCorpus(), settings, lib);
+    printSettings('high-risk-no-fallback, problem statements of the collected corpus', collected.stats);
+    if (showMisses) printMisses(collected.misses);
+    const held = scoreSettings(HELDOUT_SETS.flatMap((set) => heldoutItems(set)), settings, lib);
+    printSettings('high-risk-no-fallback, problem statements of both held-out corpora', held.stats);
+    if (showMisses) printMisses(held.misses);
   }
 
   for (const split of ['dev', 'holdout', 'test', 'test2', 'test3', 'test4'].filter((s) => existsSync(path.join(root, 'fixtures', 'corpus', `${s}.yaml`)))) {

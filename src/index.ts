@@ -90,3 +90,4 @@ export { findRoot, type DataReference, type ReferenceRole, type ReferenceStatus 
 export { verdictOf, verdictLabel, VERDICT_LABELS, type VerdictOutcome } from './core/verdict.js';
 export type { Verdict, ImpliedVerdict } from './core/diagnostic.js';
 export { lexiconCues, type Cue } from './core/rules/cues.js';
+export { riskDomainOf } from './core/rules/high-risk-no-fallback.js';

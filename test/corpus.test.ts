@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultThresholds, evaluate, loadCorpus } from '../scripts/eval-rules.mjs';
+import { defaultThresholds, evaluate, HELDOUT_SETS, heldoutItems, loadCorpus, settingLabels } from '../scripts/eval-rules.mjs';
 import { fileURLToPath } from 'node:url';
 import { loadRealCorpus, MODEL_FILE, TRAINING_SPLITS, trainingExamples } from '../scripts/train-intent.mjs';
 import { lintText, rules, trainIntentModel } from '../src/index.js';
@@ -62,6 +62,28 @@ describe('the collected corpus (fixtures/corpus/real/statements.yaml)', () => {
 
   it('holds each text once', () => {
     expect(new Set(items.map((x) => x.text)).size).toBe(items.length);
+  });
+});
+
+describe('the settings of problem statements (fixtures/corpus/real/settings.yaml)', () => {
+  const labels = settingLabels() as Map<string, Record<string, any>>;
+  const all = [...(loadRealCorpus() as Array<Record<string, any>>), ...HELDOUT_SETS.flatMap((set) => heldoutItems(set) as Array<Record<string, any>>)];
+  const statements = new Map(all.map((x) => [x.id as string, x]));
+
+  it('labels every problem statement of the collected and held-out corpora, and nothing else', () => {
+    const problems = [...statements.values()].filter((x) => x.field === 'problem').map((x) => x.id).sort();
+    expect([...labels.keys()].sort()).toEqual(problems);
+  });
+
+  it('gives each the labels of two passes, and settles the setting by agreement', () => {
+    const settings = ['medical', 'finance', 'legal', 'customer-service', 'none'];
+    for (const [id, x] of labels) {
+      const { a, b, c } = x.labels;
+      expect(settings, id).toContain(a);
+      expect(settings, id).toContain(b);
+      if (a !== b) expect(settings, `${id} needs a third read`).toContain(c);
+      expect(x.setting, id).toBe(a === b ? a : c === a || c === b ? c : 'ambiguous');
+    }
   });
 });
 
