@@ -307,6 +307,17 @@ function printSettings(title, stats) {
   }
 }
 
+function printGoalSets(title, sets, lib, showMisses) {
+  const { stats, misses } = scoreGoalSets(sets, lib.lintText);
+  console.log(`\n${title}: ${sets.length} labelled (${sets.filter((x) => x.label === 'opposed').length} opposed, ${sets.filter((x) => x.label === 'compatible').length} compatible, ${sets.filter((x) => x.label === 'ambiguous').length} ambiguous); conflicting-goals, goals pulling in opposite directions`);
+  console.log('lang  precision [95% CI]      recall [95% CI]         tp  fp  fn  tn');
+  for (const lang of ['en', 'zh', 'all']) {
+    const b = stats[lang];
+    if (b) console.log(`${lang.padEnd(4)}  ${f2(b.precision)} ${interval(b.precisionInterval)}  ${f2(b.recall)} ${interval(b.recallInterval)}  ${String(b.tp).padStart(3)} ${String(b.fp).padStart(3)} ${String(b.fn).padStart(3)} ${String(b.tn).padStart(3)}`);
+  }
+  if (showMisses) for (const m of misses) console.log(`  conflicting-goals ${m.kind} [${m.lang}] ${m.goals.join(' | ').replace(/\s+/g, ' ')} <${m.source}>`);
+}
+
 function printMisses(misses) {
   for (const m of misses) {
     const c = m.confidence === undefined ? '' : ` ${f2(m.confidence)}`;
@@ -367,18 +378,15 @@ async function main() {
   if (heldSettled.length) {
     printTable(`both held-out corpora (${heldSettled.length} statements with a settled label), committed model`, evaluate(heldSettled, lib.lintText, thresholds).stats);
   }
-  const setsFile = path.join(HELDOUT, 'goal-sets.yaml');
-  const sets = existsSync(setsFile) ? parse(readFileSync(setsFile, 'utf8')).filter((x) => x.label) : [];
-  if (sets.length) {
-    const { stats, misses } = scoreGoalSets(sets, lib.lintText);
-    console.log(`\nreal goal sets: ${sets.length} labelled (${sets.filter((x) => x.label === 'opposed').length} opposed, ${sets.filter((x) => x.label === 'compatible').length} compatible, ${sets.filter((x) => x.label === 'ambiguous').length} ambiguous); conflicting-goals, goals pulling in opposite directions`);
-    console.log('lang  precision [95% CI]      recall [95% CI]         tp  fp  fn  tn');
-    for (const lang of ['en', 'zh', 'all']) {
-      const b = stats[lang];
-      if (b) console.log(`${lang.padEnd(4)}  ${f2(b.precision)} ${interval(b.precisionInterval)}  ${f2(b.recall)} ${interval(b.recallInterval)}  ${String(b.tp).padStart(3)} ${String(b.fp).padStart(3)} ${String(b.fn).padStart(3)} ${String(b.tn).padStart(3)}`);
-    }
-    if (showMisses) for (const m of misses) console.log(`  conflicting-goals ${m.kind} [${m.lang}] ${m.goals.join(' | ').replace(/\s+/g, ' ')} <${m.source}>`);
+  const allSets = [];
+  for (const set of HELDOUT_SETS) {
+    const setsFile = path.join(root, 'fixtures', 'corpus', 'real', set, 'goal-sets.yaml');
+    const sets = existsSync(setsFile) ? parse(readFileSync(setsFile, 'utf8')).filter((x) => x.label) : [];
+    if (!sets.length) continue;
+    allSets.push(...sets);
+    printGoalSets(`real goal sets ${set}/`, sets, lib, showMisses);
   }
+  if (allSets.length) printGoalSets('real goal sets, all', allSets, lib, false);
 
   const settings = settingLabels();
   if (settings.size) {

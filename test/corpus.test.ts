@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { defaultThresholds, evaluate, HELDOUT_SETS, heldoutItems, loadCorpus, settingLabels } from '../scripts/eval-rules.mjs';
 import { fileURLToPath } from 'node:url';
 import { loadRealCorpus, MODEL_FILE, TRAINING_SPLITS, trainingExamples } from '../scripts/train-intent.mjs';
@@ -85,6 +87,29 @@ describe('the settings of problem statements (fixtures/corpus/real/settings.yaml
       expect(x.setting, id).toBe(a === b ? a : c === a || c === b ? c : 'ambiguous');
     }
   });
+});
+
+describe('the real goal sets (fixtures/corpus/real/heldout*/goal-sets.yaml)', () => {
+  for (const set of HELDOUT_SETS) {
+    const file = fileURLToPath(new URL(`../fixtures/corpus/real/${set}/goal-sets.yaml`, import.meta.url));
+    it(`${set}: every goal is the writer's own words, and each label is settled by agreement`, () => {
+      const sets = parse(readFileSync(file, 'utf8')) as Array<Record<string, any>>;
+      expect(sets.length).toBeGreaterThan(0);
+      const labels = ['opposed', 'compatible', 'ambiguous'];
+      const ids = new Set<string>();
+      for (const x of sets) {
+        expect(ids.has(x.id), x.id).toBe(false);
+        ids.add(x.id);
+        expect(x.source, x.id).toMatch(/^https?:\/\//);
+        expect(x.goals.length, x.id).toBeGreaterThanOrEqual(2);
+        for (const g of x.goals) expect(x.text, x.id).toContain(g);
+        const { a, b, c } = x.labels;
+        expect(labels, x.id).toContain(a);
+        expect(labels, x.id).toContain(b);
+        expect(x.label, x.id).toBe(a === b ? a : c === a || c === b ? c : 'ambiguous');
+      }
+    });
+  }
 });
 
 describe('intent model', () => {
