@@ -14,6 +14,21 @@ interface Options {
   maxGoals: number;
 }
 
+/**
+ * A word that turns the phrase after it around, in the same clause and at most
+ * a few words before it ("avoid verbose explanations", "不应抽象、详细解释", "no
+ * jokes"). Phrases that carry their own negation ("never refuse", "不要啰嗦")
+ * start with it, so nothing before them counts.
+ */
+const NEGATOR = /(?:\b(?:avoid|avoids|avoiding|no|not|never|don'?t|do not|does not|doesn'?t|without|stop|less|nor)\b(?:\s+[\w'-]+){0,3}\s*|(?:不要|不应|不应该|不能|不用|不必|无需|避免|别|禁止|切勿|不得|勿)[^，。；,;！？!?]{0,6})$/u;
+
+/** Whether the phrase starting at `start` of `norm` is negated by the words just before it. */
+function negated(norm: string, start: number): boolean {
+  const before = norm.slice(Math.max(0, start - 40), start);
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('，'), before.lastIndexOf('.'), before.lastIndexOf('。'), before.lastIndexOf(';'), before.lastIndexOf('；')) + 1);
+  return NEGATOR.test(clause);
+}
+
 /** The sides a behaviour statement takes, one per axis (an axis it names both sides of is left out). */
 export function sidesOf(text: string): Map<string, Side> {
   const norm = normalizeText(text);
@@ -26,8 +41,8 @@ export function sidesOf(text: string): Map<string, Side> {
     // A phrase inside a longer phrase of the other side ("refuse" in "never refuse") does not count.
     const inside = (s: [number, number], others: Array<[number, number]>): boolean =>
       others.some((o) => o[0] <= s[0] && s[1] <= o[1] && o[1] - o[0] > s[1] - s[0]);
-    const hasA = spansA.some((s) => !inside(s, spansB));
-    const hasB = spansB.some((s) => !inside(s, spansA));
+    const hasA = spansA.some((s) => !inside(s, spansB) && !negated(norm, s[0]));
+    const hasB = spansB.some((s) => !inside(s, spansA) && !negated(norm, s[0]));
     if (hasA !== hasB) out.set(axis.id, hasA ? a : b);
   }
   return out;
