@@ -111,6 +111,14 @@ export function readings(items, lintText) {
   });
 }
 
+/** Adds precision and recall, with their Wilson intervals, to counts of tp, fp and fn. */
+function addRates(b) {
+  b.precision = b.tp + b.fp === 0 ? 1 : b.tp / (b.tp + b.fp);
+  b.precisionInterval = wilson(b.tp, b.tp + b.fp);
+  b.recall = b.tp + b.fn === 0 ? 1 : b.tp / (b.tp + b.fn);
+  b.recallInterval = wilson(b.tp, b.tp + b.fn);
+}
+
 /**
  * Scores each measured rule from `read` (see {@link readings}) at the
  * thresholds `minConfidence[ruleId]`. Returns, per rule and language (and
@@ -141,10 +149,7 @@ export function score(items, read, minConfidence) {
       if (fired !== positive) misses.push({ ruleId, kind: fired ? 'false alarm' : 'miss', confidence: c, ...item });
     });
     for (const b of Object.values(stats)) {
-      b.precision = b.tp + b.fp === 0 ? 1 : b.tp / (b.tp + b.fp);
-      b.precisionInterval = wilson(b.tp, b.tp + b.fp);
-      b.recall = b.tp + b.fn === 0 ? 1 : b.tp / (b.tp + b.fn);
-      b.recallInterval = wilson(b.tp, b.tp + b.fn);
+      addRates(b);
       b.behaviourFalseAlarmRate = b.behaviour === 0 ? 0 : b.behaviourFired / b.behaviour;
       b.behaviourInterval = wilson(b.behaviourFired, b.behaviour);
     }
@@ -248,12 +253,7 @@ export function scoreGoalSets(sets, lintText) {
     for (const b of [bucket(set.lang), bucket('all')]) b[fired ? (positive ? 'tp' : 'fp') : positive ? 'fn' : 'tn']++;
     if (fired !== positive) misses.push({ kind: fired ? 'false alarm' : 'miss', ...set });
   }
-  for (const b of Object.values(stats)) {
-    b.precision = b.tp + b.fp === 0 ? 1 : b.tp / (b.tp + b.fp);
-    b.precisionInterval = wilson(b.tp, b.tp + b.fp);
-    b.recall = b.tp + b.fn === 0 ? 1 : b.tp / (b.tp + b.fn);
-    b.recallInterval = wilson(b.tp, b.tp + b.fn);
-  }
+  for (const b of Object.values(stats)) addRates(b);
   return { stats, misses };
 }
 
@@ -289,32 +289,30 @@ export function scoreSettings(items, labels, lib) {
     }
     if (fired !== positive) misses.push({ ruleId: 'high-risk-no-fallback', kind: fired ? `false alarm (${found})` : 'miss', ...item, label: setting });
   }
-  for (const b of Object.values(stats)) {
-    b.precision = b.tp + b.fp === 0 ? 1 : b.tp / (b.tp + b.fp);
-    b.precisionInterval = wilson(b.tp, b.tp + b.fp);
-    b.recall = b.tp + b.fn === 0 ? 1 : b.tp / (b.tp + b.fn);
-    b.recallInterval = wilson(b.tp, b.tp + b.fn);
-  }
+  for (const b of Object.values(stats)) addRates(b);
   return { stats, misses };
 }
 
-function printSettings(title, stats) {
+/** A table of precision, recall and the four counts per language; `extra` adds a column. */
+function printCounts(title, stats, extra) {
   console.log(`\n${title}`);
-  console.log('lang  precision [95% CI]      recall [95% CI]         tp  fp  fn  tn  same setting');
+  console.log(`lang  precision [95% CI]      recall [95% CI]         tp  fp  fn  tn${extra ? `  ${extra.name}` : ''}`);
   for (const lang of ['en', 'zh', 'all']) {
     const b = stats[lang];
-    if (b) console.log(`${lang.padEnd(4)}  ${f2(b.precision)} ${interval(b.precisionInterval)}  ${f2(b.recall)} ${interval(b.recallInterval)}  ${String(b.tp).padStart(3)} ${String(b.fp).padStart(3)} ${String(b.fn).padStart(3)} ${String(b.tn).padStart(3)}  ${b.same}/${b.tp}`);
+    if (b) console.log(`${lang.padEnd(4)}  ${f2(b.precision)} ${interval(b.precisionInterval)}  ${f2(b.recall)} ${interval(b.recallInterval)}  ${String(b.tp).padStart(3)} ${String(b.fp).padStart(3)} ${String(b.fn).padStart(3)} ${String(b.tn).padStart(3)}${extra ? `  ${extra.value(b)}` : ''}`);
   }
+}
+
+function printSettings(title, stats) {
+  printCounts(title, stats, { name: 'same setting', value: (b) => `${b.same}/${b.tp}` });
 }
 
 function printGoalSets(title, sets, lib, showMisses) {
   const { stats, misses } = scoreGoalSets(sets, lib.lintText);
-  console.log(`\n${title}: ${sets.length} labelled (${sets.filter((x) => x.label === 'opposed').length} opposed, ${sets.filter((x) => x.label === 'compatible').length} compatible, ${sets.filter((x) => x.label === 'ambiguous').length} ambiguous); conflicting-goals, goals pulling in opposite directions`);
-  console.log('lang  precision [95% CI]      recall [95% CI]         tp  fp  fn  tn');
-  for (const lang of ['en', 'zh', 'all']) {
-    const b = stats[lang];
-    if (b) console.log(`${lang.padEnd(4)}  ${f2(b.precision)} ${interval(b.precisionInterval)}  ${f2(b.recall)} ${interval(b.recallInterval)}  ${String(b.tp).padStart(3)} ${String(b.fp).padStart(3)} ${String(b.fn).padStart(3)} ${String(b.tn).padStart(3)}`);
-  }
+  printCounts(
+    `${title}: ${sets.length} labelled (${sets.filter((x) => x.label === 'opposed').length} opposed, ${sets.filter((x) => x.label === 'compatible').length} compatible, ${sets.filter((x) => x.label === 'ambiguous').length} ambiguous); conflicting-goals, goals pulling in opposite directions`,
+    stats,
+  );
   if (showMisses) for (const m of misses) console.log(`  conflicting-goals ${m.kind} [${m.lang}] ${m.goals.join(' | ').replace(/\s+/g, ' ')} <${m.source}>`);
 }
 
