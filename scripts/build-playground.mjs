@@ -6,10 +6,9 @@
 // its Content-Security-Policy allows only its own files.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { packedIntentModel, precompiledValidators } from './build-plugins.mjs';
+import { noNodeModules, packedIntentModel, precompiledValidators } from './build-plugins.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -26,20 +25,6 @@ async function ruleMetas() {
     rmSync(file, { force: true });
   }
 }
-
-const NODE_MODULES = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-
-/** Fails the build on any import of a Node module: the page runs where there is none. */
-const noNodeModules = {
-  name: 'no-node-modules',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) =>
-      NODE_MODULES.has(args.path) || args.path.startsWith('node:')
-        ? { errors: [{ text: `${path.relative(root, args.importer)} imports the Node module "${args.path}"` }] }
-        : undefined,
-    );
-  },
-};
 
 /** `virtual:examples`: the bundled example plans (examples/*.yaml), each with its language. */
 const bundledExamples = {

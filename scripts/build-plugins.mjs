@@ -1,11 +1,27 @@
-// esbuild plugins shared by the CLI build (scripts/build.mjs) and the
-// playground build (scripts/build-playground.mjs): the plan, configuration and
-// rule-option schemas compiled ahead of time, and the intent model packed.
+// esbuild plugins shared by the CLI build (scripts/build.mjs), the
+// playground build (scripts/build-playground.mjs) and the core's browser test
+// (test/core-browser.test.ts): the plan, configuration and rule-option schemas
+// compiled ahead of time, the intent model packed, and the guard that keeps
+// Node modules out of a browser bundle.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '..');
+const NODE_MODULES = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+
+/** Fails the build on any import of a Node module, from the core or from a dependency it pulls in: the page runs where there is none. */
+export const noNodeModules = {
+  name: 'no-node-modules',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) =>
+      NODE_MODULES.has(args.path) || args.path.startsWith('node:')
+        ? { errors: [{ text: `${path.relative(root, args.importer)} imports the Node module "${args.path}"` }] }
+        : undefined,
+    );
+  },
+};
 
 /** The ajv options a source module declares (`NAME: Options = { … }`), so the build compiles with the same. */
 function declaredOptions(file, name) {

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { builtinModules } from 'node:module';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
+import { noNodeModules } from '../scripts/build-plugins.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Core from '../src/core/index.js';
 import { formatters } from '../src/index.js';
@@ -18,19 +18,6 @@ import { loadPlugin } from '../src/node/config/plugins.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, 'dist', 'cli.cjs');
-const NODE_MODULES = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-
-/** Fails the build on any import of a Node module, from the core or from a dependency it pulls in. */
-const noNodeModules: Plugin = {
-  name: 'no-node-modules',
-  setup(b) {
-    b.onResolve({ filter: /.*/ }, (args) =>
-      NODE_MODULES.has(args.path) || args.path.startsWith('node:')
-        ? { errors: [{ text: `${path.relative(root, args.importer)} imports the Node module "${args.path}"` }] }
-        : undefined,
-    );
-  },
-};
 
 let bundle: { text: string; inputs: string[] };
 
