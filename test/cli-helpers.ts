@@ -40,6 +40,28 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** One message of the CLI's `--format json` output. */
+export interface CliMessage {
+  ruleId: string;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  hint?: string;
+}
+
+/**
+ * The messages the CLI prints with `--format json` for the one plan `args`
+ * name (or the one it reads with `--stdin`); a run that writes to stderr fails.
+ */
+export function cliMessages(args: string[], options: Parameters<typeof runCli>[1] = {}): CliMessage[] {
+  const run = runCli(['--format', 'json', ...args], options);
+  if (run.stderr !== '') throw new Error(`finetune-lint ${args.join(' ')} wrote to stderr:\n${run.stderr}`);
+  return (JSON.parse(run.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages;
+}
+
 /** Writes files into a fresh temporary folder and returns its path. */
 export function tempTree(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ftl-'));

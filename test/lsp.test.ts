@@ -19,7 +19,7 @@ const examples = readdirSync(path.join(repoRoot, 'examples'))
   .concat(path.join(repoRoot, 'examples', 'team-rules', 'finetune-plan.yaml'));
 
 /** What the CLI prints as JSON for these files: messages by file. */
-function cliMessages(files: string[], args: string[] = []): Map<string, unknown[]> {
+function cliMessagesByFile(files: string[], args: string[] = []): Map<string, unknown[]> {
   const run = runCli(['-f', 'json', ...args, ...files]);
   const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>> }>;
   return new Map(
@@ -49,7 +49,7 @@ describe('finetune-lint lsp', () => {
   });
 
   it('publishes, for every example plan opened, the diagnostics the CLI prints for the file', async () => {
-    const expected = cliMessages(examples);
+    const expected = cliMessagesByFile(examples);
     expect(expected.size).toBe(examples.length);
     for (const file of examples) {
       const uri = pathToFileURL(file).href;

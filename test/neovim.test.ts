@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliPath, repoRoot, runCli } from './cli-helpers.js';
+import { cliMessages, cliPath, repoRoot, type CliMessage } from './cli-helpers.js';
 
 /**
  * The language server in a real editor: Neovim (Debian's, 0.7 on bookworm)
@@ -22,17 +22,6 @@ const script = path.join(repoRoot, 'test', 'neovim', 'diagnostics.lua');
 /** How long Neovim waits for the first diagnostics, and how long the whole run may take (a loaded 2-core machine is slow to start both). */
 const DIAGNOSTICS_TIMEOUT_MS = 30_000;
 const RUN_TIMEOUT_MS = 60_000;
-
-interface CliMessage {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  hint?: string;
-}
 
 /** One diagnostic as Neovim holds it (vim.diagnostic.get): 0-based lines, 0-based byte columns. */
 interface NeovimDiagnostic {
@@ -263,9 +252,7 @@ describe.skipIf(!hasNeovim && !required)('the language server in Neovim', () => 
 
   it.each(cases)('shows what the CLI reports: %s', { timeout: RUN_TIMEOUT_MS + 30_000 }, async (_, c) => {
     const file = path.join(repoRoot, c.plan);
-    const cli = runCli(['--format', 'json', ...c.cliArgs, file]);
-    expect(cli.stderr).toBe('');
-    const expected = (JSON.parse(cli.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort(byPosition);
+    const expected = cliMessages([...c.cliArgs, file]).map(fromCli).sort(byPosition);
     c.expect(expected);
 
     const change = c.edit && edited(readFileSync(file, 'utf8'), c.edit.find, c.edit.replace);
@@ -276,8 +263,7 @@ describe.skipIf(!hasNeovim && !required)('the language server in Neovim', () => 
     const shown = (change ? result!.first! : result!.diagnostics!).map((d) => fromNeovim(d, original)).sort(byPosition);
     expect(shown, log).toEqual(expected);
     if (change) {
-      const afterEdit = runCli(['--format', 'json', ...c.cliArgs, '--stdin', '--stdin-filename', file], { input: change.text });
-      const expectedAfter = (JSON.parse(afterEdit.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort(byPosition);
+      const expectedAfter = cliMessages([...c.cliArgs, '--stdin', '--stdin-filename', file], { input: change.text }).map(fromCli).sort(byPosition);
       c.edit!.expect(expectedAfter);
       expect(expectedAfter).not.toEqual(expected);
       // Neovim's buffer holds the edited text, and shows the findings for it.
@@ -312,8 +298,7 @@ describe.skipIf(!hasNeovim && !required)('the language server in Neovim', () => 
     const file = path.join(dir, 'plans', 'tone.finetune-plan.yaml');
     copyFileSync(path.join(repoRoot, 'examples', 'schema-errors.yaml'), file);
 
-    const cli = runCli(['--format', 'json', file]);
-    const expected = (JSON.parse(cli.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort(byPosition);
+    const expected = cliMessages([file]).map(fromCli).sort(byPosition);
     expect(expected.map((x) => x.severity)).toEqual(expect.arrayContaining(['error', 'warning']));
 
     const { result, log } = await neovimDiagnostics(file, { userConfig: path.join(dir, 'init.lua'), path: `${path.join(dir, 'bin')}${path.delimiter}${process.env.PATH ?? ''}` });

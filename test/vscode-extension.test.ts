@@ -4,7 +4,7 @@ import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from './cli-helpers.js';
+import { cliMessages, repoRoot, type CliMessage } from './cli-helpers.js';
 import { CancellationTokenSource, DiagnosticSeverity, fakeVscode, Position, TextDocument, Uri, type Diagnostic, type Hover } from './vscode-fake.js';
 import { minimatch } from 'minimatch';
 import { CONFIG_FILE_NAMES } from '../src/core/config/schema.js';
@@ -167,16 +167,6 @@ async function until(what: string, done: () => boolean, timeoutMs: number): Prom
   }
 }
 
-interface CliMessage {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
 /** rule, severity, message and 1-based range, as the CLI's JSON has them. */
 const fromCli = (m: CliMessage) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.severity === 2 ? 'error' : 'warning'} ${m.ruleId}: ${m.message}`;
 function fromVscode(d: Diagnostic): string {
@@ -208,8 +198,7 @@ describe('the VS Code extension, activated', () => {
       const wanted = [byPattern, byName, clean].map((d) => d.uri.toString());
       await until('diagnostics for the three selected plans', () => wanted.every((u) => recorded.diagnostics.has(u)), 30_000);
       for (const doc of [byPattern, byName, clean]) {
-        const cli = runCli(['--format', 'json', '--locale', 'zh-CN', doc.fileName]);
-        const expected = (JSON.parse(cli.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort();
+        const expected = cliMessages(['--locale', 'zh-CN', doc.fileName]).map(fromCli).sort();
         expect(recorded.diagnostics.get(doc.uri.toString())!.map(fromVscode).sort(), doc.fileName).toEqual(expected);
       }
       expect(recorded.diagnostics.get(byPattern.uri.toString())!.length).toBeGreaterThan(0);
@@ -237,8 +226,7 @@ describe('the VS Code extension, activated', () => {
       settings['finetuneLint.locale'] = 'en';
       recorded.changeConfiguration(['finetuneLint.locale']);
       await until('diagnostics after the restart', () => wanted.every((u) => recorded.diagnostics.has(u)), 30_000);
-      const english = runCli(['--format', 'json', '--locale', 'en', byPattern.fileName]);
-      const expected = (JSON.parse(english.stdout) as Array<{ messages: CliMessage[] }>)[0]!.messages.map(fromCli).sort();
+      const expected = cliMessages(['--locale', 'en', byPattern.fileName]).map(fromCli).sort();
       expect(recorded.diagnostics.get(byPattern.uri.toString())!.map(fromVscode).sort()).toEqual(expected);
       for (const d of recorded.diagnostics.get(byPattern.uri.toString())!) expect(d.message).toMatch(/^[a-z]/i);
       expect(recorded.errors).toEqual([]);
