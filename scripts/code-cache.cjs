@@ -57,8 +57,9 @@ function keepFresh(file) {
 function pruneCodeCaches(dir) {
   const now = Date.now();
   for (const name of fs.readdirSync(dir)) {
-    const temp = /^v\d+\.\d+\.\d+-[\w]+-[0-9a-f]+(-few)?\.bin\.[\d-]+\.tmp$/.test(name);
-    if (!temp && !/^v\d+\.\d+\.\d+-[\w]+-[0-9a-f]+(-few)?\.bin$/.test(name)) continue;
+    const cache = /^v\d+\.\d+\.\d+-\w+-[0-9a-f]+(-few)?\.bin(\.[\d-]+\.tmp)?$/.exec(name);
+    if (!cache) continue;
+    const temp = cache[2] !== undefined;
     const target = path.join(dir, name);
     try {
       if (fs.statSync(target).mtimeMs < now - (temp ? CODE_CACHE_TEMP_MS : CODE_CACHE_UNUSED_MS)) fs.unlinkSync(target);

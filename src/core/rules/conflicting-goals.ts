@@ -24,8 +24,7 @@ const NEGATOR = /(?:\b(?:avoid|avoids|avoiding|no|not|never|don'?t|do not|does n
 
 /** Whether the phrase starting at `start` of `norm` is negated by the words just before it. */
 function negated(norm: string, start: number): boolean {
-  const before = norm.slice(Math.max(0, start - 40), start);
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('，'), before.lastIndexOf('.'), before.lastIndexOf('。'), before.lastIndexOf(';'), before.lastIndexOf('；')) + 1);
+  const clause = norm.slice(Math.max(0, start - 40), start).split(/[,，.。;；]/).pop()!;
   return NEGATOR.test(clause);
 }
 

@@ -5,8 +5,8 @@ import type { RiskDomain } from './high-risk-no-fallback.groups.js';
 const en: Lexicon<RiskDomain> = {
   // Health care: medicine, clinics, patients, drugs, diagnosis.
   medical: [
-    String.raw`\b(medical|medicine|health ?care|healthcare|health|clinical|clinic|clinics|clinician|hospitals?|patients?|doctors?|physicians?|nurses?|nursing|diagnos\w*|triage|symptoms?|treatments?|therap\w*|drugs?|dosages?|doses?|medications?|prescri\w*|pharma\w*|radiology|oncology|cardiology|psychiatr\w*|mental health|telehealth|ehr|emr|icu)\b`,
-    String.raw`\b(medical\w*|psychological (counsel\w*|support)|counsel(l)?ing|hypertension|diabet\w*|blood pressure|code status)\b`,
+    String.raw`\b(medical\w*|medicine|health ?care|healthcare|health|clinical|clinic|clinics|clinician|hospitals?|patients?|doctors?|physicians?|nurses?|nursing|diagnos\w*|triage|symptoms?|treatments?|therap\w*|drugs?|dosages?|doses?|medications?|prescri\w*|pharma\w*|radiology|oncology|cardiology|psychiatr\w*|mental health|telehealth|ehr|emr|icu)\b`,
+    String.raw`\b(psychological (counsel\w*|support)|counsel(l)?ing|hypertension|diabet\w*|blood pressure|code status)\b`,
   ],
   // Money: banking, credit, lending, insurance, investment, payments, tax.
   finance: [
