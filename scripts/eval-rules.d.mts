@@ -33,6 +33,8 @@ export function evaluate(
 ): { stats: Record<string, Record<string, Score>>; misses: Array<CorpusItem & { ruleId: string; kind: string }> };
 /** The held-out corpora, each a folder beside the collected corpus. */
 export const HELDOUT_SETS: string[];
+/** The folders beside the collected corpus that hold real goal sets. */
+export const GOAL_SET_FOLDERS: string[];
 export function heldoutItems(set?: string): Array<CorpusItem & { id: string; source: string; label?: string }>;
 /** The settings problem statements were labelled with, by statement id. */
 export function settingLabels(): Map<string, { id: string; labels: { a: string; b: string; c?: string }; setting: string }>;

@@ -6,31 +6,33 @@
 // goal's behavior, or the training data description) of an otherwise
 // neutral plan and linted end to end.
 //
-// Two corpora:
-// - the collected corpus (fixtures/corpus/real/statements.yaml): statements
-//   real people wrote in public fine-tuning threads and pages, scored by
-//   grouped cross-validation — the intent model of each fold is trained
-//   without every statement of that fold's sources, so no statement is scored
-//   by a model that saw it or its thread;
-// - two held-out corpora (fixtures/corpus/real/heldout/statements.yaml and
-//   fixtures/corpus/real/heldout2/statements.yaml): statements collected the
-//   same way from sources in none of the above, never trained on and never
-//   read for lexicon edits, scored with the committed model — the figures the
-//   cross-validation should predict — each alone and both together;
-// - real goal sets (fixtures/corpus/real/heldout/goal-sets.yaml): goals one
-//   person asked of one fine-tune at once, labelled opposed or compatible,
-//   scoring conflicting-goals' opposed-direction finding;
+// What it scores:
+// - the collected corpus (fixtures/corpus/real/statements.yaml, extra1/ and
+//   extra2/): statements real people wrote in public fine-tuning threads and
+//   pages, scored by grouped cross-validation — the intent model of each fold
+//   is trained without every statement of that fold's sources, so no
+//   statement is scored by a model that saw it or its thread;
+// - the held-out corpus (fixtures/corpus/real/heldout/statements.yaml):
+//   statements collected the same way from sources in none of the above,
+//   never trained on and never read for lexicon edits or thresholds, scored
+//   with the committed model — the figures the cross-validation should predict;
+// - real goal sets (fixtures/corpus/real/*/goal-sets.yaml): goals one person
+//   asked of one fine-tune at once, labelled opposed or compatible, scoring
+//   conflicting-goals' opposed-direction finding;
+// - the setting (medical, finance, legal, customer service) of every problem
+//   statement (fixtures/corpus/real/settings.yaml), scoring
+//   high-risk-no-fallback's reading of a plan with no domain;
 // - the written corpus (fixtures/corpus/*.yaml), scored with the committed
 //   model; test4 was never trained on.
 //
 //   npm run eval:rules              # both tables
 //   npm run eval:rules -- --misses  # also list every miss and false alarm of the collected corpus
-//   npm run eval:rules -- --sweep   # precision and recall of the model readings at other minConfidence values
+//   npm run eval:rules -- --sweep   # precision and recall of the model readings at other minConfidence values (collected and held-out)
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FIELD, loadCorpus, loadRealCorpus, realExamples, settledRealItems, sourceGroup, writtenExamples } from './train-intent.mjs';
+import { FIELD, loadCorpus, loadRealCorpus, loadRealFile, realExamples, settledRealItems, sourceGroup, writtenExamples } from './train-intent.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -219,10 +221,11 @@ function printTable(title, stats) {
   }
 }
 
-const HELDOUT = path.join(root, 'fixtures', 'corpus', 'real', 'heldout');
+/** The held-out corpora, each a folder beside the collected corpus. */
+export const HELDOUT_SETS = ['heldout'];
 
-/** The held-out corpora, each a folder beside the collected corpus, in the order they were collected. */
-export const HELDOUT_SETS = ['heldout', 'heldout2'];
+/** The folders beside the collected corpus that hold real goal sets, in the order they were collected. */
+export const GOAL_SET_FOLDERS = ['extra1', 'extra2', 'heldout'];
 
 /** The statements of a held-out corpus (all of them; `label` says which are settled). */
 export function heldoutItems(set = 'heldout') {
@@ -303,6 +306,19 @@ function printCounts(title, stats, extra) {
   }
 }
 
+/** Precision, recall and false alarms of each model reading at other minConfidence values, from one set of readings. */
+function printSweep(title, items, read) {
+  console.log(`\nminConfidence sweep (${title})`);
+  for (const t of [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.875, 0.9, 0.925, 0.95, 0.99]) {
+    const { stats } = score(items, read, Object.fromEntries(Object.keys(MEASURED).map((id) => [id, t])));
+    console.log(
+      `  ${String(t).padEnd(5)}  ${Object.entries(stats)
+        .map(([id, b]) => `${id} P ${f2(b.all.precision)} R ${f2(b.all.recall)} FA ${f2(b.all.behaviourFalseAlarmRate)}`)
+        .join('   ')}`,
+    );
+  }
+}
+
 function printSettings(title, stats) {
   printCounts(title, stats, { name: 'same setting', value: (b) => `${b.same}/${b.tp}` });
 }
@@ -345,44 +361,31 @@ async function main() {
       `collected corpus, sealed fold only (${sealed.length} statements whose misses are never listed)`,
       score(sealed.map(([item]) => item), sealed.map(([, i]) => read[i]), thresholds).stats,
     );
-    if (sweep) {
-      console.log('\nminConfidence sweep (collected corpus, cross-validated)');
-      for (const t of [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.99]) {
-        const { stats: s } = score(items, read, Object.fromEntries(Object.keys(MEASURED).map((id) => [id, t])));
-        console.log(
-          `  ${f2(t)}  ${Object.entries(s)
-            .map(([id, b]) => `${id} P ${f2(b.all.precision)} R ${f2(b.all.recall)} FA ${f2(b.all.behaviourFalseAlarmRate)}`)
-            .join('   ')}`,
-        );
-      }
-    }
+    if (sweep) printSweep('collected corpus, cross-validated', items, read);
     if (showMisses) printMisses(misses.filter((m) => lib.foldOf(sourceGroup(m.source), FOLDS) !== SEALED_FOLD));
   }
 
-  const heldSettled = [];
   for (const set of HELDOUT_SETS) {
     const held = heldoutItems(set);
     const settled = held.filter((x) => x.label && x.label !== 'ambiguous');
     if (!settled.length) continue;
-    heldSettled.push(...settled);
     const labelled = held.filter((x) => x.labels?.a && x.labels?.b);
     const kappa = cohenKappa(labelled.map((x) => x.labels.a), labelled.map((x) => x.labels.b));
     const sources = new Set(settled.map((x) => sourceGroup(x.source))).size;
     console.log(`\nheld-out corpus ${set}/: ${held.length} statements (${held.filter((x) => x.lang === 'en').length} en, ${held.filter((x) => x.lang === 'zh').length} zh), ${settled.length} with a settled label from ${sources} sources (kappa ${kappa.toFixed(2)}); never trained on`);
-    const { stats, misses } = evaluate(settled, lib.lintText, thresholds);
+    const read = readings(settled, lib.lintText);
+    const { stats, misses } = score(settled, read, thresholds);
     printTable(`held-out corpus ${set}/, committed model`, stats);
+    if (sweep) printSweep(`held-out corpus ${set}/, committed model`, settled, read);
     if (showMisses) printMisses(misses);
   }
-  if (heldSettled.length) {
-    printTable(`both held-out corpora (${heldSettled.length} statements with a settled label), committed model`, evaluate(heldSettled, lib.lintText, thresholds).stats);
-  }
   const allSets = [];
-  for (const set of HELDOUT_SETS) {
-    const setsFile = path.join(root, 'fixtures', 'corpus', 'real', set, 'goal-sets.yaml');
+  for (const folder of GOAL_SET_FOLDERS) {
+    const setsFile = path.join(root, 'fixtures', 'corpus', 'real', folder, 'goal-sets.yaml');
     const sets = existsSync(setsFile) ? parse(readFileSync(setsFile, 'utf8')).filter((x) => x.label) : [];
     if (!sets.length) continue;
     allSets.push(...sets);
-    printGoalSets(`real goal sets ${set}/`, sets, lib, showMisses);
+    printGoalSets(`real goal sets ${folder}/`, sets, lib, showMisses);
   }
   if (allSets.length) printGoalSets('real goal sets, all', allSets, lib, false);
 
@@ -391,12 +394,16 @@ async function main() {
     const labelled = [...settings.values()].filter((x) => x.labels?.a && x.labels?.b);
     const kappa = cohenKappa(labelled.map((x) => x.labels.a), labelled.map((x) => x.labels.b));
     console.log(`\nsettings of problem statements: ${settings.size} labelled (kappa ${kappa.toFixed(2)}); high-risk-no-fallback reading the problem of a plan with no domain`);
-    const collected = scoreSettings(loadRealCorpus(), settings, lib);
-    printSettings('high-risk-no-fallback, problem statements of the collected corpus', collected.stats);
-    if (showMisses) printMisses(collected.misses);
-    const held = scoreSettings(HELDOUT_SETS.flatMap((set) => heldoutItems(set)), settings, lib);
-    printSettings('high-risk-no-fallback, problem statements of both held-out corpora', held.stats);
-    if (showMisses) printMisses(held.misses);
+    const groups = [
+      ['the collected corpus\'s first file (statements.yaml; its misses were read to extend the word lists)', loadRealFile('statements.yaml')],
+      ['extra1/ and extra2/ (never read)', [...loadRealFile('extra1/statements.yaml'), ...loadRealFile('extra2/statements.yaml')]],
+      ...HELDOUT_SETS.map((set) => [`the held-out corpus ${set}/ (never read)`, heldoutItems(set)]),
+    ];
+    for (const [name, items] of groups) {
+      const { stats, misses } = scoreSettings(items, settings, lib);
+      printSettings(`high-risk-no-fallback, problem statements of ${name}`, stats);
+      if (showMisses) printMisses(misses);
+    }
   }
 
   for (const split of ['dev', 'holdout', 'test', 'test2', 'test3', 'test4'].filter((s) => existsSync(path.join(root, 'fixtures', 'corpus', `${s}.yaml`)))) {

@@ -3,7 +3,9 @@
 // src/core/rules/intent-model.json: the written training splits
 // (fixtures/corpus/*.yaml but test4, which stays the blind measure of the
 // written corpus) and every statement of the collected corpus
-// (fixtures/corpus/real/statements.yaml) that its labellers agreed on.
+// (fixtures/corpus/real/statements.yaml, extra1/ and extra2/) whose label its
+// labellers settled. The held-out corpus (fixtures/corpus/real/heldout/) is
+// never trained on.
 // Run after editing the corpus:
 //   npm run train:intent
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,10 +27,21 @@ export function loadCorpus(split) {
   return parse(readFileSync(path.join(root, 'fixtures', 'corpus', `${split}.yaml`), 'utf8'));
 }
 
+/**
+ * The files of the collected corpus, under fixtures/corpus/real/: the first
+ * collection, and two more collected later (held out until the next one was).
+ */
+export const REAL_CORPUS_FILES = ['statements.yaml', 'extra1/statements.yaml', 'extra2/statements.yaml'];
+
+/** The statements of one file under fixtures/corpus/real/ (none when it is missing). */
+export function loadRealFile(name) {
+  const file = path.join(root, 'fixtures', 'corpus', 'real', name);
+  return existsSync(file) ? parse(readFileSync(file, 'utf8')) : [];
+}
+
 /** The collected corpus: statements real people wrote, with their source and labels. */
 export function loadRealCorpus() {
-  const file = path.join(root, 'fixtures', 'corpus', 'real', 'statements.yaml');
-  return existsSync(file) ? parse(readFileSync(file, 'utf8')) : [];
+  return REAL_CORPUS_FILES.flatMap((name) => loadRealFile(name));
 }
 
 /** The thread or page a source URL belongs to: statements of one source share a fold. */

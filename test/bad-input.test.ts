@@ -15,7 +15,7 @@ describe('bad input, end to end', () => {
     const corpus = path.join(dir, 'corpus');
     cpSync(path.join(repoRoot, 'fixtures', 'bad-input'), corpus, { recursive: true });
     // Too large to commit: a 2 MB line, a 5 MB list, a file over the size limit.
-    writeFileSync(path.join(corpus, 'long-line.yaml'), `version: 1\ngoals:\n  - behavior: "${'memorise the manual '.repeat(105_000)}"\n`);
+    writeFileSync(path.join(corpus, 'long-line.yaml'), `version: 1\ngoals:\n  - behavior: "${'memorise the product manual so it knows every price '.repeat(40_000)}"\n`);
     writeFileSync(path.join(corpus, 'long-list.yaml'), `version: 1\ngoals:\n${'  - behavior: Replies are at most 80 words.\n'.repeat(120_000)}`);
     writeFileSync(path.join(corpus, 'too-large.yaml'), `# ${'x'.repeat(11 * 1024 * 1024)}\n`);
     // The file system: a folder named like a plan, links broken, looping and to a folder.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { defaultThresholds, evaluate, HELDOUT_SETS, heldoutItems, loadCorpus, settingLabels } from '../scripts/eval-rules.mjs';
+import { defaultThresholds, evaluate, GOAL_SET_FOLDERS, HELDOUT_SETS, heldoutItems, loadCorpus, settingLabels } from '../scripts/eval-rules.mjs';
 import { fileURLToPath } from 'node:url';
 import { loadRealCorpus, MODEL_FILE, TRAINING_SPLITS, trainingExamples } from '../scripts/train-intent.mjs';
 import { lintText, rules, trainIntentModel } from '../src/index.js';
@@ -34,16 +34,10 @@ describe('detection on the training splits of the written corpus', () => {
   }
 });
 
-describe('the collected corpus (fixtures/corpus/real/statements.yaml)', () => {
-  const items = loadRealCorpus() as Array<Record<string, any>>;
-
-  it('holds at least 500 statements, at least 200 in each language', () => {
-    expect(items.length).toBeGreaterThanOrEqual(500);
-    expect(items.filter((x) => x.lang === 'en').length).toBeGreaterThanOrEqual(200);
-    expect(items.filter((x) => x.lang === 'zh').length).toBeGreaterThanOrEqual(200);
-  });
-
-  it('gives every statement its field, its source and the labels of two passes, and settles the label by agreement', () => {
+/** Checks a file of labelled statements: fields, source, two passes' labels settled by agreement, each text once. */
+function labelledStatements(name: string, items: Array<Record<string, any>>) {
+  it(`${name}: gives every statement its field, its source and the labels of two passes, and settles the label by agreement`, () => {
+    expect(items.length).toBeGreaterThan(0);
     const labels = ['knowledge', 'capability', 'behavior', 'vague', 'ambiguous'];
     const ids = new Set<string>();
     for (const x of items) {
@@ -62,9 +56,40 @@ describe('the collected corpus (fixtures/corpus/real/statements.yaml)', () => {
     }
   });
 
-  it('holds each text once', () => {
+  it(`${name}: holds each text once`, () => {
     expect(new Set(items.map((x) => x.text)).size).toBe(items.length);
   });
+}
+
+describe('the collected corpus (fixtures/corpus/real/statements.yaml, extra1/, extra2/)', () => {
+  const items = loadRealCorpus() as Array<Record<string, any>>;
+
+  it('holds at least 500 statements, at least 200 in each language', () => {
+    expect(items.length).toBeGreaterThanOrEqual(500);
+    expect(items.filter((x) => x.lang === 'en').length).toBeGreaterThanOrEqual(200);
+    expect(items.filter((x) => x.lang === 'zh').length).toBeGreaterThanOrEqual(200);
+  });
+
+  labelledStatements('the collected corpus', items);
+});
+
+describe('the held-out corpora (fixtures/corpus/real/heldout/)', () => {
+  const trained = loadRealCorpus() as Array<Record<string, any>>;
+  const trainedTexts = new Set(trained.map((x) => x.text));
+  const trainedSources = new Set(trained.map((x) => x.source));
+  for (const set of HELDOUT_SETS) {
+    const items = heldoutItems(set) as Array<Record<string, any>>;
+    labelledStatements(set, items);
+
+    it(`${set}: shares no statement and no source with the collected corpus, and is never trained on`, () => {
+      for (const x of items) {
+        expect(trainedTexts.has(x.text), x.id).toBe(false);
+        expect(trainedSources.has(x.source), x.id).toBe(false);
+      }
+      const texts = new Set(items.map((x) => x.text));
+      expect(trainingExamples().filter((e) => texts.has(e.text))).toEqual([]);
+    });
+  }
 });
 
 describe('the settings of problem statements (fixtures/corpus/real/settings.yaml)', () => {
@@ -89,8 +114,8 @@ describe('the settings of problem statements (fixtures/corpus/real/settings.yaml
   });
 });
 
-describe('the real goal sets (fixtures/corpus/real/heldout*/goal-sets.yaml)', () => {
-  for (const set of HELDOUT_SETS) {
+describe('the real goal sets (fixtures/corpus/real/*/goal-sets.yaml)', () => {
+  for (const set of GOAL_SET_FOLDERS) {
     const file = fileURLToPath(new URL(`../fixtures/corpus/real/${set}/goal-sets.yaml`, import.meta.url));
     it(`${set}: every goal is the writer's own words, and each label is settled by agreement`, () => {
       const sets = parse(readFileSync(file, 'utf8')) as Array<Record<string, any>>;

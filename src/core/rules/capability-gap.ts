@@ -10,7 +10,7 @@ import { shorten } from './text.js';
  * grouped cross-validation of the collected corpus for precision first (see
  * `npm run eval:rules`).
  */
-export const CAPABILITY_MIN_CONFIDENCE = 0.85;
+export const CAPABILITY_MIN_CONFIDENCE = 0.925;
 
 /**
  * Lexicon cues that decide on their own (confidence 1): using a language the
