@@ -32,7 +32,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FIELD, loadCorpus, loadRealCorpus, loadRealFile, realExamples, settledRealItems, sourceGroup, writtenExamples } from './train-intent.mjs';
+import { FIELD, loadCorpus, loadRealCorpus, loadRealFile, REAL_CORPUS_FILES, realExamples, settledRealItems, sourceGroup, writtenExamples } from './train-intent.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -229,8 +229,7 @@ export const GOAL_SET_FOLDERS = ['extra1', 'extra2', 'heldout'];
 
 /** The statements of a held-out corpus (all of them; `label` says which are settled). */
 export function heldoutItems(set = 'heldout') {
-  const file = path.join(root, 'fixtures', 'corpus', 'real', set, 'statements.yaml');
-  return existsSync(file) ? parse(readFileSync(file, 'utf8')) : [];
+  return loadRealFile(`${set}/statements.yaml`);
 }
 
 /** A plan whose goals are `goals`, each with a metric and target. */
@@ -394,9 +393,10 @@ async function main() {
     const labelled = [...settings.values()].filter((x) => x.labels?.a && x.labels?.b);
     const kappa = cohenKappa(labelled.map((x) => x.labels.a), labelled.map((x) => x.labels.b));
     console.log(`\nsettings of problem statements: ${settings.size} labelled (kappa ${kappa.toFixed(2)}); high-risk-no-fallback reading the problem of a plan with no domain`);
+    const [first, ...later] = REAL_CORPUS_FILES;
     const groups = [
-      ['the collected corpus\'s first file (statements.yaml; its misses were read to extend the word lists)', loadRealFile('statements.yaml')],
-      ['extra1/ and extra2/ (never read)', [...loadRealFile('extra1/statements.yaml'), ...loadRealFile('extra2/statements.yaml')]],
+      [`${first} (its misses were read to extend the word lists)`, loadRealFile(first)],
+      [`${later.join(', ')} (never read)`, later.flatMap((name) => loadRealFile(name))],
       ...HELDOUT_SETS.map((set) => [`the held-out corpus ${set}/ (never read)`, heldoutItems(set)]),
     ];
     for (const [name, items] of groups) {
