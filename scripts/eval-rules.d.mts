@@ -31,6 +31,8 @@ export function evaluate(
   lintText: (text: string, options?: object) => LintResult,
   thresholds: Record<string, number>,
 ): { stats: Record<string, Record<string, Score>>; misses: Array<CorpusItem & { ruleId: string; kind: string }> };
+/** Plans built from one source's own statements, with the line each placed statement (by index) is on. */
+export function sourcePlans(items: Array<Record<string, any>>): Array<{ text: string; at: Map<number, number> }>;
 /** The held-out corpora, each a folder beside the collected corpus. */
 export const HELDOUT_SETS: string[];
 /** The folders beside the collected corpus that hold real goal sets. */

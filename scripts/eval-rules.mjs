@@ -113,6 +113,68 @@ export function readings(items, lintText) {
   });
 }
 
+/**
+ * Plans built from one source's own statements: for a source (a thread or
+ * page) with statements in two fields or more, plan k holds its k-th problem
+ * statement, all its goal statements and its k-th training-data description
+ * (a neutral one where the source has fewer), as one person's plan would.
+ * Returns the plans, each with the line every item of it is on.
+ */
+export function sourcePlans(items) {
+  const bySource = new Map();
+  items.forEach((item, i) => {
+    const key = sourceGroup(item.source);
+    if (!bySource.has(key)) bySource.set(key, []);
+    bySource.get(key).push(i);
+  });
+  const plans = [];
+  for (const members of bySource.values()) {
+    if (new Set(members.map((i) => items[i].field)).size < 2) continue;
+    const of = (field) => members.filter((i) => items[i].field === field);
+    const [problems, goals, trains] = [of('problem'), of('behavior'), of('train-description')];
+    for (let k = 0; k < Math.max(problems.length, trains.length, 1); k++) {
+      const lines = ['version: 1', 'name: corpus', 'base_model: Qwen/Qwen2.5-7B-Instruct', 'method: lora'];
+      const at = new Map();
+      // Goals are in every plan of the source, and read in the first.
+      const put = (i, prefix, field, read = true) => {
+        if (i !== undefined && read) at.set(i, lines.length + 1);
+        lines.push(`${prefix}${JSON.stringify(i === undefined ? NEUTRAL[field] : items[i].text)}`);
+      };
+      put(problems[k], 'problem: ', 'problem');
+      lines.push('goals:');
+      for (const i of goals.length ? goals : [undefined]) {
+        put(i, '  - behavior: ', 'behavior', k === 0);
+        lines.push('    metric: m', '    target: 1');
+      }
+      lines.push('data:', '  train:');
+      put(trains[k], '    description: ', 'train-description');
+      plans.push({ text: `${lines.join('\n')}\n`, at });
+    }
+  }
+  return plans;
+}
+
+/**
+ * {@link readings} of the items that {@link sourcePlans} places, each read in
+ * the plan built from its own source; undefined for the other items.
+ */
+export function sourcePlanReadings(items, lintText) {
+  const rules = Object.fromEntries(Object.keys(MEASURED).map((id) => [id, ['warning', { minConfidence: 0 }]]));
+  const out = new Array(items.length);
+  for (const plan of sourcePlans(items)) {
+    const messages = lintText(plan.text, { rules }).messages;
+    for (const [i, line] of plan.at) {
+      out[i] = {};
+      for (const [ruleId, { fields }] of Object.entries(MEASURED)) {
+        if (!fields.includes(items[i].field)) continue;
+        const m = messages.find((x) => x.ruleId === ruleId && x.line === line && x.confidence !== undefined);
+        out[i][ruleId] = m ? m.confidence : undefined;
+      }
+    }
+  }
+  return out;
+}
+
 /** Adds precision and recall, with their Wilson intervals, to counts of tp, fp and fn. */
 function addRates(b) {
   b.precision = b.tp + b.fp === 0 ? 1 : b.tp / (b.tp + b.fp);
@@ -174,24 +236,31 @@ export function evaluate(items, lintText, thresholds) {
 /**
  * Grouped cross-validation on the collected corpus: for each fold, a model
  * trained on the written training splits and on the collected statements of
- * every other fold's sources reads the fold. Returns the readings per item.
+ * every other fold's sources reads the fold. Returns the readings per item,
+ * each in a neutral plan (`read`) and, for items of sources with statements
+ * in two fields or more, in the plan built from its source (`inSourcePlans`).
  */
 export function crossValidate(lib, items) {
   const written = writtenExamples();
   const fold = items.map((item) => lib.foldOf(sourceGroup(item.source), FOLDS));
   const read = new Array(items.length);
+  const inSourcePlans = new Array(items.length);
   try {
     for (let k = 0; k < FOLDS; k++) {
       const train = [...written, ...realExamples(items.filter((_, i) => fold[i] !== k))];
       lib.useIntentModel(lib.trainIntentModel(train));
       const test = items.map((item, i) => [item, i]).filter(([, i]) => fold[i] === k);
       const r = readings(test.map(([item]) => item), lib.lintText);
-      test.forEach(([, i], j) => (read[i] = r[j]));
+      const p = sourcePlanReadings(test.map(([item]) => item), lib.lintText);
+      test.forEach(([, i], j) => {
+        read[i] = r[j];
+        inSourcePlans[i] = p[j];
+      });
     }
   } finally {
     lib.useIntentModel();
   }
-  return read;
+  return { read, inSourcePlans };
 }
 
 /** Cohen's kappa of two label lists. */
@@ -331,6 +400,21 @@ function printGoalSets(title, sets, lib, showMisses) {
   if (showMisses) for (const m of misses) console.log(`  conflicting-goals ${m.kind} [${m.lang}] ${m.goals.join(' | ').replace(/\s+/g, ' ')} <${m.source}>`);
 }
 
+/**
+ * The statements of sources with statements in two fields or more, scored
+ * twice: each in a neutral plan, and in the plan built from its own source,
+ * where a problem statement can be corroborated by its thread's goals and
+ * training data.
+ */
+function printInSourcePlans(title, items, read, inSourcePlans, thresholds) {
+  const placed = items.map((_, i) => i).filter((i) => inSourcePlans[i] !== undefined);
+  if (!placed.length) return;
+  const sources = new Set(placed.map((i) => sourceGroup(items[i].source))).size;
+  const subset = placed.map((i) => items[i]);
+  printTable(`${title}: the ${placed.length} statements of the ${sources} sources with statements in two fields or more, each in a neutral plan`, score(subset, placed.map((i) => read[i]), thresholds).stats);
+  printTable(`${title}: the same statements, each in the plan built from its own source`, score(subset, placed.map((i) => inSourcePlans[i]), thresholds).stats);
+}
+
 function printMisses(misses) {
   for (const m of misses) {
     const c = m.confidence === undefined ? '' : ` ${f2(m.confidence)}`;
@@ -352,7 +436,7 @@ async function main() {
     const sources = new Set(items.map((x) => sourceGroup(x.source))).size;
     console.log(`collected corpus: ${all.length} statements (${all.filter((x) => x.lang === 'en').length} en, ${all.filter((x) => x.lang === 'zh').length} zh), ${items.length} with a settled label from ${sources} sources, ${all.length - items.length} left ambiguous`);
     console.log(`labelling agreement of the two independent passes: Cohen's kappa ${kappa.toFixed(2)} on ${labelled.length} statements (${labelled.filter((x) => x.labels.a === x.labels.b).length} agreed)`);
-    const read = crossValidate(lib, items);
+    const { read, inSourcePlans } = crossValidate(lib, items);
     const { stats, misses } = score(items, read, thresholds);
     printTable(`collected corpus, grouped ${FOLDS}-fold cross-validation by source (minConfidence: ${Object.entries(thresholds).map(([k, v]) => `${k} ${v}`).join(', ')})`, stats);
     const sealed = items.map((item, i) => [item, i]).filter(([item]) => lib.foldOf(sourceGroup(item.source), FOLDS) === SEALED_FOLD);
@@ -360,6 +444,7 @@ async function main() {
       `collected corpus, sealed fold only (${sealed.length} statements whose misses are never listed)`,
       score(sealed.map(([item]) => item), sealed.map(([, i]) => read[i]), thresholds).stats,
     );
+    printInSourcePlans('collected corpus, cross-validated', items, read, inSourcePlans, thresholds);
     if (sweep) printSweep('collected corpus, cross-validated', items, read);
     if (showMisses) printMisses(misses.filter((m) => lib.foldOf(sourceGroup(m.source), FOLDS) !== SEALED_FOLD));
   }
@@ -375,6 +460,7 @@ async function main() {
     const read = readings(settled, lib.lintText);
     const { stats } = score(settled, read, thresholds);
     printTable(`held-out corpus ${set}/, committed model`, stats);
+    printInSourcePlans(`held-out corpus ${set}/, committed model`, settled, read, sourcePlanReadings(settled, lib.lintText), thresholds);
     if (sweep) printSweep(`held-out corpus ${set}/, committed model`, settled, read);
   }
   const allSets = [];

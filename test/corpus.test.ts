@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { defaultThresholds, evaluate, GOAL_SET_FOLDERS, HELDOUT_SETS, heldoutItems, loadCorpus, settingLabels } from '../scripts/eval-rules.mjs';
+import { defaultThresholds, evaluate, GOAL_SET_FOLDERS, HELDOUT_SETS, heldoutItems, loadCorpus, settingLabels, sourcePlans } from '../scripts/eval-rules.mjs';
 import { fileURLToPath } from 'node:url';
 import { loadRealCorpus, MODEL_FILE, TRAINING_SPLITS, trainingExamples } from '../scripts/train-intent.mjs';
 import { lintText, rules, trainIntentModel } from '../src/index.js';
@@ -90,6 +90,36 @@ describe('the held-out corpora (fixtures/corpus/real/heldout/)', () => {
       expect(trainingExamples().filter((e) => texts.has(e.text))).toEqual([]);
     });
   }
+});
+
+describe('plans built from one source\'s statements (eval:rules)', () => {
+  const items = [
+    { text: 'The bot gets our refund rules wrong.', lang: 'en', field: 'problem', source: 'https://example.com/t/1', label: 'knowledge' },
+    { text: 'It quotes prices from last year.', lang: 'en', field: 'problem', source: 'https://example.com/t/1', label: 'knowledge' },
+    { text: 'Learn the refund policy.', lang: 'en', field: 'behavior', source: 'https://example.com/t/1#reply-2', label: 'knowledge' },
+    { text: 'Answer in "two" lines.', lang: 'en', field: 'behavior', source: 'https://example.com/t/1', label: 'behavior' },
+    { text: 'The policy handbook as Q&A pairs.', lang: 'en', field: 'train-description', source: 'https://example.com/t/1', label: 'knowledge' },
+    { text: 'Only a goal here.', lang: 'en', field: 'behavior', source: 'https://example.com/t/2', label: 'behavior' },
+  ] as const;
+  const plans = sourcePlans(items as unknown as Array<Record<string, any>>) as Array<{ text: string; at: Map<number, number> }>;
+
+  it('builds one plan per problem (or training description) of a source with two fields or more, and none for a one-field source', () => {
+    expect(plans).toHaveLength(2);
+    for (const plan of plans) {
+      const data = parse(plan.text) as Record<string, any>;
+      expect(data.goals.map((g: Record<string, unknown>) => g.behavior)).toEqual(['Learn the refund policy.', 'Answer in "two" lines.']);
+    }
+    expect((parse(plans[0]!.text) as Record<string, any>).data.train.description).toBe('The policy handbook as Q&A pairs.');
+    expect((parse(plans[1]!.text) as Record<string, any>).data.train.description).not.toBe('The policy handbook as Q&A pairs.');
+  });
+
+  it('places every statement of the source on the line it records, each statement once', () => {
+    const placed = plans.flatMap((plan) => [...plan.at].map(([i, line]) => {
+      expect(plan.text.split('\n')[line - 1]).toContain(JSON.stringify(items[i]!.text));
+      return i;
+    }));
+    expect(placed.sort()).toEqual([0, 1, 2, 3, 4]);
+  });
 });
 
 describe('the settings of problem statements (fixtures/corpus/real/settings.yaml)', () => {
