@@ -99,18 +99,24 @@ export function wilson(x, n, z = 1.959964) {
  * with its confidence and other thresholds can be scored from one run.
  */
 export function readings(items, lintText) {
-  const rules = Object.fromEntries(Object.keys(MEASURED).map((id) => [id, ['warning', { minConfidence: 0 }]]));
   return items.map((item) => {
     const { text, line } = planFor(item.text, item.field);
-    const messages = lintText(text, { rules }).messages;
-    const out = {};
-    for (const [ruleId, { fields }] of Object.entries(MEASURED)) {
-      if (!fields.includes(item.field)) continue;
-      const m = messages.find((x) => x.ruleId === ruleId && x.line === line && x.confidence !== undefined);
-      out[ruleId] = m ? m.confidence : undefined;
-    }
-    return out;
+    return readingOnLine(lintText(text, { rules: EVERY_READING }).messages, item.field, line);
   });
+}
+
+/** Rule settings under which the measured rules report every model reading, with its confidence. */
+const EVERY_READING = Object.fromEntries(Object.keys(MEASURED).map((id) => [id, ['warning', { minConfidence: 0 }]]));
+
+/** Each measured rule's confidence in its finding on `line` (undefined when it has none), for a statement of `field`. */
+function readingOnLine(messages, field, line) {
+  const out = {};
+  for (const [ruleId, { fields }] of Object.entries(MEASURED)) {
+    if (!fields.includes(field)) continue;
+    const m = messages.find((x) => x.ruleId === ruleId && x.line === line && x.confidence !== undefined);
+    out[ruleId] = m ? m.confidence : undefined;
+  }
+  return out;
 }
 
 /**
@@ -159,18 +165,10 @@ export function sourcePlans(items) {
  * the plan built from its own source; undefined for the other items.
  */
 export function sourcePlanReadings(items, lintText) {
-  const rules = Object.fromEntries(Object.keys(MEASURED).map((id) => [id, ['warning', { minConfidence: 0 }]]));
   const out = new Array(items.length);
   for (const plan of sourcePlans(items)) {
-    const messages = lintText(plan.text, { rules }).messages;
-    for (const [i, line] of plan.at) {
-      out[i] = {};
-      for (const [ruleId, { fields }] of Object.entries(MEASURED)) {
-        if (!fields.includes(items[i].field)) continue;
-        const m = messages.find((x) => x.ruleId === ruleId && x.line === line && x.confidence !== undefined);
-        out[i][ruleId] = m ? m.confidence : undefined;
-      }
-    }
+    const messages = lintText(plan.text, { rules: EVERY_READING }).messages;
+    for (const [i, line] of plan.at) out[i] = readingOnLine(messages, items[i].field, line);
   }
   return out;
 }
