@@ -1,6 +1,6 @@
 // Runs against the DOM too (the callbacks given to page.evaluate run in the page): typechecked by test/tsconfig.browser.json.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import LZString from 'lz-string';
@@ -423,11 +423,17 @@ describe.skipIf(!chromium && !required)('the playground in Chromium', () => {
     let leaving: string[] = [];
     const page = await open(browser, { plan: FAILING_PLAN, beforeLoad: async (p) => void (leaving = await watchRequests(p)) });
     const cdp = await page.createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+    // The file can exist before its bytes are written: wait for Chromium to say the download is complete.
+    const downloaded = new Promise<void>((resolve, reject) => {
+      cdp.on('Browser.downloadProgress', (e) => {
+        if (e.state === 'completed') resolve();
+        else if (e.state === 'canceled') reject(new Error('the download was canceled'));
+      });
+    });
     await page.click('#download');
-    const file = path.join(downloads, 'finetune-plan.yaml');
-    for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(readFileSync(file, 'utf8')).toBe(FAILING_PLAN);
+    await downloaded;
+    expect(readFileSync(path.join(downloads, 'finetune-plan.yaml'), 'utf8')).toBe(FAILING_PLAN);
 
     // A page from file:// has no origin to grant permissions to: grant them everywhere.
     await cdp.send('Browser.grantPermissions', { permissions: ['clipboardReadWrite', 'clipboardSanitizedWrite'] });
