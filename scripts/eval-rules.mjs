@@ -61,14 +61,14 @@ const NEUTRAL = {
   'train-description': '2,000 replies shortened by senior agents.',
 };
 
+/** The lines every measured plan starts with. */
+const PLAN_HEAD = ['version: 1', 'name: corpus', 'base_model: Qwen/Qwen2.5-7B-Instruct', 'method: lora'];
+
 /** A neutral plan with `text` in `field`, and the 1-based line `text` is on. */
 export function planFor(text, field) {
   const v = (f) => JSON.stringify(f === field ? text : NEUTRAL[f]);
   const lines = [
-    'version: 1',
-    'name: corpus',
-    'base_model: Qwen/Qwen2.5-7B-Instruct',
-    'method: lora',
+    ...PLAN_HEAD,
     `problem: ${v('problem')}`,
     'goals:',
     `  - behavior: ${v('behavior')}`,
@@ -139,7 +139,7 @@ export function sourcePlans(items) {
     const of = (field) => members.filter((i) => items[i].field === field);
     const [problems, goals, trains] = [of('problem'), of('behavior'), of('train-description')];
     for (let k = 0; k < Math.max(problems.length, trains.length, 1); k++) {
-      const lines = ['version: 1', 'name: corpus', 'base_model: Qwen/Qwen2.5-7B-Instruct', 'method: lora'];
+      const lines = [...PLAN_HEAD];
       const at = new Map();
       // Goals are in every plan of the source, and read in the first.
       const put = (i, prefix, field, read = true) => {
