@@ -37,6 +37,7 @@ function define<G extends string>(prefix: string, phrases: PhraseMatcher<G>, cue
 }
 define('k', knowledgePhrases, {
   memorize: ['memorize'],
+  acquire: ['acquire'],
   'without-retrieval': ['withoutRetrieval'],
   recency: ['recency'],
   'know+corpus': ['know', 'corpus'],
@@ -89,6 +90,7 @@ export function lexiconCues(text: string): Cue[] {
       // The parts of a sentence about presentation (format, tone) or about where answers may come from are set aside.
       const rest = { text: clause.text, norm: subClauses(clause.norm).filter((part) => !k('presentation', part) && !k('boundary', part)).join(' , ') };
       const has = (g: KnowledgeGroup): boolean => k(g, rest.norm);
+      if (has('acquire')) add('k:acquire', rest);
       if (has('corpus')) {
         add('k:corpus', rest);
         if (has('know')) add('k:know+corpus', rest);
