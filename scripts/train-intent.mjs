@@ -4,8 +4,8 @@
 // (fixtures/corpus/*.yaml but test4, which stays the blind measure of the
 // written corpus) and every statement of the collected corpus
 // (fixtures/corpus/real/statements.yaml, extra1/ and extra2/) whose label its
-// labellers settled. The held-out corpus (fixtures/corpus/real/heldout/) is
-// never trained on.
+// labellers settled. The held-out corpora (fixtures/corpus/real/heldout/ and
+// heldout4/) are never trained on.
 // Run after editing the corpus:
 //   npm run train:intent
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
