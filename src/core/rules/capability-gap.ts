@@ -14,11 +14,14 @@ export const CAPABILITY_MIN_CONFIDENCE = 0.925;
 
 /**
  * Lexicon cues that decide on their own (confidence 1): using a language the
- * base model has seen little of ("answer in Tibetan"). A hard skill with a
+ * base model has seen little of ("answer in Tibetan"), or naming a language
+ * as one it lacks ("unsupported languages", "low-resource language", "方言",
+ * "小语种"; 17 of the 18 collected statements with such a phrase ask for a
+ * capability). A hard skill with a
  * failure, "smarter", an ability named as such — all are features of the
  * model, which weighs them against the rest of the statement.
  */
-const DECISIVE = new Set(['c:rare-language']);
+const DECISIVE = new Set(['c:rare-language', 'c:new-language']);
 
 /** Where the text comes from. */
 export type CapabilityField = StatementField;

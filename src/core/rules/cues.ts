@@ -55,6 +55,7 @@ define('c', capabilityPhrases, {
   ability: ['ability'],
   'topic+struggle': ['topic', 'struggle'],
   'rare-language': ['rareLanguage', 'languageUse'],
+  'new-language': ['newLanguage'],
   topic: ['topic'],
   struggle: ['struggle'],
   presentation: ['presentation'],
@@ -105,6 +106,7 @@ export function lexiconCues(text: string): Cue[] {
     if (c('ability')) add('c:ability', clause);
     if (c('topic') && c('struggle') && !c('presentation')) add('c:topic+struggle', clause);
     if (c('rareLanguage') && c('languageUse')) add('c:rare-language', clause);
+    if (c('newLanguage')) add('c:new-language', clause);
     if (c('topic')) add('c:topic', clause);
     if (c('struggle')) add('c:struggle', clause);
     if (c('presentation')) add('c:presentation', clause);

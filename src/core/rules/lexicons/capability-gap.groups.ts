@@ -1,2 +1,2 @@
 /** The intents the capability-gap lexicons are grouped by; every language file has each. */
-export type CapabilityGroup = 'smarter' | 'ability' | 'topic' | 'struggle' | 'rareLanguage' | 'languageUse' | 'presentation';
+export type CapabilityGroup = 'smarter' | 'ability' | 'topic' | 'struggle' | 'rareLanguage' | 'languageUse' | 'newLanguage' | 'presentation';
