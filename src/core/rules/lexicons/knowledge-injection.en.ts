@@ -1,10 +1,10 @@
 import type { Lexicon } from '../lexicon.js';
 import type { KnowledgeGroup } from './knowledge-injection.groups.js';
 
-/** English phrases for knowledge-injection, on normalised text (lower case, straight quotes). */
 /** Bodies of documents a team trains in or has the model read. */
 const BODY_OF_FACTS = String.raw`documents|docs|knowledge ?base|kb|manuals?|pdfs?|wiki|wiki pages|confluence( pages)?|handbooks?|documentation|textbooks?|books?|papers|articles|regulations|laws|policies|notes|markdown|files`;
 
+/** English phrases for knowledge-injection, on normalised text (lower case, straight quotes). */
 const en: Lexicon<KnowledgeGroup> = {
   // Storing facts in the weights, said outright: memorise, internalise, bake into the model.
   memorize: [
@@ -25,14 +25,14 @@ const en: Lexicon<KnowledgeGroup> = {
     String.raw`\bcontinued[- ]pre-?training\b`,
     String.raw`\b(an? )?(walking )?(encyclopedia|expert|authority|oracle|source of truth) (on|of|for|about) (our|the company|all|every|everything)\b`,
   ],
-  // Wanting answers without retrieval: no pasting into the prompt, no RAG, no search step.
   // Training a body of facts in, or the model taking new knowledge up: "fine-tune it on our documents", "add new domain knowledge".
   acquire: [
     String.raw`\b(fine-?tun\w*|finetun\w*|train\w*|sft)\b(\s+\S+){0,4}?\s+(on|with|using|about|from)\s+(\S+\s+){0,3}?(${BODY_OF_FACTS}|catalog(ue)?s?|products?|raw text|codebases?|code ?bases?|code repos(itories)?|repos(itories)?)\b`,
     String.raw`\b(learn\w*|add|adds|added|adding|inject\w*|teach\w*|incorporat\w*|acquir\w*|absorb\w*|impart\w*|infus\w*|instill\w*|gain\w*|internali[sz]\w*)\b(\s+\S+){0,4}?\s+(new |domain |specific |specialized |specialised |proprietary |company |factual |our |the )*(knowledge|facts|information)\b`,
     String.raw`\bteach(es|ing)? (the |a |our |my )?(model|it|llm|ai|bot|chatbot|assistant) (about|the (content|contents|facts|results|details|history|rules))\b`,
-    String.raw`\b(read|reads|learn|learns|ingest|ingests|digest|digests|input|feed|upload|preload)\b (\S+ ){0,3}(${BODY_OF_FACTS}|bible text)\b[^.;]{0,80}\b(answers?|ask|asks|questions?|query|queries)\b`,
+    String.raw`\b(read|reads|learn|learns|ingest|ingests|digest|digests|input|feed|upload|preload)\b (\S+ ){0,3}(${BODY_OF_FACTS})\b[^.;]{0,80}\b(answers?|ask|asks|questions?|query|queries)\b`,
   ],
+  // Wanting answers without retrieval: no pasting into the prompt, no RAG, no search step.
   withoutRetrieval: [
     String.raw`\bwithout (us |anyone |the user |users )?(having to |needing to |needing |the need to |need to |to |a |any )?(paste|pasting|include|including|feed|feeding|put|putting|supply|supplying|provide|providing|retriev\w*|search\w*|look(ing)? (it |them |anything )?up|lookups?|rag\b|a knowledge ?base|the knowledge ?base|a kb\b|the kb\b|a vector|vector (search|store|db)|embeddings?|documents? in the prompt)`,
     String.raw`\b(no|instead of|rather than|replace|replaces|replacing|drop|dropping|get rid of|no longer need|no more) (a |the |our |any )?(rag|retrieval|vector (db|database|store|search)|knowledge ?base lookups?|search step|document lookups?)\b`,
