@@ -91,7 +91,8 @@ export function lexiconCues(text: string): Cue[] {
       // The parts of a sentence about presentation (format, tone) or about where answers may come from are set aside.
       const rest = { text: clause.text, norm: subClauses(clause.norm).filter((part) => !k('presentation', part) && !k('boundary', part)).join(' , ') };
       const has = (g: KnowledgeGroup): boolean => k(g, rest.norm);
-      if (has('acquire')) add('k:acquire', rest);
+      // Training on documents to answer from them (cite, retrieve, refuse) is a way of answering, not facts to hold.
+      if (has('acquire') && !k('behaviour')) add('k:acquire', rest);
       if (has('corpus')) {
         add('k:corpus', rest);
         if (has('know')) add('k:know+corpus', rest);

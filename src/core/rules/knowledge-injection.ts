@@ -22,8 +22,9 @@ const MORE_LIKELY_THAN_NOT = 0.5;
  * in or having the model take new knowledge up ("fine-tune it on our PDFs",
  * "用公司知识库微调", "让模型学到领域知识") decides unless the model reads the
  * statement as more likely something else ("用公司文档微调，让回答的格式统一"):
- * all 58 collected statements with such a phrase ask for knowledge, and the
- * cross-validated model reads 51 of them at 0.5 or more. Every other cue —
+ * all 56 collected statements with such a phrase ask for knowledge, and the
+ * cross-validated model reads 49 of them at 0.5 or more. (A sentence about
+ * citing or retrieving has no such phrase: see `lexiconCues`.) Every other cue —
  * memorise, a knowing verb with a body of facts, an admission of ignorance —
  * is a feature of the model, which weighs it against the rest of the
  * statement: on collected statements none of them is right often enough
