@@ -93,8 +93,9 @@ const en: Lexicon<CapabilityGroup> = {
   ],
   // Languages a base model has seen little or nothing of.
   rareLanguage: [String.raw`\b(old norse|old english|latin|ancient greek|sanskrit|runic|runes|cuneiform|hieroglyph\w*|tibetan|uyghur|mongolian|kazakh|swahili|yoruba|igbo|hausa|zulu|xhosa|amharic|tigrinya|somali|oromo|wolof|lingala|shona|malagasy|lao|khmer|burmese|sinhala|nepali|dhivehi|pashto|sindhi|kurdish|balochi|tajik|kyrgyz|turkmen|uzbek|quechua|aymara|guarani|nahuatl|navajo|cherokee|inuktitut|maori|hawaiian|samoan|tongan|fijian|basque|welsh|irish|gaelic|breton|faroese|icelandic|maltese|luxembourgish|romansh|sorbian|romani|yiddish|hungarian|estonian|latvian|lithuanian|albanian|armenian|georgian|swiss german|hokkien|hakka|tagalog|cebuano|javanese|sundanese)\b`],
-  // A language or dialect named as one the base model lacks: "low-resource languages", "unsupported languages", "a dialect".
-  newLanguage: [String.raw`\b(low[- ]resource|unsupported|under-?resourced|underrepresented|non-english|minority|rare) (\w+ )?languages?\b|\bdialects?\b`],
+  // A language or dialect named as one the base model lacks: "low-resource languages", "unsupported languages", "a dialect"
+  // (not a dialect of SQL or another formal language, which is an output format).
+  newLanguage: [String.raw`\b(low[- ]resource|unsupported|under-?resourced|underrepresented) (\w+ )?languages?\b|\b(?<!\b(sql|t-sql|tsql|postgres|postgresql|mysql|sqlite|bigquery|snowflake|spark|hive|presto|trino|oracle|sql server|markdown|yaml|regex|query) )dialects?\b`],
   // Using a language: learning, speaking, reading, translating it.
   languageUse: [
     String.raw`\b(learn|learns|learning|speak|speaks|speaking|understand|understands|read|reads|write|writes|translate|translates|translating|support|supports|handle|handles|fluent|fluency|answer in|reply in|replies in|chat in|respond in|converse in|transcribe)\b`,
